@@ -1,0 +1,240 @@
+"""A rule pack compiled once into the regexes and lookup tables the engine runs on.
+
+Compiling is the expensive part of a rule pack (a few milliseconds), so it happens once
+per pack and process, on first use; `compiled(pack)` caches it on the pack object.
+Every pattern is matched against folded text (see normalize.fold), so the tables hold
+folded forms: simplified characters, half-width digits and signs, lower-case English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+import regex
+
+from .normalize import build_table, fold
+from .numbers import ARABIC
+from .rules import RulePack, Unit
+
+# Time budget for one regex pass over a document; a pathological input is reported, not fatal.
+REGEX_TIMEOUT = 10.0
+
+CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍柒捌玖拾佰仟"
+_CN_DIGIT_CHARS = "零〇一二三四五六七八九"
+_EN_SMALL = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+             "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+             "eighty|ninety")
+_EN_SCALE = "hundred|thousand|million|billion|trillion"
+_EN_ABBR = "bn|mn|tn"
+
+# One pass finds every number: percent words, English words, digits and Chinese numerals.
+NUMBER_PATTERN = rf"""
+(?P<bare>(?<=[逾近超上破])[万亿](?=\p{{Han}}))
+|(?P<pctw>百分之(?P<pctn>[{CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?|{ARABIC}))
+|(?P<half>半)(?=个?小时|个?钟头|天|年|个月)
+|(?P<en>(?i:\b(?:(?:{_EN_SMALL})(?:[\s-]+(?:{_EN_SMALL}|and(?=[\s-]+(?:{_EN_SMALL}))))*
+    (?:[\s-]+(?:{_EN_SCALE}))*(?:[\s-]+(?:and[\s-]+)?(?:{_EN_SMALL})(?:-(?:{_EN_SMALL}))?)?
+  |an?\s+(?:{_EN_SCALE})(?:\s+(?:{_EN_SCALE}))*)\b))
+|(?P<num>(?:{ARABIC}(?i:\s?(?:{_EN_SCALE}|{_EN_ABBR})\b(?:\s(?:{_EN_SCALE})\b)?)
+  |(?:{ARABIC}|[{CN_NUM_CHARS}])(?:{ARABIC}|[{CN_NUM_CHARS}]|[多余](?=[十百千万亿拾佰仟]))*
+   (?:点[{_CN_DIGIT_CHARS}0-9]+[万亿]*)?))
+"""
+
+# Words that end an English noun phrase after a number (38 new cities, with ...).
+EN_STOPWORDS = frozenset("""
+a an the and or but nor of in on at to for with by from into onto over under about across
+between since while during after before including not no will would can could may might
+must shall should is are was were be been being has have had do does did its their his her our
+your this that these those which who whom whose as than per each every more less most least very
+also only just still even yet so then there here when where why how all any both either neither
+some up down out off again further once same other another own via upon among amid against
+toward towards within without beyond through throughout along around near whereas whether if
+""".split())
+
+EN_NOT_PLURAL = frozenset("""
+times others ones its this thus plus minus bus gas was has is us yes series news means less
+process progress success access business address class mass status campus focus bonus census
+consensus corpus virus always perhaps analysis basis crisis emphasis axis besides towards
+afterwards nevertheless various previous famous serious numerous enormous continuous
+tremendous obvious miscellaneous anonymous dangerous precious religious conscious
+across whereas percent points yuan dollars euros years months weeks days hours minutes
+""".split())
+
+
+@dataclass
+class UnitForm:
+    """One written form of a unit, with the unit entry it belongs to."""
+
+    form: str
+    rule: Unit
+    factor: Decimal
+    follow: Optional[regex.Pattern] = None
+
+
+@dataclass
+class Compiled:
+    table: dict[int, int]
+    number: regex.Pattern
+    suffix: regex.Pattern
+    suffix_forms: dict[str, UnitForm]
+    prefix: regex.Pattern
+    prefix_forms: dict[str, UnitForm]
+    person_nouns: frozenset
+    implied: list
+    implied_pattern: regex.Pattern
+    implied_forms: dict
+    implied_phrases: list
+    qualifier_before: regex.Pattern
+    qualifier_before_map: dict[str, str]
+    qualifier_after: regex.Pattern
+    qualifier_after_map: dict[str, str]
+    qualifier_inside: dict[str, str]
+    veto_before_zh: regex.Pattern
+    veto_before_en: regex.Pattern
+    veto_words: frozenset
+    keywords: regex.Pattern
+    keyword_metrics: dict[str, tuple[str, ...]]
+    via: dict[str, tuple[str, regex.Pattern]]
+    after: list[tuple[str, regex.Pattern]]
+    generic: list[tuple[str, frozenset, regex.Pattern]]
+    continuation: regex.Pattern
+    region: regex.Pattern
+    subject_stops: frozenset
+    dictionary_words: list[str] = field(default_factory=list)
+
+
+def _alternation(forms, english: bool = False) -> str:
+    """Longest first, so 个百分点 wins over 个 and 元人民币 over 元."""
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    parts = [regex.escape(f) for f in ordered]
+    body = "|".join(parts) if parts else "(?!)"
+    return body
+
+
+def _english(form: str) -> bool:
+    return form.isascii() and any(ch.isalpha() for ch in form)
+
+
+def _bounded(forms) -> str:
+    """An alternation where English words need word boundaries and CJK forms do not."""
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    parts = []
+    for form in ordered:
+        escaped = regex.escape(form)
+        if _english(form):
+            escaped = rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
+        parts.append(escaped)
+    return "|".join(parts) if parts else "(?!)"
+
+
+def compile_pack(pack: RulePack) -> Compiled:
+    table = build_table(pack.traditional_pairs)
+
+    def f(text: str) -> str:
+        return fold(text, table).lower()
+
+    suffix_forms: dict[str, UnitForm] = {}
+    prefix_forms: dict[str, UnitForm] = {}
+    for rule in pack.collect("unit"):
+        follow = regex.compile(rule.follow) if rule.follow else None
+        for form in rule.forms:
+            target = prefix_forms if rule.position == "prefix" else suffix_forms
+            target.setdefault(f(form), UnitForm(f(form), rule, rule.exact_factor(), follow))
+    suffix = regex.compile(
+        r"(?P<gap>\s{0,2}|\s?-\s?)(?P<inside>[多余])?(?P<unit>" + _bounded(suffix_forms) + ")",
+        regex.IGNORECASE)
+    prefix = regex.compile(r"(?P<unit>" + _bounded(prefix_forms) + r")\s?$", regex.IGNORECASE)
+
+    person_nouns = frozenset(f(w) for entry in pack.collect("person_nouns") for w in entry.forms)
+
+    implied = pack.collect("implied")
+    implied_forms = {f(k): entry for entry in implied for k in entry.keywords}
+    implied_pattern = regex.compile(_bounded(implied_forms), regex.IGNORECASE)
+    implied_phrases = [(regex.compile(rf"(?:{p})\s*$", regex.IGNORECASE), entry)
+                       for entry in implied for p in entry.phrases]
+
+    before_map: dict[str, str] = {}
+    after_map: dict[str, str] = {}
+    inside_map: dict[str, str] = {}
+    for entry in pack.collect("qualifier"):
+        for w in entry.before:
+            before_map.setdefault(f(w), entry.qualifier)
+        for w in entry.after:
+            after_map.setdefault(f(w), entry.qualifier)
+        for w in entry.inside:
+            inside_map.setdefault(f(w), entry.qualifier)
+    qualifier_before = regex.compile(r"(?P<q>" + _bounded(before_map) + r")(?:了|\s{0,2})$", regex.IGNORECASE)
+    qualifier_after = regex.compile(r"\s?(?P<q>" + _bounded(after_map) + ")", regex.IGNORECASE)
+
+    vetoes = pack.tables("veto")
+    before_zh = [f(w) for v in vetoes for w in v.before_zh]
+    before_en = [f(w) for v in vetoes for w in v.before_en]
+    veto_words = frozenset(f(w) for v in vetoes for w in v.words)
+    veto_before_zh = regex.compile("(?:" + _alternation(before_zh) + ")$")
+    veto_before_en = regex.compile(r"(?<![A-Za-z])(?:" + _alternation(before_en) + r")\s?$", regex.IGNORECASE)
+
+    keyword_metrics: dict[str, tuple[str, ...]] = {}
+    via: dict[str, tuple[str, regex.Pattern]] = {}
+    after: list[tuple[str, regex.Pattern]] = []
+    generic: list[tuple[str, frozenset, regex.Pattern]] = []
+    for metric in pack.metrics.values():
+        for word in metric.keywords.all():
+            names = keyword_metrics.setdefault(f(word), ())
+            if metric.name not in names:
+                keyword_metrics[f(word)] = names + (metric.name,)
+        if metric.via is not None:
+            via[metric.via.indicator] = (
+                metric.name, regex.compile(_bounded(f(c) for c in metric.via.cues), regex.IGNORECASE))
+        if metric.after:
+            after.append((metric.name, regex.compile(
+                r"\s{0,2}(?:" + _bounded(f(w) for w in metric.after) + ")", regex.IGNORECASE)))
+        if metric.generic_nouns:
+            generic.append((metric.name, frozenset(f(w) for w in metric.generic_nouns),
+                            regex.compile(_bounded(f(w) for w in metric.sentence_keywords), regex.IGNORECASE)))
+    for indicators in pack.tables("indicators"):
+        for word in (*indicators.zh, *indicators.zh_hant, *indicators.en):
+            keyword_metrics.setdefault(f(word), ())
+    keywords = regex.compile(_bounded(keyword_metrics), regex.IGNORECASE)
+    continuation = regex.compile(r"\s*(?:" + _bounded(
+        f(w) for i in pack.tables("indicators") for w in i.continuations) + ")", regex.IGNORECASE)
+
+    terms = pack.tables("terms")
+    zh_names = [f(n) for t in terms for n in (*t.provinces, *t.cities, *t.areas)]
+    en_names = [fold(n, table) for t in terms for n in (*t.provinces_en, *t.cities_en, *t.areas_en)]
+    zh_suffixes = [f(s) for t in terms for s in t.area_suffixes] + ["省", "市", "县", "区"]
+    en_suffixes = [fold(s, table) for t in terms for s in t.area_suffixes_en]
+    region = regex.compile(
+        r"(?P<zh>(?:" + _alternation(zh_names) + r")(?:" + _alternation(zh_suffixes) + r")?)"
+        r"|(?P<en>\b(?:" + _alternation(en_names) + r")(?:\s+(?:" + _alternation(en_suffixes) + r"))?\b)")
+    subject_stops = frozenset(f(w) for t in terms for w in t.subject_stops)
+
+    metric_words = [w for m in pack.metrics.values() for w in (*m.keywords.zh, *m.keywords.zh_hant)]
+    dictionary = sorted(set(
+        [f(w) for w in metric_words]
+        + zh_names + list(veto_words)
+        + [f(w) for t in terms for w in t.words]
+        + [f(w) for i in pack.tables("indicators") for w in (*i.zh, *i.zh_hant)]
+    ))
+    number = regex.compile(NUMBER_PATTERN, regex.VERBOSE)
+    return Compiled(
+        table=table, number=number, suffix=suffix, suffix_forms=suffix_forms, prefix=prefix,
+        prefix_forms=prefix_forms, person_nouns=person_nouns, implied=implied,
+        implied_pattern=implied_pattern, implied_forms=implied_forms, implied_phrases=implied_phrases, qualifier_before=qualifier_before,
+        qualifier_before_map=before_map, qualifier_after=qualifier_after,
+        qualifier_after_map=after_map, qualifier_inside=inside_map,
+        veto_before_zh=veto_before_zh, veto_before_en=veto_before_en, veto_words=veto_words,
+        keywords=keywords, keyword_metrics=keyword_metrics, via=via, after=after, generic=generic,
+        continuation=continuation, region=region,
+        subject_stops=subject_stops, dictionary_words=dictionary,
+    )
+
+
+def compiled(pack: RulePack) -> Compiled:
+    """The compiled form of `pack`, built on first use and kept on the pack."""
+    cached = pack.__dict__.get("_compiled")
+    if cached is None:
+        cached = compile_pack(pack)
+        pack.__dict__["_compiled"] = cached
+    return cached

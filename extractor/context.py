@@ -1,0 +1,241 @@
+"""Context of a figure: its sentence, reference year, region and subject.
+
+Everything is computed from one pass per document (sentence ends, year mentions, place
+names, indicator keywords) and looked up per figure with bisect, so a figure's context
+costs the same in a 1 KB article and in a 10 MB file without a line break. Windows are
+capped (MAX_SENTENCE), so a record never carries a megabyte-long "sentence".
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+import regex
+
+from .compiled import REGEX_TIMEOUT, Compiled
+from .tokenize import Tokenizer
+
+MAX_SENTENCE = 300  # characters on each side of a figure
+
+_SENTENCE_END = regex.compile(
+    r"[。！？!?\n]|(?<=[A-Za-z0-9%)\]\"”'’])\.(?=\s+[A-Z\"“\[(]|\s*$)|(?<=\S)\s-\s(?=\S)")
+_CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+                   "六": "6", "七": "7", "八": "8", "九": "9"}
+_YEAR_MENTION = regex.compile(
+    r"(?P<zh>(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年(?!代|度?(?:政府)?工作报告|.{0,14}统计公报)"
+    r"(?P<de>的)?(?P<list>[、和及与](?=(?:19|20)[0-9]{2}年))?"
+    r"|(?P<en>(?i:\b(?:in|for|as\s+of|by|by\s+the\s+end\s+of|at\s+the\s+end\s+of|end\s+of|during)\s+)"
+    r"(?:19|20)[0-9]{2}\b)")
+_HAN = regex.compile(r"\p{Han}+")
+_SEMICOLON = regex.compile(r"[；;]")
+_TRAILING_GAP = regex.compile(r"[\s,，]{0,3}$")
+# "12,000 vehicles a day in 2024", "480 billion yuan in transport projects in 2025": a short
+# phrase without figures or clause breaks may stand between a figure and its trailing year.
+_TRAILING_PHRASE = regex.compile(r"\s*(?:[A-Za-z][\w'’-]*\s+){0,4}?$")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    start: int
+    end: int
+    year: int
+    binds_one: bool      # 2020年的55.43%: the year of the next figure only
+    english: bool
+
+
+def _year_value(text: str) -> Optional[int]:
+    digits = regex.search(r"[0-9]{4}", text)
+    if digits:
+        return int(digits.group())
+    cn = regex.search(r"[〇零一二三四五六七八九]{4}", text)
+    if cn:
+        value = int("".join(_CN_YEAR_DIGITS[ch] for ch in cn.group()))
+        return value if 1900 <= value <= 2100 else None
+    return None
+
+
+class DocumentContext:
+    """Per-document lookups: sentences, years, regions, keywords and subjects of figures."""
+
+    def __init__(self, text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
+                 excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple[int, int]]):
+        """`excluded`: outlet lines (no context comes from them); `spans_of_years`: periods
+        such as 2021—2025年, whose years are not the reference year of nearby figures."""
+        self.text = text
+        self.folded = folded
+        self.c = c
+        self.tokenizer = tokenizer
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(folded, timeout=REGEX_TIMEOUT)]
+        self.years = [y for y in self._years()
+                      if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, spans_of_years)]
+        self.year_starts = [y.start for y in self.years]
+        self.regions = [m.span() for m in c.region.finditer(folded, timeout=REGEX_TIMEOUT)]
+        self.region_starts = [s for s, _ in self.regions]
+        hits = [(m.start(), m.end(), c.keyword_metrics.get(m.group().lower(), ()))
+                for m in c.keywords.finditer(folded, timeout=REGEX_TIMEOUT)]
+        self.hits = [h for h in hits if not _inside(h[0], h[1], excluded)]
+        self.hit_ends = [e for _, e, _ in self.hits]
+        self.figure_spans: list[tuple[int, int]] = []
+
+    def _years(self):
+        listed = False  # 2022年、2023年先后…: a list of years gives no figure a year
+        for m in _YEAR_MENTION.finditer(self.folded, timeout=REGEX_TIMEOUT):
+            year = _year_value(m.group())
+            in_list, listed = listed, bool(m.group("list"))
+            if year is None or in_list or listed:
+                continue
+            yield YearMention(m.start(), m.end(), year, bool(m.group("de")), bool(m.group("en")))
+
+    def set_figures(self, spans: list[tuple[int, int]]) -> None:
+        """The spans of every figure of the document, sorted, for year binding."""
+        self.figure_spans = spans
+        self._figure_starts = [s for s, _ in spans]
+
+    # -- sentence ---------------------------------------------------------------------
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, start)
+        left = self.ends[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(self.ends, end)
+        right = self.ends[j] if j < len(self.ends) else len(self.text)
+        left = max(left, start - MAX_SENTENCE)
+        right = min(right, end + MAX_SENTENCE)
+        while left < start and self.text[left] in " \t\r\n-":
+            left += 1
+        return left, right
+
+    def clause(self, start: int, end: int) -> str:
+        """The folded sentence of a figure, cut at semicolons: the scope of a sentence keyword."""
+        left, right = self.sentence_bounds(start, end)
+        semicolons = [m.end() for m in _SEMICOLON.finditer(self.folded, left, right)]
+        left = max([p for p in semicolons if p <= start], default=left)
+        right = min([p for p in semicolons if p > end], default=right)
+        return self.folded[left:right]
+
+    def sentence(self, start: int, end: int) -> str:
+        left, right = self.sentence_bounds(start, end)
+        return self.text[left:right].strip()
+
+    # -- year -------------------------------------------------------------------------
+    def _figure_between(self, left: int, right: int) -> bool:
+        i = bisect.bisect_left(self._figure_starts, left)
+        return i < len(self._figure_starts) and self._figure_starts[i] < right
+
+    def _trails_a_figure(self, mention: YearMention) -> bool:
+        i = bisect.bisect_left(self._figure_starts, mention.start) - 1
+        if i < 0:
+            return False
+        end = self.figure_spans[i][1]
+        return end <= mention.start and self._trailing_gap(end, mention.start)
+
+    def _trailing_gap(self, end: int, mention_start: int) -> bool:
+        gap = self.folded[end:mention_start]
+        return bool(_TRAILING_GAP.fullmatch(gap) or _TRAILING_PHRASE.fullmatch(gap))
+
+    def year(self, start: int, end: int) -> Optional[int]:
+        """The year the text gives this figure: "59.22% in 2024", "2024年，…", "2020年的55.43%"."""
+        left, right = self.sentence_bounds(start, end)
+        i = bisect.bisect_left(self.year_starts, end)
+        if i < len(self.years):
+            after = self.years[i]
+            if (after.english and after.start < right and self._trailing_gap(end, after.start)
+                    and not self._figure_between(end, after.start)):
+                return after.year
+        k = bisect.bisect_left(self.year_starts, start) - 1
+        while k >= 0 and self.years[k].start >= left:
+            mention = self.years[k]
+            k -= 1
+            if mention.end > start:
+                continue
+            if mention.binds_one:
+                if not self._figure_between(mention.end, start):
+                    return mention.year
+                continue
+            if mention.english and self._trails_a_figure(mention):
+                continue
+            return mention.year
+        return None
+
+    # -- region -----------------------------------------------------------------------
+    def region(self, start: int, end: int, title_span: tuple[int, int]) -> Optional[str]:
+        """The place named nearest before the figure in its sentence, else after it, else in the title."""
+        left, right = self.sentence_bounds(start, end)
+        i = bisect.bisect_left(self.region_starts, start) - 1
+        if i >= 0 and self.regions[i][0] >= left and self.regions[i][1] <= start:
+            return self._region_text(i)
+        i = bisect.bisect_left(self.region_starts, end)
+        if i < len(self.regions) and self.regions[i][0] < right:
+            return self._region_text(i)
+        t_start, t_end = title_span
+        i = bisect.bisect_left(self.region_starts, t_start)
+        if i < len(self.regions) and self.regions[i][1] <= t_end:
+            return self._region_text(i)
+        return None
+
+    def _region_text(self, i: int) -> str:
+        s, e = self.regions[i]
+        return self.text[s:e]
+
+    def region_spans_before(self, start: int) -> Optional[int]:
+        """End of the place name closest before `start`, for trimming subjects."""
+        i = bisect.bisect_left(self.region_starts, start) - 1
+        return self.regions[i][1] if i >= 0 and self.regions[i][1] <= start else None
+
+    # -- keywords ---------------------------------------------------------------------
+    def keyword_before(self, start: int) -> Optional[tuple[int, int, tuple[str, ...]]]:
+        """The nearest indicator or metric keyword that ends before `start` in its sentence."""
+        left, _ = self.sentence_bounds(start, start)
+        i = bisect.bisect_right(self.hit_ends, start) - 1
+        while i >= 0:
+            hit = self.hits[i]
+            if hit[1] <= start:
+                return hit if hit[0] >= left else None
+            i -= 1
+        return None
+
+    # -- subject ----------------------------------------------------------------------
+    def subject_after(self, unit_end: int) -> Optional[tuple[int, int]]:
+        """The noun a Chinese count is of: 20个|新型城镇化试点县|，-> 新型城镇化试点县."""
+        m = _HAN.match(self.folded, unit_end)
+        if not m:
+            return None
+        window = self.folded[unit_end:min(m.end(), unit_end + 16)]
+        length = 0
+        for token in self.tokenizer.cut(window):
+            if token in self.c.subject_stops or (length and token[0] in self.c.subject_stops):
+                break
+            length += len(token)
+            if length >= 12:
+                break
+        if length == 0:
+            return None
+        return unit_end, unit_end + length
+
+    def subject_before(self, hit: tuple[int, int, tuple[str, ...]]) -> tuple[int, int]:
+        """An indicator keyword with the words written before it: 长春|汽车产业集群产值 -> 汽车产业集群产值."""
+        h_start, h_end, _ = hit
+        if not _HAN.match(self.folded, h_start):
+            return h_start, h_end
+        floor = max(h_start - 10, self.sentence_bounds(h_start, h_end)[0])
+        region_end = self.region_spans_before(h_start + 1)
+        if region_end is not None and region_end <= h_start:
+            floor = max(floor, region_end)
+        head = self.folded[floor:h_start]
+        han = regex.search(r"\p{Han}*$", head)
+        head = han.group() if han else ""
+        tokens = self.tokenizer.cut(head) if head else []
+        start = h_start
+        for token in reversed(tokens):
+            if token in self.c.subject_stops or len(token) == 1 and token in "年月日省市全该其":
+                break
+            start -= len(token)
+        return start, h_end
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)

@@ -1,0 +1,123 @@
+"""The extraction pipeline: fold, split into articles, find figures, add context, build records.
+
+Stages, each in its own module: normalize (offset-preserving folding), digest (articles),
+periods and quantities (the figures), context (sentence, year, region, subject) and
+metrics (the named metric). Offsets are shared by the original and the folded text, so
+every record's text is the original slice text[start:end].
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from typing import Optional, Union
+
+from .api import Article
+from .compiled import Compiled, compiled
+from .context import DocumentContext
+from .digest import ArticleSpan, split_articles
+from .metrics import MetricNamer
+from .normalize import fold
+from .numbers import to_json_number
+from .periods import PeriodSpan, find_periods
+from .quantities import Quantity, QuantityFinder
+from .records import Record, make_record
+from .rules import RulePack
+from .tokenize import Tokenizer
+
+log = logging.getLogger(__name__)
+
+Figure = Union[Quantity, PeriodSpan]
+_VETO_WINDOW = 6
+
+
+def tokenizer_for(pack: RulePack) -> Tokenizer:
+    """The pack's tokenizer, created once per pack (jieba itself loads on first cut)."""
+    tokenizer = pack.__dict__.get("_tokenizer")
+    if tokenizer is None:
+        tokenizer = Tokenizer(compiled(pack).dictionary_words)
+        pack.__dict__["_tokenizer"] = tokenizer
+    return tokenizer
+
+
+def _without_overlaps(figures: list[Figure]) -> list[Figure]:
+    """Where two figures overlap, the longer wins (14th Five-Year Plan over Five-Year)."""
+    figures.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Figure] = []
+    for figure in figures:
+        if kept and figure.start < kept[-1].end:
+            if figure.end - figure.start > kept[-1].end - kept[-1].start:
+                kept[-1] = figure
+            continue
+        kept.append(figure)
+    return kept
+
+
+def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def find_figures(text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
+                 excluded: list[tuple[int, int]]) -> list[Figure]:
+    def veto(start: int, end: int) -> bool:
+        left = max(0, start - _VETO_WINDOW)
+        window = folded[left:min(len(folded), end + _VETO_WINDOW)]
+        return tokenizer.vetoes(window, start - left, end - left, c.veto_words)
+
+    figures: list[Figure] = list(find_periods(folded))
+    figures.extend(QuantityFinder(c, folded, veto).find())
+    return [f for f in _without_overlaps(figures) if not _in_any(f.start, excluded)]
+
+
+def extract_articles(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Article], list[Record]]:
+    """The articles of `text` and every figure in it as a record, in text order."""
+    c = compiled(pack)
+    tokenizer = tokenizer_for(pack)
+    folded = fold(text, c.table)
+    spans, outlet_lines = split_articles(text)
+    figures = find_figures(text, folded, c, tokenizer, outlet_lines)
+    year_spans = [(f.start, f.end) for f in figures if isinstance(f, PeriodSpan) and f.start_year is not None]
+    ctx = DocumentContext(text, folded, c, tokenizer, outlet_lines, year_spans)
+    ctx.set_figures([(f.start, f.end) for f in figures])
+    namer = MetricNamer(pack, c)
+    starts = [a.start for a in spans]
+    records = []
+    previous_end = 0
+    for figure in figures:
+        i = bisect.bisect_right(starts, figure.start) - 1
+        article = spans[i] if i >= 0 else None
+        records.append(_record(figure, text, folded, ctx, namer, article, doc, previous_end))
+        previous_end = figure.end
+    articles = [Article(index=a.index, title=a.title, source=a.source, published=a.published,
+                        start=a.start, end=a.end) for a in spans]
+    return articles, records
+
+
+def _record(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer: MetricNamer,
+            article: Optional[ArticleSpan], doc: str, previous_end: int) -> Record:
+    start, end = figure.start, figure.end
+    hit = ctx.keyword_before(start)
+    fields = dict(
+        doc=doc, text=text[start:end], start=start, end=end, sentence=ctx.sentence(start, end),
+        region=ctx.region(start, end, (article.title_start, article.title_end) if article else (0, 0)),
+    )
+    if article is not None:
+        fields.update(article=article.index, title=article.title, source=article.source,
+                      published=article.published)
+    if isinstance(figure, PeriodSpan):
+        metric = (namer.for_named_plan() if figure.named_plan
+                  else namer.from_context("period", start, hit, folded, previous_end))
+        return make_record("period", metric=metric or "period", start_year=figure.start_year,
+                           end_year=figure.end_year, **fields)
+    kind = figure.kind
+    subject_span = figure.subject_span
+    if subject_span is None and kind == "count" and figure.unit_end > 0:
+        subject_span = ctx.subject_after(figure.unit_end)
+    noun = folded[subject_span[0]:subject_span[1]] if subject_span else None
+    metric = namer.name(kind, figure.unit, folded, start, end, noun, hit, ctx.clause(start, end), previous_end)
+    if subject_span is None and hit is not None and hit[1] <= start:
+        subject_span = ctx.subject_before(hit)
+    subject = text[subject_span[0]:subject_span[1]] if subject_span else None
+    return make_record(
+        kind, metric=metric or kind, value=to_json_number(figure.value), unit=figure.unit,
+        qualifier=figure.qualifier, year=ctx.year(start, end), subject=subject, **fields)

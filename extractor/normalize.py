@@ -1,0 +1,34 @@
+"""Offset-preserving folding: full-width forms, the ideographic space and traditional characters.
+
+Rules match on `fold(text)`, and records slice the original text with the same offsets,
+so folding must map each character to exactly one character. NFKC is not used: it turns
+㎡ into "m2" and … into "...", which would shift every offset after them.
+"""
+
+from __future__ import annotations
+
+# Full-width ASCII variants U+FF01..U+FF5E map to U+0021..U+007E; the full-width comma
+# stays, because Chinese text uses it as a clause separator, never inside a number.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
+_WIDTH.update({
+    0x3000: 0x20,    # ideographic space
+    0x00A0: 0x20,    # no-break space
+    0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20,
+    0xFE6A: 0x25,    # small percent sign
+    0x2212: 0x2D,    # minus sign
+    0x2027: 0x2E,    # hyphenation point, used as a decimal point in some Taiwan text
+    0x33A1: 0x33A1,  # ㎡ stays itself: the unit table knows it
+})
+
+
+def build_table(traditional_pairs: str) -> dict[int, int]:
+    """A str.translate table: full-width -> ASCII, then traditional -> simplified pairs."""
+    table = dict(_WIDTH)
+    for i in range(0, len(traditional_pairs) - 1, 2):
+        table[ord(traditional_pairs[i])] = ord(traditional_pairs[i + 1])
+    return table
+
+
+def fold(text: str, table: dict[int, int]) -> str:
+    """`text` with every character folded; len(fold(text)) == len(text) always."""
+    return text.translate(table)

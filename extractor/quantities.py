@@ -1,0 +1,406 @@
+"""Quantity recognition: a number, its unit or classifier, its hedges, and ranges.
+
+Numbers are found with one regex pass over folded text, never with the tokenizer (jieba
+splits 1.2|万亿元 and ５|.|２|%). Each number then looks right for a unit (rules/units.toml),
+left for a currency sign or a hedge, and, when it has no unit of its own, for a range
+partner that has one (3至5个, 100万—200万人) or an indicator that implies one (GDP突破5.4万亿).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Callable, Iterator, Optional
+
+import regex
+
+from .compiled import EN_NOT_PLURAL, EN_STOPWORDS, REGEX_TIMEOUT, Compiled, UnitForm
+from .numbers import parse_number
+
+log = logging.getLogger(__name__)
+
+MAX_NUMBER_CHARS = 40          # no real figure is written with more characters than this
+MAX_DIGITS = 18                # larger values are not figures (and would overflow a float)
+IMPLIED_REACH = 100            # how far back an indicator may imply a bare number's unit
+_CN_CHAR = regex.compile(r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍柒捌玖拾佰仟]")
+_SCALE = regex.compile(r"[万亿]|(?i:hundred|thousand|million|billion|trillion|bn|mn|tn)")
+_TRAILING_SCALE = regex.compile(r"(?:[万亿]+|(?i:\s?(?:thousand|million|billion|trillion|bn|mn|tn)))$")
+_RANGE = regex.compile(r"\s{0,2}(?:-{1,2}|—{1,2}|–|~|至|到|(?i:to)(?=\s))\s{0,2}")
+_BETWEEN = regex.compile(r"(?i)\bbetween\s$")
+_AND = regex.compile(r"(?i)\s+and\s+")
+_EN_WORDS = regex.compile(r"(?:\s+|-)([A-Za-z][A-Za-z'’\-]*)")
+_YEARLIKE = regex.compile(r"(?:19|20)\d\d")
+_CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
+_IMPLIED_BREAK = regex.compile(r"[。；;！？!?\n，,]")
+_FROM = regex.compile(r"(?i)\b(?:from|by)\s")
+_FROM_TO = regex.compile(r"(?i)[^0-9]{0,30}?\bto\s+(?:(?:about|nearly|around|over|more than|almost|roughly|some)\s+)?")
+_UP_FROM = regex.compile(r"(?i)[^.;]{0,30}?,?\s*(?:up|down)\s+from\s+")
+
+ONE_WORDS = frozenset({"one", "a", "an", "一", "单"})
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity found in folded text; offsets are shared with the original text."""
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal
+    unit: Optional[str]
+    qualifier: Optional[str] = None
+    subject_span: Optional[tuple[int, int]] = None  # the noun written with it (38 new cities)
+    chinese: bool = False       # written with Chinese numerals: the tokenizer may veto it
+    unit_end: int = -1          # where the unit or classifier ends (the subject follows)
+
+
+@dataclass
+class _Number:
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    qualifier: Optional[str]
+    chinese: bool
+    english_words: bool
+    percent_words: bool
+    half: bool
+
+
+def _scale_of(text: str) -> Optional[Decimal]:
+    """The magnitude a number ends with (万, 亿, 万亿, million...), to lend to a range's low end."""
+    match = _TRAILING_SCALE.search(text)
+    if not match:
+        return None
+    return parse_number("1" + match.group().strip())
+
+
+class QuantityFinder:
+    """Finds quantities in one folded document. `veto(start, end)` lets the tokenizer drop
+    a Chinese-numeral span whose edge falls inside a word (千家万户)."""
+
+    def __init__(self, c: Compiled, folded: str, veto: Callable[[int, int], bool]):
+        self.c = c
+        self.folded = folded
+        self.veto = veto
+        self.timed_out = False
+
+    # -- numbers ----------------------------------------------------------------------
+    def _numbers(self) -> list[_Number]:
+        out: list[_Number] = []
+        try:
+            for m in self.c.number.finditer(self.folded, timeout=REGEX_TIMEOUT):
+                number = self._number(m)
+                if number is not None:
+                    out.append(number)
+        except TimeoutError:
+            self.timed_out = True
+            log.warning("number scan timed out after %.0f s; later figures are skipped", REGEX_TIMEOUT)
+        return out
+
+    def _number(self, m: regex.Match) -> Optional[_Number]:
+        text = m.group()
+        if len(text) > MAX_NUMBER_CHARS:
+            return None
+        start, end = m.span()
+        before = self.folded[start - 1] if start else ""
+        if m.group("pctw"):
+            value = parse_number(m.group("pctn"))
+            if value is None:
+                return None
+            return _Number(start, end, text, value, None, True, False, True, False)
+        if m.group("half"):
+            return _Number(start, end, text, Decimal("0.5"), None, True, False, False, True)
+        if m.group("bare"):  # 逾万人, 近亿元: a magnitude standing alone after a hedge
+            value = Decimal(10**4 if text == "万" else 10**8)
+            return _Number(start, end, text, value, None, True, False, False, False)
+        if m.group("num") and before and before.isascii() and (before.isalnum() or before in "._/"):
+            return None  # part of an identifier or a longer token: G60, v3.0, 2024/25
+        after = self.folded[end:end + 1]
+        if m.group("num") and after in (".", ":", "/") and self.folded[end + 1:end + 2].isdigit():
+            return None  # a time, a date or a version: 9:30, 2024/10, 3.0.1
+        if before and after and before in "[【(（" and after in "]】)）":
+            return None  # a citation mark or a list marker: [2], (1), （三）
+        qualifier = None
+        core = text
+        for mark, q in self.c.qualifier_inside.items():
+            if mark in core:
+                core = core.replace(mark, "")
+                qualifier = q
+        value = parse_number(core)
+        if value is None or value.adjusted() > MAX_DIGITS:
+            return None
+        return _Number(start, end, text, value, qualifier,
+                       chinese=bool(_CN_CHAR.search(text)) and not any(ch.isdigit() for ch in text),
+                       english_words=bool(m.group("en")), percent_words=False, half=False)
+
+    # -- vetoes and hedges ------------------------------------------------------------
+    def _vetoed_before(self, start: int) -> bool:
+        window = self.folded[max(0, start - 12):start]
+        return bool(self.c.veto_before_zh.search(window) or self.c.veto_before_en.search(window))
+
+    def _hedge_before(self, start: int) -> tuple[Optional[str], int]:
+        window_start = max(0, start - 16)
+        m = self.c.qualifier_before.search(self.folded[window_start:start])
+        if not m:
+            return None, start
+        word = m.group("q").lower()
+        return self.c.qualifier_before_map[word], window_start + m.start()
+
+    def _hedge_after(self, end: int) -> Optional[str]:
+        m = self.c.qualifier_after.match(self.folded, end)
+        if not m:
+            return None
+        return self.c.qualifier_after_map[m.group("q").lower()]
+
+    # -- units ------------------------------------------------------------------------
+    def _suffix(self, n: _Number) -> Optional[tuple[UnitForm, int, Optional[str]]]:
+        m = self.c.suffix.match(self.folded, n.end)
+        if not m:
+            return None
+        form = self.c.suffix_forms.get(m.group("unit").lower())
+        if form is None:
+            return None
+        rule = form.rule
+        gap = m.group("gap")
+        if "-" in gap and (not rule.english or not rule.hyphen):
+            return None
+        if gap and not rule.english and "-" not in gap and n.chinese:
+            return None  # 三 公里 is not how Chinese is written; a space means something else
+        if rule.english and n.chinese:
+            return None
+        if not rule.english and n.english_words:
+            return None
+        if n.half and rule.kind != "duration":
+            return None
+        if rule.max_value is not None and n.value > rule.max_value:
+            return None
+        if form.follow is not None and not form.follow.match(self.folded, m.end()):
+            return None
+        inside = self.c.qualifier_inside.get(m.group("inside") or "")
+        return form, m.end(), inside
+
+    def _prefix(self, start: int) -> Optional[tuple[UnitForm, int]]:
+        window_start = max(0, start - 8)
+        m = self.c.prefix.search(self.folded[window_start:start])
+        if not m:
+            return None
+        form = self.c.prefix_forms.get(m.group("unit").lower())
+        if form is None:
+            return None
+        prefix_start = window_start + m.start()
+        if prefix_start and form.form.isalpha() and self.folded[prefix_start - 1].isalpha():
+            return None
+        return form, prefix_start
+
+    def _english_noun(self, n: _Number) -> Optional[tuple[str, str, int, tuple[int, int]]]:
+        """(kind, unit, end, subject span) for 38 new cities / 2.87 million urban residents."""
+        if n.chinese or n.percent_words:
+            return None
+        pos = n.end
+        words: list[tuple[str, int, int]] = []
+        for _ in range(6):
+            m = _EN_WORDS.match(self.folded, pos)
+            if not m:
+                break
+            word = m.group(1)
+            if word.lower() in EN_STOPWORDS:
+                break
+            words.append((word, m.start(1), m.end(1)))
+            pos = m.end()
+            lower = word.lower().rstrip("'’")
+            if lower in self.c.person_nouns:
+                return "population", "person", m.end(1), (words[0][1], m.end(1))
+            if (len(lower) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+                    and lower not in EN_NOT_PLURAL):
+                if lower in self.c.suffix_forms:
+                    return None
+                return "count", lower, m.end(1), (words[0][1], m.end(1))
+            if len(words) >= 5:
+                break
+        return None
+
+    def _implied(self, n: _Number) -> Optional[tuple[str, Optional[str], Optional[tuple[int, int]]]]:
+        """(kind, unit, subject span) from an indicator before a bare number in its clause:
+        常住人口达到9785万, GDP突破5.4万亿, the number of metropolitan areas rose to 17."""
+        window_start = max(0, n.start - IMPLIED_REACH)
+        window = self.folded[window_start:n.start]
+        clause = None
+        for clause in _IMPLIED_BREAK.finditer(window):
+            pass
+        if clause is not None:
+            window_start += clause.end()
+            window = window[clause.end():]
+        scaled = bool(_SCALE.search(n.text))
+        for pattern, entry in self.c.implied_phrases:
+            m = pattern.search(window)
+            if m and (scaled or not entry.requires_scale):
+                noun = m.span("noun") if "noun" in pattern.groupindex and m.group("noun") else None
+                return self._implied_entry(entry, n, window_start, noun)
+        for m in reversed(list(self.c.implied_pattern.finditer(window))):
+            entry = self.c.implied_forms[m.group().lower()]
+            if entry.requires_scale and not scaled:
+                continue
+            noun = None
+            if entry.kind == "count":
+                after = regex.match(r"\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[A-Za-z][\w\-]*s)\b", window[m.end():])
+                if after:
+                    noun = (m.end() + after.start(1), m.end() + after.end(1))
+            return self._implied_entry(entry, n, window_start, noun)
+        return None
+
+    def _implied_entry(self, entry, n: _Number, window_start: int, noun: Optional[tuple[int, int]]):
+        kind, unit, subject = entry.kind, entry.unit, None
+        if noun is not None:
+            subject = (window_start + noun[0], window_start + noun[1])
+            words = self.folded[subject[0]:subject[1]].lower().split()
+            unit = words[-1]
+            if unit in self.c.person_nouns:
+                kind, unit = "population", "person"
+        if kind == "count" and n.value != n.value.to_integral_value():
+            return None
+        return kind, unit, subject
+
+    # -- assembling -------------------------------------------------------------------
+    def _quantity(self, n: _Number) -> Optional[Quantity]:
+        """The quantity `n` starts, or None when it has no unit (it may still head a range)."""
+        if self._vetoed_before(n.start):
+            return None
+        if n.percent_words:
+            hedge, _ = self._hedge_before(n.start)
+            return Quantity(n.start, n.end, "percentage", n.value, "%", hedge or self._hedge_after(n.end),
+                            chinese=True, unit_end=n.end)
+        kind = unit = subject = None
+        value = n.value
+        end = unit_end = n.end
+        qualifier = n.qualifier
+        suffix = self._suffix(n)
+        prefix = None if n.chinese or n.english_words else self._prefix(n.start)
+        start = n.start
+        if suffix is not None:
+            form, end, inside = suffix
+            kind, unit = form.rule.kind, form.rule.unit or form.form
+            value = (value + form.rule.exact_add()) * form.factor
+            qualifier = qualifier or inside or form.rule.qualifier
+            unit_end = end
+            if prefix is not None and kind == "money":
+                start = prefix[1]
+        elif prefix is not None and prefix[0].rule.kind == "money":
+            kind, unit = "money", prefix[0].rule.unit
+            start = prefix[1]
+        else:
+            noun = self._english_noun(n)
+            if noun is not None:
+                kind, unit, end, subject = noun
+                unit_end = n.end
+            else:
+                implied = self._implied(n)
+                if implied is None:
+                    return None
+                kind, unit, subject = implied
+        if kind == "count":
+            if value != value.to_integral_value() or value < 0:
+                return None
+            if n.text.strip().lower() in ONE_WORDS:
+                return None  # 打造一个中心, one single system: an article, not a count
+            if _YEARLIKE.fullmatch(n.text) and not suffix:
+                return None
+        hedge, hedge_start = self._hedge_before(start)
+        if hedge is not None and not n.chinese and self.folded[hedge_start].isascii():
+            start = hedge_start  # English hedges are part of the phrase: nearly 70%
+        qualifier = qualifier or hedge or self._hedge_after(end)
+        if n.chinese and self.veto(n.start, end):
+            return None
+        return Quantity(start, end, kind, value, unit, qualifier, subject, n.chinese,
+                        unit_end if suffix is not None and not suffix[0].rule.english else -1)
+
+    def find(self) -> Iterator[Quantity]:
+        numbers = self._numbers()
+        previous: Optional[Quantity] = None
+        i = 0
+        while i < len(numbers):
+            n = numbers[i]
+            q = self._quantity(n)
+            if q is None:
+                q = self._continues(n, previous)
+            partner = numbers[i + 1] if i + 1 < len(numbers) else None
+            weak = q is None or q.unit_end < 0 and q.end <= n.end and q.subject_span is None
+            if partner is not None and weak and n.value <= partner.value and self._joins(n, partner):
+                high = self._quantity(partner)
+                low = self._low_end(n, partner, high) if high is not None else None
+                if low is None and high is None:
+                    low, high = self._bare_range(n, partner, q, previous)
+                if low is not None and high is not None:
+                    yield low
+                    yield high
+                    previous = high
+                    i += 2
+                    continue
+            if q is not None:
+                yield q
+                previous = q
+            i += 1
+
+    def _bare_range(self, low: _Number, high: _Number, q: Optional[Quantity],
+                    previous: Optional[Quantity]) -> tuple[Optional[Quantity], Optional[Quantity]]:
+        """A range whose ends have no unit: the low end's implied unit, or the unit of the
+        figure just before it in its sentence (城区常住人口300万以下的城市…，300万至500万的…)."""
+        model = q
+        if model is None and previous is not None and _SCALE.search(low.text) and _SCALE.search(high.text):
+            if low.start - previous.end <= 40 and not _CLAUSE_END.search(self.folded, previous.end, low.start):
+                model = previous
+        if model is None or not model.value:
+            return None, None
+        factor = model.value / self._number_value(model) if self._number_value(model) else Decimal(1)
+        return (replace(model, start=low.start, end=low.end, value=low.value * factor, qualifier=None,
+                        subject_span=None),
+                replace(model, start=high.start, end=high.end, value=high.value * factor, qualifier=None,
+                        subject_span=None))
+
+    def _continues(self, n: _Number, previous: Optional[Quantity]) -> Optional[Quantity]:
+        """The Y of "from 120 pilot counties to about 200" or "rose to 59, up from 54": a bare
+        number after "to" (or "up from") takes the unit of the figure before it in its clause."""
+        if previous is None or n.start - previous.end > 40 or not n.value or not previous.value:
+            return None
+        between = self.folded[previous.end:n.start]
+        if _CLAUSE_END.search(between):
+            return None
+        from_to = _FROM_TO.fullmatch(between) and _FROM.search(
+            self.folded[max(0, previous.start - 12):previous.start + 1])
+        if not from_to and not _UP_FROM.fullmatch(between):
+            return None
+        hedge, hedge_start = self._hedge_before(n.start)
+        start = hedge_start if hedge is not None else n.start
+        number_value = previous.value  # scaled by the previous figure's unit factor below
+        factor = number_value / self._number_value(previous) if self._number_value(previous) else Decimal(1)
+        return replace(previous, start=start, end=n.end, value=n.value * factor, qualifier=hedge,
+                       subject_span=None)
+
+    def _number_value(self, q: Quantity) -> Decimal:
+        m = self.c.number.search(self.folded, q.start, q.end)
+        value = parse_number(m.group()) if m else None
+        return value if value is not None else q.value
+
+    def _joins(self, low: _Number, high: _Number) -> bool:
+        """Is `high` the upper end of a range that starts with `low` (3至5个, between 2 and 3 ...)?"""
+        m = _RANGE.match(self.folded, low.end)
+        if m and m.end() == high.start:
+            return True
+        m = _AND.match(self.folded, low.end)
+        return bool(m and m.end() == high.start
+                    and _BETWEEN.search(self.folded[max(0, low.start - 9):low.start]))
+
+    def _low_end(self, low: _Number, high_number: _Number, high: Quantity) -> Optional[Quantity]:
+        if self._vetoed_before(low.start) or low.english_words != high_number.english_words:
+            return None
+        value = low.value
+        high_scale = _scale_of(high_number.text)
+        if high_scale is not None and _scale_of(low.text) is None:
+            value *= high_scale
+        value *= high.value / high_number.value if high_number.value else Decimal(1)  # the unit's factor
+        if high.kind == "count" and value != value.to_integral_value():
+            return None
+        hedge, hedge_start = self._hedge_before(low.start)
+        start = hedge_start if hedge is not None and not low.chinese and self.folded[hedge_start].isascii() else low.start
+        return replace(high, start=start, end=low.end, value=value, qualifier=hedge or low.qualifier)

@@ -1,0 +1,121 @@
+"""Typed records: one pydantic class per kind of figure, all on one shared base.
+
+The field names, their order and their meaning are the output contract (CONTRACT.md):
+scripts and spreadsheets are built on them, so `FIELDS` is the single source of the
+column order used by every exporter.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+KINDS = ("percentage", "money", "count", "population", "length", "area", "duration", "period")
+
+FIELDS = (
+    "doc", "article", "title", "source", "published",
+    "kind", "metric", "value", "unit", "qualifier",
+    "year", "start_year", "end_year",
+    "subject", "region",
+    "text", "start", "end", "sentence",
+)
+
+Qualifier = Literal["over", "about", "under"]
+
+
+class Record(BaseModel):
+    """One figure found in a document, grounded to its characters: text == doc_text[start:end]."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    doc: str = "-"
+    article: Optional[int] = None
+    title: Optional[str] = None
+    source: Optional[str] = None
+    published: Optional[str] = None
+    kind: str
+    metric: str
+    value: Union[int, float, None] = None
+    unit: Optional[str] = None
+    qualifier: Optional[Qualifier] = None
+    year: Optional[int] = None
+    start_year: Optional[int] = None
+    end_year: Optional[int] = None
+    subject: Optional[str] = None
+    region: Optional[str] = None
+    text: str
+    start: int
+    end: int
+    sentence: str = ""
+
+
+class Percentage(Record):
+    """Percent points (59.22% -> 59.22); unit "%" or "pp" for 个百分点 / percentage points."""
+
+    kind: Literal["percentage"] = "percentage"
+
+
+class Money(Record):
+    """Units of currency (5.4万亿元 -> 5.4e12); unit is the ISO 4217 code."""
+
+    kind: Literal["money"] = "money"
+
+
+class Count(Record):
+    """A whole number of things (20个试点县 -> 20); unit is the classifier or noun as written."""
+
+    kind: Literal["count"] = "count"
+
+
+class Population(Record):
+    """Persons (287万人 -> 2870000); unit "person"."""
+
+    kind: Literal["population"] = "population"
+
+
+class Length(Record):
+    """Kilometres (500米 -> 0.5); unit "km"."""
+
+    kind: Literal["length"] = "length"
+
+
+class Area(Record):
+    """Square kilometres (1亩 -> 1/1500); unit "km2"."""
+
+    kind: Literal["area"] = "area"
+
+
+class Duration(Record):
+    """Minutes (一小时 -> 60); unit "min"."""
+
+    kind: Literal["duration"] = "duration"
+
+
+class Period(Record):
+    """A span of years (十四五 -> 2021..2025); value and unit are null."""
+
+    kind: Literal["period"] = "period"
+
+
+RECORD_CLASSES: dict[str, type[Record]] = {
+    cls.model_fields["kind"].default: cls
+    for cls in (Percentage, Money, Count, Population, Length, Area, Duration, Period)
+}
+
+AnyRecord = Annotated[
+    Union[Percentage, Money, Count, Population, Length, Area, Duration, Period],
+    Field(discriminator="kind"),
+]
+
+
+def make_record(kind: str, **fields) -> Record:
+    """Build the record class that belongs to `kind`."""
+    return RECORD_CLASSES[kind](**fields)
+
+
+def record_schema() -> dict:
+    """JSON Schema of one record (a union discriminated by `kind`)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(AnyRecord).json_schema()
