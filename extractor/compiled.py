@@ -21,7 +21,7 @@ from .rules import RulePack, Unit
 # Time budget for one regex pass over a document; a pathological input is reported, not fatal.
 REGEX_TIMEOUT = 10.0
 
-CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍柒捌玖拾佰仟"
+CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _CN_DIGIT_CHARS = "零〇一二三四五六七八九"
 _EN_SMALL = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
              "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"

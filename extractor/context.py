@@ -203,7 +203,7 @@ class DocumentContext:
         window = self.folded[unit_end:min(m.end(), unit_end + 16)]
         length = 0
         for token in self.tokenizer.cut(window):
-            if token in self.c.subject_stops or (length and token[0] in self.c.subject_stops):
+            if token in self.c.subject_stops:
                 break
             length += len(token)
             if length >= 12:

@@ -41,12 +41,15 @@ def tokenizer_for(pack: RulePack) -> Tokenizer:
 
 
 def _without_overlaps(figures: list[Figure]) -> list[Figure]:
-    """Where two figures overlap, the longer wins (14th Five-Year Plan over Five-Year)."""
+    """Where two figures overlap, a period wins (14th Five-Year Plan over Five-Year), else the longer."""
+    def weight(figure: Figure) -> tuple[bool, int]:
+        return isinstance(figure, PeriodSpan), figure.end - figure.start
+
     figures.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Figure] = []
     for figure in figures:
         if kept and figure.start < kept[-1].end:
-            if figure.end - figure.start > kept[-1].end - kept[-1].start:
+            if weight(figure) > weight(kept[-1]):
                 kept[-1] = figure
             continue
         kept.append(figure)

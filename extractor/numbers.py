@@ -16,7 +16,7 @@ import regex
 CN_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
     "六": 6, "七": 7, "八": 8, "九": 9,
-    "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "柒": 7, "捌": 8, "玖": 9,
+    "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
     "幺": 1,
 }
 CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
@@ -156,7 +156,7 @@ def parse_english(text: str) -> Optional[Decimal]:
     """English number words and digit+scale: 'twenty-five', 'a thousand', '2.87 million'."""
     words = regex.split(r"[\s\-]+", text.strip().lower())
     words = [w for w in words if w and w != "and"]
-    if not words:
+    if not words or words in (["a"], ["an"]):
         return None
     total = Decimal(0)
     current: Optional[Decimal] = None

@@ -23,13 +23,15 @@ log = logging.getLogger(__name__)
 MAX_NUMBER_CHARS = 40          # no real figure is written with more characters than this
 MAX_DIGITS = 18                # larger values are not figures (and would overflow a float)
 IMPLIED_REACH = 100            # how far back an indicator may imply a bare number's unit
-_CN_CHAR = regex.compile(r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍柒捌玖拾佰仟]")
+_CN_CHAR = regex.compile(r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
+# 大写 digits that are also everyday words (大陆, 队伍) count only next to another numeral.
+_WORDLIKE_DIGITS = frozenset("陆伍肆")
 _SCALE = regex.compile(r"[万亿]|(?i:hundred|thousand|million|billion|trillion|bn|mn|tn)")
 _TRAILING_SCALE = regex.compile(r"(?:[万亿]+|(?i:\s?(?:thousand|million|billion|trillion|bn|mn|tn)))$")
 _RANGE = regex.compile(r"\s{0,2}(?:-{1,2}|—{1,2}|–|~|至|到|(?i:to)(?=\s))\s{0,2}")
 _BETWEEN = regex.compile(r"(?i)\bbetween\s$")
 _AND = regex.compile(r"(?i)\s+and\s+")
-_EN_WORDS = regex.compile(r"(?:\s+|-)([A-Za-z][A-Za-z'’\-]*)")
+_EN_WORDS = regex.compile(r"\s+([A-Za-z][A-Za-z'’\-]*)")
 _YEARLIKE = regex.compile(r"(?:19|20)\d\d")
 _CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
 _IMPLIED_BREAK = regex.compile(r"[。；;！？!?\n，,]")
@@ -122,6 +124,8 @@ class QuantityFinder:
             return None  # a time, a date or a version: 9:30, 2024/10, 3.0.1
         if before and after and before in "[【(（" and after in "]】)）":
             return None  # a citation mark or a list marker: [2], (1), （三）
+        if len(text) == 1 and text in _WORDLIKE_DIGITS:
+            return None
         qualifier = None
         core = text
         for mark, q in self.c.qualifier_inside.items():

@@ -261,7 +261,9 @@ def load_file(path: Path, label: Optional[str] = None) -> RuleFile:
         return RuleFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise RuleError(label, _location(first), first["msg"]) from None
+        given = first.get("input")
+        detail = f" (got {given!r})" if isinstance(given, (str, int, float)) else ""
+        raise RuleError(label, _location(first), first["msg"] + detail) from None
 
 
 def builtin_dir() -> Path:

@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings
 from typing import Iterable
 
 # High enough that a domain term always beats a split into single characters.
 _TERM_FREQ = 100000
+# jieba cuts text into blocks of these characters first, so only such words can be entries.
+_JIEBA_WORD = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
 
 class Tokenizer:
     """Cuts short windows of folded text with a dictionary built from `words`."""
 
     def __init__(self, words: Iterable[str]):
-        self._words = sorted(set(w for w in words if w and " " not in w))
+        self._words = sorted(set(w for w in words if _JIEBA_WORD.fullmatch(w)))
         self._jieba = None
 
     def _tokenizer(self):
@@ -39,6 +42,11 @@ class Tokenizer:
             self._jieba = tokenizer
             logging.getLogger(__name__).debug("tokenizer ready with %d domain terms", len(self._words))
         return self._jieba
+
+    @property
+    def words(self) -> list[str]:
+        """The dictionary: every domain term jieba can hold as one word."""
+        return self._words
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:
         """Tokens of `text`; with hmm=False only dictionary words are ever joined."""

@@ -1,0 +1,134 @@
+"""Rule packs: every example in every rule file, and the errors a broken pack gives.
+
+Each rule file in rules/ carries its own examples (duckling's corpus style); this test
+runs each of them as its own case, so a failing phrasing names its file and entry.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from extractor import extract
+from extractor.errors import RuleError
+from extractor.rules import builtin_dir, check_examples, default_rules, load_rules
+
+PACK = default_rules()
+CASES = [
+    (label, i, kind)
+    for label, rule_file in PACK.files.items()
+    for kind, entries in (("examples", rule_file.examples), ("negatives", rule_file.negatives))
+    for i in range(len(entries))
+]
+
+
+def test_every_named_metric_of_the_contract_has_a_rule_file():
+    assert {"urbanization_rate", "gdp", "gdp_growth", "pilot_counties", "urban_population",
+            "plan_period"} <= set(PACK.metrics)
+    for metric in PACK.metrics.values():
+        label = PACK.metric_files[metric.name]
+        assert PACK.files[label].examples, f"{label} has no examples"
+        assert metric.keywords.zh and metric.keywords.zh_hant and metric.keywords.en, label
+
+
+@pytest.mark.parametrize("label,index,kind", CASES, ids=[f"{l}:{k}:{i}" for l, i, k in CASES])
+def test_rule_file_example(label, index, kind):
+    failures = [f for f in check_examples(PACK)
+                if f.file == label and f.entry.startswith(f"{kind} -> {index}")]
+    assert not failures, "\n".join(f"[{f.file} -> {f.entry}] {f.message}" for f in failures)
+
+
+def test_examples_cover_every_rule_file():
+    assert len(CASES) >= 40
+    assert {label for label, _, _ in CASES} == set(PACK.files) - {"terms.toml"} | {"terms.toml"}
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    directory = tmp_path / "mine"
+    directory.mkdir(exist_ok=True)
+    (directory / name).write_text(text, encoding="utf-8")
+    return directory
+
+
+BROKEN = [
+    ("bad.toml", "[metric\nname = 'x'", "bad.toml", "malformed TOML"),
+    ("kind.toml", '[[unit]]\nkind = "volume"\nforms = ["立方米"]\n', "unit -> 0 -> kind", "volume"),
+    ("regex.toml", '[[unit]]\nkind = "count"\nforms = ["个"]\nfollow = "(unclosed"\n', "unit -> 0 -> follow",
+     "invalid regex"),
+    ("factor.toml", '[[unit]]\nkind = "length"\nforms = ["里"]\nfactor = "half"\n', "unit -> 0 -> factor",
+     "not an exact"),
+    ("dup.toml", '[metric]\nname = "gdp"\nkinds = ["money"]\n[metric.keywords]\nzh = ["总产出"]\n',
+     "metric -> name", "duplicated metric name 'gdp'"),
+    ("via.toml", '[metric]\nname = "x_growth"\nkinds = ["percentage"]\n[metric.keywords]\nzh = ["某增速"]\n'
+     '[metric.via]\nindicator = "nothing"\ncues = ["增长"]\n', "metric -> via -> indicator", "unknown metric"),
+    ("extra.toml", '[[examples]]\ntext = "x"\nexpect = []\nspeed = 1\n', "examples -> 0 -> speed", "Extra inputs"),
+    ("kindname.toml", '[metric]\nname = "count"\nkinds = ["count"]\n[metric.keywords]\nzh = ["个数"]\n',
+     "metric -> name", "is a kind"),
+]
+
+
+@pytest.mark.parametrize("name,text,entry,reason", BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_rule_files_name_file_and_entry(tmp_path, name, text, entry, reason):
+    directory = _write(tmp_path, name, text)
+    with pytest.raises(RuleError) as error:
+        load_rules([directory])
+    message = str(error.value)
+    assert name in message and entry in message and reason in message, message
+
+
+def test_a_user_rule_pack_adds_a_metric_with_its_examples(tmp_path):
+    directory = _write(tmp_path, "rail.toml", '''
+[metric]
+name = "rail_length"
+kinds = ["length"]
+[metric.keywords]
+zh = ["轨道交通运营里程", "城际铁路"]
+zh_hant = ["軌道交通運營里程"]
+en = ["metro network"]
+
+[[examples]]
+text = "轨道交通运营里程达到630公里。"
+expect = [{kind = "length", metric = "rail_length", value = 630}]
+''')
+    pack = load_rules([directory])
+    assert "rail_length" in pack.metrics
+    [record] = extract("成都轨道交通运营里程达到630公里。", rules=pack)
+    assert (record.metric, record.value, record.unit) == ("rail_length", 630, "km")
+    assert check_examples(pack, only_dir=directory) == []
+    # The built-in pack is unchanged by a user's pack.
+    assert extract("轨道交通运营里程达到630公里。")[0].metric == "length"
+
+
+def test_failing_user_example_is_reported_with_file_and_entry(tmp_path):
+    directory = _write(tmp_path, "wrong.toml", '[[examples]]\ntext = "新建120公里"\n'
+                       'expect = [{kind = "length", value = 12}]\n')
+    failures = check_examples(load_rules([directory]), only_dir=directory)
+    assert [(Path(f.file).name, f.entry) for f in failures] == [("wrong.toml", "examples -> 0 -> expect -> 0")]
+    assert "value: expected 12.0, got 120" in failures[0].message
+
+
+def test_missing_rule_directory_is_an_error(tmp_path):
+    with pytest.raises(RuleError, match="not a directory"):
+        load_rules([tmp_path / "nowhere"])
+
+
+def test_rule_files_read_with_a_bom(tmp_path):
+    directory = tmp_path / "bom"
+    directory.mkdir()
+    (directory / "x.toml").write_bytes("\ufeff[[negatives]]\ntext = \"无数字\"\n".encode("utf-8"))
+    assert load_rules([directory]).files
+
+
+def test_domain_terms_come_out_as_one_token():
+    from extractor.compiled import compiled
+    from extractor.engine import tokenizer_for
+
+    tokenizer = tokenizer_for(PACK)
+    words = tokenizer.words
+    assert len(words) > 300 and set(words) <= set(compiled(PACK).dictionary_words)
+    for word in words:
+        assert tokenizer.cut(word, hmm=False) == [word], word
+
+
+def test_builtin_rules_ship_with_the_package():
+    assert (builtin_dir() / "units.toml").is_file()
+    assert (builtin_dir() / "metrics" / "gdp.toml").is_file()
