@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+import re
 from typing import Optional
 
 import regex
@@ -23,6 +24,9 @@ REGEX_TIMEOUT = 10.0
 
 CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _CN_DIGIT_CHARS = "零〇一二三四五六七八九"
+_CN_FRACTION_CHARS = _CN_DIGIT_CHARS + "壹贰叁肆伍陆柒捌玖0-9"
+# 千 of 千米 and 百 of 百分点 belong to the unit: 5万千米 is 50000 km, not 51000 m.
+_CN_CHAR = "(?:[零〇一二两三四五六七八九十万亿壹贰叁肆伍陆柒捌玖拾佰仟]|千(?!米|瓦)|百(?!分))"
 _EN_SMALL = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
              "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
              "eighty|ninety")
@@ -32,14 +36,14 @@ _EN_ABBR = "bn|mn|tn"
 # One pass finds every number: percent words, English words, digits and Chinese numerals.
 NUMBER_PATTERN = rf"""
 (?P<bare>(?<=[逾近超上破])[万亿](?=\p{{Han}}))
-|(?P<pctw>百分之(?P<pctn>[{CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?|{ARABIC}))
+|(?P<pctw>(?P<per>百|千)分之(?P<pctn>[{CN_NUM_CHARS}]+(?:点[{_CN_FRACTION_CHARS}]+)?|{ARABIC}))
 |(?P<half>半)(?=个?小时|个?钟头|天|年|个月)
 |(?P<en>(?i:\b(?:(?:{_EN_SMALL})(?:[\s-]+(?:{_EN_SMALL}|and(?=[\s-]+(?:{_EN_SMALL}))))*
     (?:[\s-]+(?:{_EN_SCALE}))*(?:[\s-]+(?:and[\s-]+)?(?:{_EN_SMALL})(?:-(?:{_EN_SMALL}))?)?
   |an?\s+(?:{_EN_SCALE})(?:\s+(?:{_EN_SCALE}))*)\b))
 |(?P<num>(?:{ARABIC}(?i:\s?(?:{_EN_SCALE}|{_EN_ABBR})\b(?:\s(?:{_EN_SCALE})\b)?)
-  |(?:{ARABIC}|[{CN_NUM_CHARS}])(?:{ARABIC}|[{CN_NUM_CHARS}]|[多余](?=[十百千万亿拾佰仟]))*
-   (?:点[{_CN_DIGIT_CHARS}0-9]+[万亿]*)?))
+  |(?:{ARABIC}|{_CN_CHAR})(?:{ARABIC}|{_CN_CHAR}|[多余](?=[十百千万亿拾佰仟]))*
+   (?:点[{_CN_FRACTION_CHARS}]+[万亿]*)?))
 """
 
 # Words that end an English noun phrase after a number (38 new cities, with ...).
@@ -60,7 +64,35 @@ consensus corpus virus always perhaps analysis basis crisis emphasis axis beside
 afterwards nevertheless various previous famous serious numerous enormous continuous
 tremendous obvious miscellaneous anonymous dangerous precious religious conscious
 across whereas percent points yuan dollars euros years months weeks days hours minutes
+pounds francs rupees cents pence rubles roubles won pesos
 """.split())
+
+
+class TermScanner:
+    """Finds the longest listed term at each position of folded text, case-insensitively.
+
+    A plain alternation of literals in the standard `re` module runs several times faster
+    than the same alternation in `regex` with look-arounds (measured on samples/: 5.6 ms
+    against 63 ms for 42 KB), and cannot backtrack, so it needs no timeout. English terms
+    must stand on word boundaries; that is checked on each match.
+    """
+
+    def __init__(self, terms):
+        ordered = sorted({t.lower() for t in terms if t}, key=lambda t: (-len(t), t))
+        self._pattern = re.compile("|".join(re.escape(t) for t in ordered) or "(?!)")
+        self._english = frozenset(t for t in ordered if _english(t))
+
+    def finditer(self, text: str):
+        """(start, end, term) of every term in `text`, left to right, without overlaps."""
+        lower = text.lower()
+        for m in self._pattern.finditer(lower):
+            term = m.group()
+            if term in self._english:
+                start, end = m.span()
+                if (start and lower[start - 1].isascii() and lower[start - 1].isalpha()) or (
+                        end < len(lower) and lower[end].isascii() and lower[end].isalpha()):
+                    continue
+            yield m.start(), m.end(), term
 
 
 @dataclass
@@ -70,6 +102,7 @@ class UnitForm:
     form: str
     rule: Unit
     factor: Decimal
+    add: Decimal
     follow: Optional[regex.Pattern] = None
 
 
@@ -94,12 +127,13 @@ class Compiled:
     veto_before_zh: regex.Pattern
     veto_before_en: regex.Pattern
     veto_words: frozenset
-    keywords: regex.Pattern
+    keywords: TermScanner
     keyword_metrics: dict[str, tuple[str, ...]]
     via: dict[str, tuple[str, regex.Pattern]]
     after: list[tuple[str, regex.Pattern]]
     generic: list[tuple[str, frozenset, regex.Pattern]]
     continuation: regex.Pattern
+    after_chinese_number: frozenset  # characters that may follow a Chinese numeral in a figure
     region: regex.Pattern
     subject_stops: frozenset
     dictionary_words: list[str] = field(default_factory=list)
@@ -141,18 +175,19 @@ def compile_pack(pack: RulePack) -> Compiled:
         follow = regex.compile(rule.follow) if rule.follow else None
         for form in rule.forms:
             target = prefix_forms if rule.position == "prefix" else suffix_forms
-            target.setdefault(f(form), UnitForm(f(form), rule, rule.exact_factor(), follow))
+            target.setdefault(f(form), UnitForm(f(form), rule, rule.exact_factor(), rule.exact_add(), follow))
     suffix = regex.compile(
         r"(?P<gap>\s{0,2}|\s?-\s?)(?P<inside>[多余])?(?P<unit>" + _bounded(suffix_forms) + ")",
         regex.IGNORECASE)
-    prefix = regex.compile(r"(?P<unit>" + _bounded(prefix_forms) + r")\s?$", regex.IGNORECASE)
+    # Patterns anchored at the end of a look-behind window run in reverse: they match at once.
+    prefix = regex.compile(r"(?r)(?P<unit>" + _bounded(prefix_forms) + r")\s?$", regex.IGNORECASE)
 
     person_nouns = frozenset(f(w) for entry in pack.collect("person_nouns") for w in entry.forms)
 
     implied = pack.collect("implied")
     implied_forms = {f(k): entry for entry in implied for k in entry.keywords}
     implied_pattern = regex.compile(_bounded(implied_forms), regex.IGNORECASE)
-    implied_phrases = [(regex.compile(rf"(?:{p})\s*$", regex.IGNORECASE), entry)
+    implied_phrases = [(regex.compile(rf"(?r)(?:{p})\s*$", regex.IGNORECASE), entry)
                        for entry in implied for p in entry.phrases]
 
     before_map: dict[str, str] = {}
@@ -165,15 +200,15 @@ def compile_pack(pack: RulePack) -> Compiled:
             after_map.setdefault(f(w), entry.qualifier)
         for w in entry.inside:
             inside_map.setdefault(f(w), entry.qualifier)
-    qualifier_before = regex.compile(r"(?P<q>" + _bounded(before_map) + r")(?:了|\s{0,2})$", regex.IGNORECASE)
+    qualifier_before = regex.compile(r"(?r)(?P<q>" + _bounded(before_map) + r")(?:了|\s{0,2})$", regex.IGNORECASE)
     qualifier_after = regex.compile(r"\s?(?P<q>" + _bounded(after_map) + ")", regex.IGNORECASE)
 
     vetoes = pack.tables("veto")
     before_zh = [f(w) for v in vetoes for w in v.before_zh]
     before_en = [f(w) for v in vetoes for w in v.before_en]
     veto_words = frozenset(f(w) for v in vetoes for w in v.words)
-    veto_before_zh = regex.compile("(?:" + _alternation(before_zh) + ")$")
-    veto_before_en = regex.compile(r"(?<![A-Za-z])(?:" + _alternation(before_en) + r")\s?$", regex.IGNORECASE)
+    veto_before_zh = regex.compile("(?r)(?:" + _alternation(before_zh) + ")$")
+    veto_before_en = regex.compile(r"(?r)(?<![A-Za-z])(?:" + _alternation(before_en) + r")\s?$", regex.IGNORECASE)
 
     keyword_metrics: dict[str, tuple[str, ...]] = {}
     via: dict[str, tuple[str, regex.Pattern]] = {}
@@ -196,7 +231,7 @@ def compile_pack(pack: RulePack) -> Compiled:
     for indicators in pack.tables("indicators"):
         for word in (*indicators.zh, *indicators.zh_hant, *indicators.en):
             keyword_metrics.setdefault(f(word), ())
-    keywords = regex.compile(_bounded(keyword_metrics), regex.IGNORECASE)
+    keywords = TermScanner(keyword_metrics)
     continuation = regex.compile(r"\s*(?:" + _bounded(
         f(w) for i in pack.tables("indicators") for w in i.continuations) + ")", regex.IGNORECASE)
 
@@ -216,6 +251,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         + zh_names + list(veto_words)
         + [f(w) for t in terms for w in t.words]
         + [f(w) for i in pack.tables("indicators") for w in (*i.zh, *i.zh_hant)]
+        + [w for w in subject_stops if len(w) > 1]
     ))
     number = regex.compile(NUMBER_PATTERN, regex.VERBOSE)
     return Compiled(
@@ -227,6 +263,8 @@ def compile_pack(pack: RulePack) -> Compiled:
         veto_before_zh=veto_before_zh, veto_before_en=veto_before_en, veto_words=veto_words,
         keywords=keywords, keyword_metrics=keyword_metrics, via=via, after=after, generic=generic,
         continuation=continuation, region=region,
+        after_chinese_number=frozenset(
+            {form[0] for form, u in suffix_forms.items() if not u.rule.english} | set("多余-—–~至到")),
         subject_stops=subject_stops, dictionary_words=dictionary,
     )
 

@@ -29,6 +29,9 @@ _YEAR_MENTION = regex.compile(
     r"|(?P<en>(?i:\b(?:in|for|as\s+of|by|by\s+the\s+end\s+of|at\s+the\s+end\s+of|end\s+of|during)\s+)"
     r"(?:19|20)[0-9]{2}\b)")
 _HAN = regex.compile(r"\p{Han}+")
+_HAN_TAIL = regex.compile(r"\p{Han}*$")
+_FOUR_DIGITS = regex.compile(r"[0-9]{4}")
+_FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
 _SEMICOLON = regex.compile(r"[；;]")
 _TRAILING_GAP = regex.compile(r"[\s,，]{0,3}$")
 # "12,000 vehicles a day in 2024", "480 billion yuan in transport projects in 2025": a short
@@ -46,10 +49,10 @@ class YearMention:
 
 
 def _year_value(text: str) -> Optional[int]:
-    digits = regex.search(r"[0-9]{4}", text)
+    digits = _FOUR_DIGITS.search(text)
     if digits:
         return int(digits.group())
-    cn = regex.search(r"[〇零一二三四五六七八九]{4}", text)
+    cn = _FOUR_CN_DIGITS.search(text)
     if cn:
         value = int("".join(_CN_YEAR_DIGITS[ch] for ch in cn.group()))
         return value if 1900 <= value <= 2100 else None
@@ -73,11 +76,12 @@ class DocumentContext:
         self.year_starts = [y.start for y in self.years]
         self.regions = [m.span() for m in c.region.finditer(folded, timeout=REGEX_TIMEOUT)]
         self.region_starts = [s for s, _ in self.regions]
-        hits = [(m.start(), m.end(), c.keyword_metrics.get(m.group().lower(), ()))
-                for m in c.keywords.finditer(folded, timeout=REGEX_TIMEOUT)]
+        hits = [(start, end, c.keyword_metrics.get(term, ())) for start, end, term in c.keywords.finditer(folded)]
         self.hits = [h for h in hits if not _inside(h[0], h[1], excluded)]
         self.hit_ends = [e for _, e, _ in self.hits]
         self.figure_spans: list[tuple[int, int]] = []
+        self._bounds: dict[tuple[int, int], tuple[int, int]] = {}
+        self._subjects: dict[int, tuple[int, int]] = {}
 
     def _years(self):
         listed = False  # 2022年、2023年先后…: a list of years gives no figure a year
@@ -95,6 +99,14 @@ class DocumentContext:
 
     # -- sentence ---------------------------------------------------------------------
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """(left, right) of the sentence holding text[start:end], capped at MAX_SENTENCE."""
+        key = (start, end)
+        bounds = self._bounds.get(key)
+        if bounds is None:
+            bounds = self._bounds[key] = self._sentence_bounds(start, end)
+        return bounds
+
+    def _sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.ends, start)
         left = self.ends[i - 1] if i > 0 else 0
         j = bisect.bisect_left(self.ends, end)
@@ -194,6 +206,16 @@ class DocumentContext:
             i -= 1
         return None
 
+    def hits_within(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The keywords written inside text[start:end] (a figure's own words)."""
+        i = bisect.bisect_right(self.hit_ends, start)
+        found = []
+        while i < len(self.hits) and self.hits[i][1] <= end:
+            if self.hits[i][0] >= start:
+                found.append(self.hits[i])
+            i += 1
+        return found
+
     # -- subject ----------------------------------------------------------------------
     def subject_after(self, unit_end: int) -> Optional[tuple[int, int]]:
         """The noun a Chinese count is of: 20个|新型城镇化试点县|，-> 新型城镇化试点县."""
@@ -214,6 +236,12 @@ class DocumentContext:
 
     def subject_before(self, hit: tuple[int, int, tuple[str, ...]]) -> tuple[int, int]:
         """An indicator keyword with the words written before it: 长春|汽车产业集群产值 -> 汽车产业集群产值."""
+        span = self._subjects.get(hit[0])
+        if span is None:
+            span = self._subjects[hit[0]] = self._subject_before(hit)
+        return span
+
+    def _subject_before(self, hit: tuple[int, int, tuple[str, ...]]) -> tuple[int, int]:
         h_start, h_end, _ = hit
         if not _HAN.match(self.folded, h_start):
             return h_start, h_end
@@ -222,9 +250,9 @@ class DocumentContext:
         if region_end is not None and region_end <= h_start:
             floor = max(floor, region_end)
         head = self.folded[floor:h_start]
-        han = regex.search(r"\p{Han}*$", head)
+        han = _HAN_TAIL.search(head)
         head = han.group() if han else ""
-        tokens = self.tokenizer.cut(head) if head else []
+        tokens = self.tokenizer.cut(head, hmm=False) if head else []
         start = h_start
         for token in reversed(tokens):
             if token in self.c.subject_stops or len(token) == 1 and token in "年月日省市全该其":

@@ -117,7 +117,11 @@ def _record(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer:
     if subject_span is None and kind == "count" and figure.unit_end > 0:
         subject_span = ctx.subject_after(figure.unit_end)
     noun = folded[subject_span[0]:subject_span[1]] if subject_span else None
-    metric = namer.name(kind, figure.unit, folded, start, end, noun, hit, ctx.clause(start, end), previous_end)
+    own_hits = ctx.hits_within(start, end)
+    if subject_span is not None:
+        own_hits += ctx.hits_within(*subject_span)
+    metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
+                        lambda: ctx.clause(start, end), previous_end)
     if subject_span is None and hit is not None and hit[1] <= start:
         subject_span = ctx.subject_before(hit)
     subject = text[subject_span[0]:subject_span[1]] if subject_span else None

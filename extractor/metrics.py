@@ -41,10 +41,10 @@ class MetricNamer:
     def _first_accepting(self, metrics: tuple[str, ...], kind: str) -> Optional[str]:
         return next((m for m in metrics if kind in self.pack.metrics[m].kinds), None)
 
-    def in_words(self, kind: str, words: str) -> Optional[str]:
+    def in_words(self, kind: str, hits: list[Hit]) -> Optional[str]:
         """The metric that a figure's own words name (试点县, urban residents), if any."""
-        for m in self.c.keywords.finditer(words):
-            metric = self._first_accepting(self.c.keyword_metrics.get(m.group().lower(), ()), kind)
+        for _, _, metrics in hits:
+            metric = self._first_accepting(metrics, kind)
             if metric is not None:
                 return metric
         return None
@@ -95,9 +95,10 @@ class MetricNamer:
         return len(breaks) == 1 and bool(self.c.continuation.match(folded, breaks[0].end(), start))
 
     def name(self, kind: str, unit: Optional[str], folded: str, start: int, end: int,
-             noun: Optional[str], hit: Optional[Hit], sentence: str, previous_end: int) -> Optional[str]:
-        """The metric of a quantity, by the order in the module docstring."""
-        metric = self.in_words(kind, folded[start:end] + " " + (noun or "")) or self.after(kind, folded, end)
+             noun: Optional[str], own_hits: list[Hit], hit: Optional[Hit], clause, previous_end: int) -> Optional[str]:
+        """The metric of a quantity, by the order in the module docstring; `own_hits` are the
+        keywords in its own words and noun, `clause()` gives its clause when needed."""
+        metric = self.in_words(kind, own_hits) or self.after(kind, folded, end)
         if metric is not None:
             return metric
         if kind not in ("count", "population"):
@@ -105,7 +106,7 @@ class MetricNamer:
         if noun is None and hit is not None and hit[1] <= start and self._close(folded, hit[1], start):
             return self.from_context(kind, start, hit, folded, previous_end)  # 项目386个 stays plain
         if kind == "count":
-            return self.in_sentence(kind, noun or unit, sentence)
+            return self.in_sentence(kind, noun or unit, clause())
         return None
 
     def for_named_plan(self) -> Optional[str]:

@@ -127,6 +127,8 @@ def parse_chinese(text: str) -> Optional[Decimal]:
         if kind == "point":
             return None
         if kind == "small":
+            if number is None and (section or total) and not after_zero:
+                return None  # 七十百, 五万千: a unit with no digit of its own after another unit
             section += (number if number is not None else Decimal(1)) * value
             last_unit, number, after_zero = value, None, False
         else:  # big: 万 or 亿
@@ -150,11 +152,12 @@ def parse_chinese(text: str) -> Optional[Decimal]:
 
 
 _EN_WORD = regex.compile(r"[a-z]+")
+_EN_SEPARATORS = regex.compile(r"[\s\-]+")
 
 
 def parse_english(text: str) -> Optional[Decimal]:
     """English number words and digit+scale: 'twenty-five', 'a thousand', '2.87 million'."""
-    words = regex.split(r"[\s\-]+", text.strip().lower())
+    words = _EN_SEPARATORS.split(text.strip().lower())
     words = [w for w in words if w and w != "and"]
     if not words or words in (["a"], ["an"]):
         return None

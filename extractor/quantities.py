@@ -34,11 +34,13 @@ _AND = regex.compile(r"(?i)\s+and\s+")
 _EN_WORDS = regex.compile(r"\s+([A-Za-z][A-Za-z'’\-]*)")
 _YEARLIKE = regex.compile(r"(?:19|20)\d\d")
 _CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
+_NOUN_AFTER = regex.compile(r"\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[A-Za-z][\w\-]*s)\b")
 _IMPLIED_BREAK = regex.compile(r"[。；;！？!?\n，,]")
 _FROM = regex.compile(r"(?i)\b(?:from|by)\s")
 _FROM_TO = regex.compile(r"(?i)[^0-9]{0,30}?\bto\s+(?:(?:about|nearly|around|over|more than|almost|roughly|some)\s+)?")
 _UP_FROM = regex.compile(r"(?i)[^.;]{0,30}?,?\s*(?:up|down)\s+from\s+")
 
+_MINUS = ("-", "负")
 ONE_WORDS = frozenset({"one", "a", "an", "一", "单"})
 
 
@@ -106,22 +108,28 @@ class QuantityFinder:
         if len(text) > MAX_NUMBER_CHARS:
             return None
         start, end = m.span()
-        before = self.folded[start - 1] if start else ""
-        if m.group("pctw"):
+        group = m.lastgroup  # the alternatives are exclusive: pctw, half, bare, en or num
+        if group == "pctw":  # 百分之六十 is 60%, 千分之七点五 is 0.75%
             value = parse_number(m.group("pctn"))
-            if value is None:
-                return None
-            return _Number(start, end, text, value, None, True, False, True, False)
-        if m.group("half"):
+            if value is not None and m.group("per") == "千":
+                value /= 10
+            return None if value is None else _Number(start, end, text, value, None, True, False, True, False)
+        if group == "half":
             return _Number(start, end, text, Decimal("0.5"), None, True, False, False, True)
-        if m.group("bare"):  # 逾万人, 近亿元: a magnitude standing alone after a hedge
+        if group == "bare":  # 逾万人, 近亿元: a magnitude standing alone after a hedge
             value = Decimal(10**4 if text == "万" else 10**8)
             return _Number(start, end, text, value, None, True, False, False, False)
-        if m.group("num") and before and before.isascii() and (before.isalnum() or before in "._/"):
-            return None  # part of an identifier or a longer token: G60, v3.0, 2024/25
-        after = self.folded[end:end + 1]
-        if m.group("num") and after in (".", ":", "/") and self.folded[end + 1:end + 2].isdigit():
-            return None  # a time, a date or a version: 9:30, 2024/10, 3.0.1
+        folded = self.folded
+        after = folded[end:end + 1]
+        before = folded[start - 1] if start else ""
+        if group == "num":
+            digits = text[0].isdigit()
+            if not digits and after not in self.c.after_chinese_number and "万" not in text and "亿" not in text:
+                return None  # 一 of 一体化, 十 of 十分: no unit, range or indicator can follow
+            if before and before.isascii() and (before.isalnum() or before in "._/%=&?"):
+                return None  # part of an identifier, a longer token or a URL: G60, v3.0, %2D, ?q=30
+            if after in (".", ":", "/") and folded[end + 1:end + 2].isdigit():
+                return None  # a time, a date or a version: 9:30, 2024/10, 3.0.1
         if before and after and before in "[【(（" and after in "]】)）":
             return None  # a citation mark or a list marker: [2], (1), （三）
         if len(text) == 1 and text in _WORDLIKE_DIGITS:
@@ -135,22 +143,24 @@ class QuantityFinder:
         value = parse_number(core)
         if value is None or value.adjusted() > MAX_DIGITS:
             return None
-        return _Number(start, end, text, value, qualifier,
-                       chinese=bool(_CN_CHAR.search(text)) and not any(ch.isdigit() for ch in text),
-                       english_words=bool(m.group("en")), percent_words=False, half=False)
+        if before in _MINUS and (start < 2 or not (folded[start - 2].isascii() and folded[start - 2].isalnum())):
+            value, start = -value, start - 1  # 同比增长-6.8%, 负3.9%; 3-5 is a range, not minus five
+        english = group == "en"
+        chinese = not english and not any(ch.isdigit() for ch in text)
+        return _Number(start, end, text, value, qualifier, chinese=chinese, english_words=english,
+                       percent_words=False, half=False)
 
     # -- vetoes and hedges ------------------------------------------------------------
     def _vetoed_before(self, start: int) -> bool:
-        window = self.folded[max(0, start - 12):start]
-        return bool(self.c.veto_before_zh.search(window) or self.c.veto_before_en.search(window))
+        left = max(0, start - 12)
+        return bool(self.c.veto_before_zh.search(self.folded, left, start)
+                    or self.c.veto_before_en.search(self.folded, left, start))
 
     def _hedge_before(self, start: int) -> tuple[Optional[str], int]:
-        window_start = max(0, start - 16)
-        m = self.c.qualifier_before.search(self.folded[window_start:start])
+        m = self.c.qualifier_before.search(self.folded, max(0, start - 16), start)
         if not m:
             return None, start
-        word = m.group("q").lower()
-        return self.c.qualifier_before_map[word], window_start + m.start()
+        return self.c.qualifier_before_map[m.group("q").lower()], m.start()
 
     def _hedge_after(self, end: int) -> Optional[str]:
         m = self.c.qualifier_after.match(self.folded, end)
@@ -186,16 +196,15 @@ class QuantityFinder:
         return form, m.end(), inside
 
     def _prefix(self, start: int) -> Optional[tuple[UnitForm, int]]:
-        window_start = max(0, start - 8)
-        m = self.c.prefix.search(self.folded[window_start:start])
+        m = self.c.prefix.search(self.folded, max(0, start - 8), start)
         if not m:
             return None
         form = self.c.prefix_forms.get(m.group("unit").lower())
         if form is None:
             return None
-        prefix_start = window_start + m.start()
-        if prefix_start and form.form.isalpha() and self.folded[prefix_start - 1].isalpha():
-            return None
+        prefix_start = m.start()
+        if prefix_start and self.folded[prefix_start - 1].isalpha():
+            return None  # C$, A$, Mex$ are other dollars; XRMB is no currency
         return form, prefix_start
 
     def _english_noun(self, n: _Number) -> Optional[tuple[str, str, int, tuple[int, int]]]:
@@ -248,9 +257,9 @@ class QuantityFinder:
                 continue
             noun = None
             if entry.kind == "count":
-                after = regex.match(r"\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[A-Za-z][\w\-]*s)\b", window[m.end():])
+                after = _NOUN_AFTER.match(window, m.end())
                 if after:
-                    noun = (m.end() + after.start(1), m.end() + after.end(1))
+                    noun = after.span(1)
             return self._implied_entry(entry, n, window_start, noun)
         return None
 
@@ -269,9 +278,9 @@ class QuantityFinder:
     # -- assembling -------------------------------------------------------------------
     def _quantity(self, n: _Number) -> Optional[Quantity]:
         """The quantity `n` starts, or None when it has no unit (it may still head a range)."""
-        if self._vetoed_before(n.start):
-            return None
         if n.percent_words:
+            if self._vetoed_before(n.start):
+                return None
             hedge, _ = self._hedge_before(n.start)
             return Quantity(n.start, n.end, "percentage", n.value, "%", hedge or self._hedge_after(n.end),
                             chinese=True, unit_end=n.end)
@@ -280,12 +289,13 @@ class QuantityFinder:
         end = unit_end = n.end
         qualifier = n.qualifier
         suffix = self._suffix(n)
-        prefix = None if n.chinese or n.english_words else self._prefix(n.start)
+        money_sign_possible = not (n.chinese or n.english_words) and (suffix is None or suffix[0].rule.kind == "money")
+        prefix = self._prefix(n.start) if money_sign_possible else None
         start = n.start
         if suffix is not None:
             form, end, inside = suffix
             kind, unit = form.rule.kind, form.rule.unit or form.form
-            value = (value + form.rule.exact_add()) * form.factor
+            value = (value + form.add) * form.factor
             qualifier = qualifier or inside or form.rule.qualifier
             unit_end = end
             if prefix is not None and kind == "money":
@@ -310,6 +320,8 @@ class QuantityFinder:
                 return None  # 打造一个中心, one single system: an article, not a count
             if _YEARLIKE.fullmatch(n.text) and not suffix:
                 return None
+        if self._vetoed_before(n.start):
+            return None
         hedge, hedge_start = self._hedge_before(start)
         if hedge is not None and not n.chinese and self.folded[hedge_start].isascii():
             start = hedge_start  # English hedges are part of the phrase: nearly 70%
