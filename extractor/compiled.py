@@ -110,7 +110,7 @@ class UnitForm:
 class Compiled:
     table: dict[int, int]
     number: regex.Pattern
-    suffix: regex.Pattern
+    suffix: re.Pattern
     suffix_forms: dict[str, UnitForm]
     prefix: regex.Pattern
     prefix_forms: dict[str, UnitForm]
@@ -127,14 +127,15 @@ class Compiled:
     veto_before_zh: regex.Pattern
     veto_before_en: regex.Pattern
     veto_words: frozenset
-    keywords: TermScanner
     keyword_metrics: dict[str, tuple[str, ...]]
     via: dict[str, tuple[str, regex.Pattern]]
     after: list[tuple[str, regex.Pattern]]
     generic: list[tuple[str, frozenset, regex.Pattern]]
     continuation: regex.Pattern
     after_chinese_number: frozenset  # characters that may follow a Chinese numeral in a figure
-    region: regex.Pattern
+    lexicon: TermScanner
+    region_names: frozenset
+    region_suffix: re.Pattern
     subject_stops: frozenset
     dictionary_words: list[str] = field(default_factory=list)
 
@@ -176,9 +177,11 @@ def compile_pack(pack: RulePack) -> Compiled:
         for form in rule.forms:
             target = prefix_forms if rule.position == "prefix" else suffix_forms
             target.setdefault(f(form), UnitForm(f(form), rule, rule.exact_factor(), rule.exact_add(), follow))
-    suffix = regex.compile(
-        r"(?P<gap>\s{0,2}|\s?-\s?)(?P<inside>[多余])?(?P<unit>" + _bounded(suffix_forms) + ")",
-        regex.IGNORECASE)
+    # Literal alternations run on the standard `re` engine, several times faster here than
+    # `regex` (they cannot backtrack); English word boundaries are checked by the caller.
+    suffix = re.compile(
+        r"(?P<gap>\s{0,2}|\s?-\s?)(?P<inside>[多余])?(?P<unit>" + _alternation(suffix_forms) + ")",
+        re.IGNORECASE)
     # Patterns anchored at the end of a look-behind window run in reverse: they match at once.
     prefix = regex.compile(r"(?r)(?P<unit>" + _bounded(prefix_forms) + r")\s?$", regex.IGNORECASE)
 
@@ -231,7 +234,6 @@ def compile_pack(pack: RulePack) -> Compiled:
     for indicators in pack.tables("indicators"):
         for word in (*indicators.zh, *indicators.zh_hant, *indicators.en):
             keyword_metrics.setdefault(f(word), ())
-    keywords = TermScanner(keyword_metrics)
     continuation = regex.compile(r"\s*(?:" + _bounded(
         f(w) for i in pack.tables("indicators") for w in i.continuations) + ")", regex.IGNORECASE)
 
@@ -240,9 +242,11 @@ def compile_pack(pack: RulePack) -> Compiled:
     en_names = [fold(n, table) for t in terms for n in (*t.provinces_en, *t.cities_en, *t.areas_en)]
     zh_suffixes = [f(s) for t in terms for s in t.area_suffixes] + ["省", "市", "县", "区"]
     en_suffixes = [fold(s, table) for t in terms for s in t.area_suffixes_en]
-    region = regex.compile(
-        r"(?P<zh>(?:" + _alternation(zh_names) + r")(?:" + _alternation(zh_suffixes) + r")?)"
-        r"|(?P<en>\b(?:" + _alternation(en_names) + r")(?:\s+(?:" + _alternation(en_suffixes) + r"))?\b)")
+    region_names = frozenset(n.lower() for n in zh_names + en_names)
+    # One pass finds both the indicator keywords and the place names of a document.
+    lexicon = TermScanner([*keyword_metrics, *region_names])
+    region_suffix = re.compile(
+        "(?:" + _alternation(zh_suffixes) + r")|\s+(?:" + _alternation(en_suffixes) + r")\b")
     subject_stops = frozenset(f(w) for t in terms for w in t.subject_stops)
 
     metric_words = [w for m in pack.metrics.values() for w in (*m.keywords.zh, *m.keywords.zh_hant)]
@@ -253,7 +257,8 @@ def compile_pack(pack: RulePack) -> Compiled:
         + [f(w) for i in pack.tables("indicators") for w in (*i.zh, *i.zh_hant)]
         + [w for w in subject_stops if len(w) > 1]
     ))
-    number = regex.compile(NUMBER_PATTERN, regex.VERBOSE)
+    # The look-ahead lets the engine skip most positions at once (measured: twice as fast).
+    number = regex.compile(rf"(?=[0-9{CN_NUM_CHARS}半a-zA-Z])(?:{NUMBER_PATTERN})", regex.VERBOSE)
     return Compiled(
         table=table, number=number, suffix=suffix, suffix_forms=suffix_forms, prefix=prefix,
         prefix_forms=prefix_forms, person_nouns=person_nouns, implied=implied,
@@ -261,8 +266,8 @@ def compile_pack(pack: RulePack) -> Compiled:
         qualifier_before_map=before_map, qualifier_after=qualifier_after,
         qualifier_after_map=after_map, qualifier_inside=inside_map,
         veto_before_zh=veto_before_zh, veto_before_en=veto_before_en, veto_words=veto_words,
-        keywords=keywords, keyword_metrics=keyword_metrics, via=via, after=after, generic=generic,
-        continuation=continuation, region=region,
+        keyword_metrics=keyword_metrics, via=via, after=after, generic=generic,
+        continuation=continuation, lexicon=lexicon, region_names=region_names, region_suffix=region_suffix,
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english} | set("多余-—–~至到")),
         subject_stops=subject_stops, dictionary_words=dictionary,

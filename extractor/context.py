@@ -74,14 +74,23 @@ class DocumentContext:
         self.years = [y for y in self._years()
                       if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, spans_of_years)]
         self.year_starts = [y.start for y in self.years]
-        self.regions = [m.span() for m in c.region.finditer(folded, timeout=REGEX_TIMEOUT)]
+        self.regions: list[tuple[int, int]] = []
+        self.hits: list[tuple[int, int, tuple[str, ...]]] = []
+        for start, end, term in c.lexicon.finditer(folded):
+            if term in c.region_names:
+                self.regions.append(self._with_suffix(start, end))
+            if term in c.keyword_metrics and not _inside(start, end, excluded):
+                self.hits.append((start, end, c.keyword_metrics[term]))
         self.region_starts = [s for s, _ in self.regions]
-        hits = [(start, end, c.keyword_metrics.get(term, ())) for start, end, term in c.keywords.finditer(folded)]
-        self.hits = [h for h in hits if not _inside(h[0], h[1], excluded)]
         self.hit_ends = [e for _, e, _ in self.hits]
         self.figure_spans: list[tuple[int, int]] = []
         self._bounds: dict[tuple[int, int], tuple[int, int]] = {}
         self._subjects: dict[int, tuple[int, int]] = {}
+
+    def _with_suffix(self, start: int, end: int) -> tuple[int, int]:
+        """A place name with its suffix: 郑州 + 都市圈, Jilin + Province."""
+        m = self.c.region_suffix.match(self.folded, end)
+        return start, m.end() if m else end
 
     def _years(self):
         listed = False  # 2022年、2023年先后…: a list of years gives no figure a year
@@ -224,7 +233,7 @@ class DocumentContext:
             return None
         window = self.folded[unit_end:min(m.end(), unit_end + 16)]
         length = 0
-        for token in self.tokenizer.cut(window):
+        for token in self.tokenizer.cut(window, hmm=False):
             if token in self.c.subject_stops:
                 break
             length += len(token)

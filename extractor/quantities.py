@@ -177,6 +177,8 @@ class QuantityFinder:
         if form is None:
             return None
         rule = form.rule
+        if rule.english and form.form[-1].isalpha() and self.folded[m.end():m.end() + 1].isalpha():
+            return None  # "5 mu" is a unit, "5 museums" is not
         gap = m.group("gap")
         if "-" in gap and (not rule.english or not rule.hyphen):
             return None
