@@ -24,6 +24,14 @@ from .records import KINDS
 Kind = Literal["percentage", "money", "count", "population", "length", "area", "duration", "period"]
 
 
+def _valid_regex(pattern: str) -> str:
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
+    return pattern
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -88,12 +96,7 @@ class Unit(_Strict):
     @field_validator("follow")
     @classmethod
     def _compiles(cls, pattern: Optional[str]) -> Optional[str]:
-        if pattern is not None:
-            try:
-                regex.compile(pattern)
-            except regex.error as exc:
-                raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
-        return pattern
+        return pattern if pattern is None else _valid_regex(pattern)
 
     def exact_factor(self) -> Decimal:
         return _exact_decimal(self.factor)
@@ -121,12 +124,7 @@ class Implied(_Strict):
     @field_validator("phrases")
     @classmethod
     def _compile(cls, phrases: list[str]) -> list[str]:
-        for pattern in phrases:
-            try:
-                regex.compile(pattern)
-            except regex.error as exc:
-                raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
-        return phrases
+        return [_valid_regex(pattern) for pattern in phrases]
 
 
 class Qualifier(_Strict):
