@@ -24,6 +24,8 @@ _EN_ORDINALS = {
 _CHANGE_VERBS = "截|提高|增加|增长|上升|下降|减少|扩大|缩短|提升|压缩|缩减|延长|拓展|达|降|升|增|减|扩|缩|回落|跃升"
 
 PERIOD_PATTERN = regex.compile(rf"""
+(?=[十“"「『第0-9到至A-Za-z])  # a look-ahead that lets the engine skip most positions at once
+(?:
  (?P<fyp>(?<![一二三四五六七八九十百千万亿第])十(?P<fypn>[一二三四五])五(?![年倍个])
  |[“"「『](?P<oldn>[六七八九]|十)五[”"」』](?=时期|期间|计划|规划|末|初|以来|期|\W))
 |(?P<ordzh>第(?P<ordzhn>十[一二三四五六]|[一二三四五六七八九])个五年(?:规划|计划))
@@ -33,7 +35,7 @@ PERIOD_PATTERN = regex.compile(rf"""
 |(?P<span_en>(?i:\b(?:from|between)\s+)(?P<e1>{_YEAR})(?i:\s+(?:to|through|until|till|and)\s+)(?P<e2>{_YEAR})\b)
 |(?P<target>(?<!{_CHANGE_VERBS})(?:到|至)\s?(?P<t1>{_YEAR})\s?年)
 |(?P<target_en>(?i:\bby\s+(?:the\s+end\s+of\s+)?)(?P<t2>{_YEAR})\b)
-""", regex.VERBOSE)
+)""", regex.VERBOSE)
 
 
 @dataclass(frozen=True)

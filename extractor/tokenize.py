@@ -21,6 +21,7 @@ from typing import Iterable
 _TERM_FREQ = 100000
 # jieba cuts text into blocks of these characters first, so only such words can be entries.
 _JIEBA_WORD = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_HAN_ONLY = re.compile(r"[\u4E00-\u9FD5]+")
 
 
 class Tokenizer:
@@ -50,7 +51,19 @@ class Tokenizer:
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:
         """Tokens of `text`; with hmm=False only dictionary words are ever joined."""
-        return list(self._tokenizer().cut(text, HMM=hmm))
+        tokenizer = self._tokenizer()
+        if not hmm and _HAN_ONLY.fullmatch(text):
+            # jieba's own dictionary route (get_DAG + calc), without the generator layers
+            # of cut() that cost more than the route itself on these short windows.
+            route: dict = {}
+            tokenizer.calc(text, tokenizer.get_DAG(text), route)
+            tokens, x = [], 0
+            while x < len(text):
+                y = route[x][1] + 1
+                tokens.append(text[x:y])
+                x = y
+            return tokens
+        return list(tokenizer.cut(text, HMM=hmm))
 
     def vetoes(self, text: str, start: int, end: int, stop_words: frozenset) -> bool:
         """Is text[start:end] not a figure of its own: does a dictionary word straddle one of

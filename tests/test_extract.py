@@ -15,9 +15,12 @@ from extractor.records import FIELDS, KINDS, RECORD_CLASSES, Record
 
 
 def grounded(text, records):
+    """Every record is grounded, finite and valid against its own class (records are built
+    without validation for speed, so this is where their types are checked)."""
     for r in records:
         assert text[r.start:r.end] == r.text, r
         assert r.value is None or math.isfinite(r.value), r
+        assert type(r).model_validate(r.model_dump()) == r
     return records
 
 
@@ -237,6 +240,11 @@ def test_traditional_and_full_width_forms():
         ("money", "gdp", 5400000000000),
         ("count", "pilot_counties", 2),
     ]
+
+
+def test_case_folding_never_shifts_offsets():
+    text = "İstanbul and İzmir: GDP 5.4 trillion yuan, İ 20个试点县"
+    assert [r.text for r in grounded(text, extract(text))] == ["5.4 trillion yuan", "20个"]
 
 
 def test_offsets_refer_to_the_original_text_with_wide_units():
