@@ -175,14 +175,15 @@ def _english(form: str) -> bool:
 
 
 def _bounded(forms) -> str:
-    """An alternation where English words need word boundaries and CJK forms do not."""
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    """An alternation, longest first, where English words need word boundaries."""
+    forms = set(forms)
+    english = [f for f in forms if _english(f)]
+    others = [f for f in forms if not _english(f)]
     parts = []
-    for form in ordered:
-        escaped = regex.escape(form)
-        if _english(form):
-            escaped = rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
-        parts.append(escaped)
+    if english:
+        parts.append(rf"(?<![A-Za-z])(?:{_alternation(english)})(?![A-Za-z])")
+    if others:
+        parts.append(_alternation(others))
     return "|".join(parts) if parts else "(?!)"
 
 
