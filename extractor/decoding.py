@@ -1,0 +1,217 @@
+"""Bytes -> text for one input, in an order that does not turn Chinese into mojibake.
+
+Scraped folders mix UTF-8, GBK/GB2312 pages and the odd UTF-16 export. UTF-8 bytes also
+decode "successfully" as GB18030 (城镇化率 -> 鍩庨晣鍖栫巼) and charset-normalizer labels
+short GBK sentences as UTF-16, so the attempts run strictest first:
+
+    --encoding override -> BOM -> <meta charset> (HTML) -> strict UTF-8 -> strict GB18030
+    -> charset-normalizer (inputs over 200 bytes only) -> InputError that suggests --encoding
+
+GB18030 is a superset of GBK and GB2312, so the `gbk` codec is never used. Binary files
+(images, archives, NUL bytes) are refused before any attempt, because every byte string
+decodes as *something*. Record offsets are into the returned text: a BOM is not part of it,
+and nothing else is stripped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .errors import InputError
+from .inputs import os_reason
+
+log = logging.getLogger(__name__)
+
+#: charset-normalizer misreads short inputs (an 18-byte GBK sentence came back as UTF-16).
+DETECT_MIN_BYTES = 200
+
+#: Share of control bytes (other than tab, newlines, form feed, escape) that marks a file binary.
+CONTROL_SHARE = 0.10
+_SNIFF_BYTES = 8192
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b") + b"\x7f"
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or .docx/.xlsx)"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office document (.doc/.xls)"),
+)
+
+#: Names pages declare that must be read with a wider codec than their label.
+_WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text of one input, the codec that produced it, and whether that was a guess.
+
+    `note` says why a result is a guess (detected by charset-normalizer, or a UTF-8 file cut
+    off inside its last character), so the CLI can warn about it.
+    """
+
+    text: str
+    encoding: str
+    guessed: bool = False
+    note: Optional[str] = None
+
+
+def read_text(path: Path, encoding: Optional[str] = None) -> Decoded:
+    """Read and decode the file at `path` (HTML reduced to its visible text)."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory") from None
+    except OSError as exc:
+        raise InputError(str(path), os_reason(exc)) from None
+    return decode_bytes(raw, str(path), encoding=encoding, html=path.suffix.lower() in (".html", ".htm"))
+
+
+def decode_bytes(raw: bytes, name: str, encoding: Optional[str] = None, html: bool = False) -> Decoded:
+    """Decode `raw` (named `name` in errors); with `html`, return the page's visible text."""
+    decoded = _decode(raw, name, encoding, html)
+    if html:
+        from .htmltext import html_to_text
+
+        return Decoded(html_to_text(decoded.text), decoded.encoding, decoded.guessed, decoded.note)
+    return decoded
+
+
+def _decode(raw: bytes, name: str, encoding: Optional[str], html: bool) -> Decoded:
+    kind = _binary_kind(raw, sniff=encoding is None)
+    if kind:
+        raise InputError(name, f"binary file ({kind}), not text")
+    if encoding:
+        return _decode_as(raw, name, encoding)
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return _strict(raw, name, codec, f"invalid {codec.upper()} after its byte order mark")
+    if html:
+        declared = _declared_codec(raw)
+        if declared:
+            try:
+                return Decoded(raw.decode(declared), declared)
+            except UnicodeDecodeError:
+                log.info("%s: page declares %s but is not; trying others", name, declared)
+    try:
+        return Decoded(raw.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if utf8_error.reason == "unexpected end of data":
+        # Valid UTF-8 up to a last character cut short (a half-written file): keep the text
+        # rather than let GB18030 turn all of it into mojibake.
+        text = raw.decode("utf-8", errors="replace")
+        note = f"ends inside a UTF-8 character at byte {utf8_error.start} (truncated?); it was replaced by U+FFFD"
+        return Decoded(text, "utf-8", guessed=True, note=note)
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not _mostly_private_use(text):
+            return Decoded(text, "gb18030")
+    if len(raw) > DETECT_MIN_BYTES:
+        detected = _detect(raw)
+        if detected:
+            return detected
+    bad = raw[utf8_error.start]
+    raise InputError(
+        name,
+        f"cannot decode: not UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start}) and not GB18030; "
+        "name the encoding with --encoding, e.g. --encoding gb18030 or --encoding big5",
+    )
+
+
+def _mostly_private_use(text: str) -> bool:
+    """True when GB18030 produced private-use characters: Big5 or Shift-JIS bytes do that.
+
+    GB18030 maps byte pairs no character is assigned to onto the private use area, so a
+    Big5 page "decodes" without error into U+E000-U+F8FF; real GBK text has next to none.
+    """
+    private = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff")
+    return private > max(1, len(text) // 100)
+
+
+def _decode_as(raw: bytes, name: str, encoding: str) -> Decoded:
+    """Decode with the codec the user named; a leading BOM is dropped, nothing else."""
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(name, f"unknown encoding {encoding!r}") from None
+    decoded = _strict(raw, name, codec, f"not valid {encoding}")
+    if decoded.text.startswith("\ufeff"):
+        return Decoded(decoded.text[1:], codec)
+    return decoded
+
+
+def _strict(raw: bytes, name: str, codec: str, what: str) -> Decoded:
+    try:
+        return Decoded(raw.decode(codec), codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"cannot decode: {what} (byte offset {exc.start})") from None
+
+
+def _declared_codec(raw: bytes) -> Optional[str]:
+    """The codec for a page's <meta charset>, widened (GB2312 -> GB18030); None if unknown."""
+    from .htmltext import declared_charset
+
+    label = declared_charset(raw)
+    if not label:
+        return None
+    label = _WIDER.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _detect(raw: bytes) -> Optional[Decoded]:
+    """charset-normalizer's best guess, as the last resort before giving up."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        return None
+    codec = codecs.lookup(best.encoding).name
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return Decoded(text, codec, guessed=True, note=f"encoding guessed as {codec}; pass --encoding if that is wrong")
+
+
+def _binary_kind(raw: bytes, sniff: bool) -> Optional[str]:
+    """Why `raw` is not text (a file signature, NUL or control bytes), or None.
+
+    Only signatures count when the user named a codec (UTF-16 without a BOM is full of NUL
+    bytes), and a file that starts with a UTF-16/32 BOM is expected to have NULs.
+    """
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic):
+            return kind
+    if not sniff or any(raw.startswith(bom) for bom, codec in _BOMS if codec != "utf-8-sig"):
+        return None
+    if b"\x00" in raw:
+        return "contains NUL bytes; if it is UTF-16 without a byte order mark, pass --encoding utf-16-le"
+    sample = raw[:_SNIFF_BYTES]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if sample and controls / len(sample) > CONTROL_SHARE:
+        return f"{controls} control bytes in the first {len(sample)}"
+    return None

@@ -1,0 +1,148 @@
+"""PATH arguments -> the list of inputs to read, plus one error per argument that gave none.
+
+A batch over a scraped folder must not stop at the first bad path, so expansion never
+raises: a missing path, a directory without matching files, an unreadable directory or a
+symlink loop becomes an `InputError` in `Expansion.errors` and the rest is still read.
+Inputs come out in sorted path order (standard input first), each file once, so a run's
+output does not depend on argument order, the file system or `--jobs`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Iterator, Optional, Sequence, Union
+
+from .errors import InputError
+
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file (`path`), or standard input (`name` "-", its bytes in `data`)."""
+
+    name: str
+    path: Optional[Path] = None
+    data: Optional[bytes] = None
+
+
+@dataclass
+class Expansion:
+    """What PATH arguments gave: inputs in reading order, and the arguments that failed."""
+
+    sources: list[Source] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def expand(args: Sequence[str], globs: Sequence[str] = DEFAULT_GLOBS, stdin=None) -> Expansion:
+    """Expand PATH arguments: files as given, directories walked recursively, `-` for stdin.
+
+    A file named on the command line is read whatever its suffix, and keeps its name as
+    given. A file found in a directory is kept when its path matches one of `globs`,
+    case-insensitive and from the right as `PurePath.match` does (`*.txt` is any .txt
+    file, `sub/*.txt` one in a folder named sub). `stdin` is a binary stream (default
+    `sys.stdin.buffer`), read once if `-` is among the arguments.
+    """
+    result = Expansion()
+    files: dict[str, Source] = {}
+    for arg in dict.fromkeys(args):
+        if arg == "-":
+            continue
+        for item in _expand_one(arg, globs):
+            if isinstance(item, InputError):
+                result.errors.append(item)
+            else:
+                files.setdefault(item.name, item)
+    if "-" in args:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        result.sources.append(Source("-", data=stream.read()))
+    result.sources.extend(sorted(files.values(), key=lambda source: Path(source.name).parts))
+    return result
+
+
+def _expand_one(arg: str, globs: Sequence[str]) -> Iterator[Union[Source, InputError]]:
+    path = Path(arg)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        yield InputError(arg, _missing_reason(path, exc))
+        return
+    if not os.path.isdir(path):
+        yield Source(arg, path=path)
+        return
+    found = False
+    for item in _walk(path, globs, ancestors=((st.st_dev, st.st_ino),), visited=set()):
+        if isinstance(item, Path):
+            found = True
+            item = Source(str(item), path=item)
+        yield item
+    if not found:
+        yield InputError(arg, f"no files matching {' '.join(globs)} in this directory")
+
+
+def _walk(
+    folder: Path, globs: Sequence[str], ancestors: tuple[tuple[int, int], ...], visited: set
+) -> Iterator[Union[Path, InputError]]:
+    """Matching files under `folder`, following directory symlinks but never in a circle.
+
+    `ancestors` holds the (device, inode) of every directory on the way down: a link back to
+    one of them is a loop and is reported. `visited` stops a directory reached by two links
+    from being read twice.
+    """
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield InputError(str(folder), f"cannot list directory: {os_reason(exc)}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()  # follows symlinks
+            st = entry.stat() if is_dir else None
+        except OSError as exc:  # a link to itself, or a pair of links to each other
+            yield InputError(entry.path, os_reason(exc))
+            continue
+        if st is not None:
+            key = (st.st_dev, st.st_ino)
+            if key in ancestors:
+                yield InputError(entry.path, f"symlink loop: leads back to {os.path.realpath(entry.path)}; skipped")
+            elif key not in visited:
+                visited.add(key)
+                yield from _walk(path, globs, ancestors + (key,), visited)
+        elif _matches(path, globs):
+            if entry.is_file():
+                yield path
+            else:
+                yield from _odd_entry(path)
+
+
+def _odd_entry(path: Path) -> Iterator[Union[Path, InputError]]:
+    """A matching name that is not a regular file: report broken links, keep the rest."""
+    try:
+        path.stat()
+    except OSError as exc:
+        yield InputError(str(path), _missing_reason(path, exc))
+    else:
+        yield path  # a FIFO or device named like a text file: reading it decides
+
+
+def _matches(path: Path, globs: Sequence[str]) -> bool:
+    name = PurePosixPath(path.as_posix().lower())
+    return any(name.match(pattern.lower()) for pattern in globs)
+
+
+def _missing_reason(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symbolic link (points to {os.readlink(path)})"
+    return os_reason(exc)
+
+
+def os_reason(exc: OSError) -> str:
+    """A short lower-case reason for an OS error: 'permission denied', 'symlink loop (...)'."""
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links)"
+    return (exc.strerror or str(exc)).lower()
