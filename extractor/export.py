@@ -1,0 +1,405 @@
+"""Record writers for every output format, and output files that are never half-written.
+
+Records arrive one input file at a time (`Writer.write(rows)`, rows being the contract's
+dicts), so a batch streams: JSON Lines is flushed after each file, the JSON array is written
+element by element (as sqlite-utils' output_rows does, `[]` when empty), CSV/TSV row by
+row, XLSX with xlsxwriter's constant_memory mode. Columns of CSV/TSV/XLSX are
+`records.FIELDS`, in that order.
+
+An output file is written to a temporary file beside it and moved into place with
+os.replace only when the run finishes; on any error or interruption the temporary file is
+removed and an existing file at that path is left as it was. Devices and pipes (/dev/full,
+/dev/stdout) cannot be replaced, so they are written directly.
+
+Spreadsheets: numbers are written as numbers and text with xlsxwriter's typed
+`write_string`, so a cell that starts with '=' stays text. CSV is written verbatim (scripts
+rely on text == input[start:end]); `--bom` adds the UTF-8 BOM that Excel needs to read it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator, Optional
+
+from .errors import PolicyExtractError
+from .inputs import os_reason
+from .records import FIELDS
+
+FORMATS = ("table", "json", "jsonl", "csv", "tsv", "xlsx")
+SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".xlsx": "xlsx"}
+
+#: Longest text an XLSX cell holds, in UTF-16 code units.
+XLSX_CELL_MAX = 32767
+#: Off a terminal rich would squeeze a table into 80 columns; give it room instead.
+_TABLE_WIDTH_OFF_TERMINAL = 200
+#: Rows of one worksheet, header included; further records go on a next sheet.
+XLSX_ROWS_MAX = 1_048_576
+
+
+class OutputError(PolicyExtractError):
+    """An output that cannot be written; the message names it and the reason."""
+
+
+def format_for_path(path: str) -> Optional[str]:
+    """The format an output file name asks for by its suffix (out.csv -> csv), if any."""
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower())
+
+
+def ordered(row: dict) -> dict:
+    """`row` with the contract fields first, in FIELDS order, and any newer fields after."""
+    out = {name: row.get(name) for name in FIELDS}
+    out.update(row)
+    return out
+
+
+class Writer:
+    """Writes records, one input's rows at a time; `close` finishes the document."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def write(self, rows: list[dict]) -> None:
+        with self._reporting():
+            self._write(rows)
+
+    def close(self) -> None:
+        with self._reporting():
+            self._close()
+
+    def _write(self, rows: list[dict]) -> None:
+        raise NotImplementedError
+
+    def _close(self) -> None:
+        pass
+
+    @contextmanager
+    def _reporting(self) -> Iterator[None]:
+        """Turn an OS error (disk full, ...) into an OutputError naming the output.
+
+        A closed pipe is not an error of the output: BrokenPipeError passes through so the
+        CLI can end quietly (`policy-extract ... | head`).
+        """
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"{self.name}: {os_reason(exc)}") from None
+
+
+class JsonLinesWriter(Writer):
+    """One JSON object per line, Chinese kept as is, flushed after every input file."""
+
+    def __init__(self, name: str, stream: IO[str]):
+        super().__init__(name)
+        self.stream = stream
+
+    def _write(self, rows: list[dict]) -> None:
+        for row in rows:
+            self.stream.write(json.dumps(ordered(row), ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+
+class JsonArrayWriter(Writer):
+    """A JSON array streamed one element a line; `[]` when there are no records."""
+
+    def __init__(self, name: str, stream: IO[str]):
+        super().__init__(name)
+        self.stream = stream
+        self.started = False
+
+    def _write(self, rows: list[dict]) -> None:
+        for row in rows:
+            self.stream.write(",\n " if self.started else "[")
+            self.stream.write(json.dumps(ordered(row), ensure_ascii=False))
+            self.started = True
+        self.stream.flush()
+
+    def _close(self) -> None:
+        self.stream.write("]\n" if self.started else "[]\n")
+        self.stream.flush()
+
+
+class DelimitedWriter(Writer):
+    """CSV (excel dialect) or TSV (excel-tab): a header of FIELDS, then one row a record."""
+
+    def __init__(self, name: str, stream: IO[str], *, tab: bool = False, headers: bool = True, bom: bool = False):
+        super().__init__(name)
+        self.stream = stream
+        self.csv = csv.writer(stream, dialect="excel-tab" if tab else "excel")
+        with self._reporting():
+            if bom:
+                stream.write("\ufeff")
+            if headers:
+                self.csv.writerow(FIELDS)
+
+    def _write(self, rows: list[dict]) -> None:
+        self.csv.writerows([["" if row.get(f) is None else row.get(f) for f in FIELDS] for row in rows])
+        self.stream.flush()
+
+
+class XlsxWriter(Writer):
+    """One worksheet of records (more when a sheet is full), typed cells, header row."""
+
+    def __init__(self, name: str, path: Path, scratch: Path, *, headers: bool = True):
+        import xlsxwriter
+
+        super().__init__(name)
+        self.headers = headers
+        self.book = xlsxwriter.Workbook(
+            str(path),
+            {
+                "constant_memory": True,
+                "tmpdir": str(scratch),
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
+        )
+        self.bold = self.book.add_format({"bold": True})
+        self.sheet = None
+        self.row = 0
+        self._new_sheet()
+
+    def _new_sheet(self) -> None:
+        number = len(self.book.worksheets()) + 1
+        self.sheet = self.book.add_worksheet("records" if number == 1 else f"records{number}")
+        self.row = 0
+        if self.headers:
+            self.sheet.freeze_panes(1, 0)
+            for col, name in enumerate(FIELDS):
+                self.sheet.write_string(0, col, name, self.bold)
+            self.row = 1
+
+    def _write(self, rows: list[dict]) -> None:
+        for row in rows:
+            if self.row >= XLSX_ROWS_MAX:
+                self._new_sheet()
+            for col, name in enumerate(FIELDS):
+                value = row.get(name)
+                if isinstance(value, bool) or value is None:
+                    continue
+                if isinstance(value, (int, float)):
+                    self.sheet.write_number(self.row, col, value)
+                else:
+                    self.sheet.write_string(self.row, col, fit_cell(str(value)))
+            self.row += 1
+
+    def _close(self) -> None:
+        from xlsxwriter.exceptions import FileCreateError
+
+        try:
+            self.book.close()
+        except FileCreateError as exc:  # xlsxwriter wraps the OSError of writing the file
+            cause = exc.args[0] if exc.args else exc
+            raise OutputError(f"{self.name}: {os_reason(cause) if isinstance(cause, OSError) else cause}") from None
+
+
+def fit_cell(text: str) -> str:
+    """`text` cut to what one XLSX cell holds (32,767 UTF-16 units), whole characters only."""
+    if len(text) <= XLSX_CELL_MAX // 2:
+        return text
+    units = text.encode("utf-16-le")[: 2 * XLSX_CELL_MAX]
+    return units.decode("utf-16-le", errors="ignore")
+
+
+class TableWriter(Writer):
+    """A rich table per input file, for a person at a terminal (not a stable format)."""
+
+    def __init__(self, name: str, console):
+        super().__init__(name)
+        self.console = console
+
+    def _write(self, rows: list[dict]) -> None:
+        from rich.table import Table
+
+        if not rows:
+            return
+        table = Table(title=rows[0].get("doc"), title_justify="left")
+        for column in ("kind", "metric", "value", "unit", "year", "subject", "region", "text", "span"):
+            table.add_column(column, justify="right" if column in ("value", "year", "span") else "left")
+        for row in rows:
+            table.add_row(
+                row.get("kind"),
+                row.get("metric"),
+                _show_value(row),
+                row.get("unit") or "",
+                "" if row.get("year") is None else str(row["year"]),
+                row.get("subject") or "",
+                row.get("region") or "",
+                row.get("text") or "",
+                f"{row.get('start')}-{row.get('end')}",
+            )
+        self.console.print(table)
+
+
+def _show_value(row: dict) -> str:
+    if row.get("kind") == "period":
+        start, end = row.get("start_year"), row.get("end_year")
+        return f"{start or '…'}–{end or '…'}"
+    return "" if row.get("value") is None else format_number(row["value"])
+
+
+def format_number(value) -> str:
+    """For people: 5400000000000 -> '5,400,000,000,000', 59.22 -> '59.22', no exponents."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else repr(value)
+
+
+@contextmanager
+def open_writer(
+    fmt: str, output: Optional[str] = None, *, bom: bool = False, headers: bool = True, stdout: Optional[IO[str]] = None
+) -> Iterator[Writer]:
+    """A writer for `fmt` on `output` (a path; None or "-" for `stdout`, default sys.stdout).
+
+    The output is complete only when the `with` block ends normally; if it raises (an
+    error, KeyboardInterrupt, SystemExit) a file output is removed and nothing is replaced.
+    A workbook is assembled in a scratch directory and copied out at the end, so a full
+    disk shows up as one OutputError.
+    """
+    stream = stdout if stdout is not None else sys.stdout
+    to_stdout = output is None or output == "-"
+    name = "<stdout>" if to_stdout else str(output)
+    if not to_stdout:
+        check_output(name)
+    if fmt == "xlsx":
+        with tempfile.TemporaryDirectory(prefix="policy-extract-") as scratch:
+            book = Path(scratch) / "records.xlsx"
+            writer = XlsxWriter(name, book, Path(scratch), headers=headers)
+            yield writer
+            writer.close()
+            if to_stdout:
+                stream.flush()
+                _copy(book, stream.buffer, name)
+            else:
+                with _destination(Path(name)) as path, _opened(path, name, "wb") as fh:
+                    _copy(book, fh, name)
+        return
+    if to_stdout:
+        if fmt == "table":
+            writer: Writer = _table_writer(stdout, stream)
+        else:
+            writer = _text_writer(fmt, name, stream, bom=bom, headers=headers)
+        yield writer
+        writer.close()
+        return
+    with _destination(Path(name)) as path, _opened(path, name, "w") as fh:
+        writer = _text_writer(fmt, name, fh, bom=bom, headers=headers)
+        yield writer
+        writer.close()
+
+
+def write_file(output: str, text: str) -> None:
+    """Write `text` to the file `output` as UTF-8, replacing it only once it is complete."""
+    check_output(output)
+    with _destination(Path(output)) as path, _opened(path, output, "w") as fh:
+        try:
+            fh.write(text)
+        except OSError as exc:
+            raise OutputError(f"{output}: {os_reason(exc)}") from None
+
+
+@contextmanager
+def _opened(path: Path, name: str, mode: str) -> Iterator[IO]:
+    """`path` opened for writing (text as UTF-8), errors of opening and closing as OutputError."""
+    try:
+        fh = open(path, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""}))
+    except OSError as exc:
+        raise OutputError(f"{name}: {os_reason(exc)}") from None
+    try:
+        yield fh
+    finally:
+        try:
+            fh.close()
+        except OSError as exc:
+            raise OutputError(f"{name}: {os_reason(exc)}") from None
+
+
+def _copy(book: Path, target: IO[bytes], name: str) -> None:
+    try:
+        with open(book, "rb") as fh:
+            shutil.copyfileobj(fh, target)
+        target.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"{name}: {os_reason(exc)}") from None
+
+
+def _table_writer(stdout: Optional[IO[str]], stream: IO[str]) -> Writer:
+    from rich.console import Console
+
+    # Given no file, rich looks sys.stdout up on every write, so a progress bar that
+    # redirects stdout keeps the tables above itself.
+    return TableWriter("<stdout>", Console(file=stdout, width=None if stream.isatty() else _TABLE_WIDTH_OFF_TERMINAL))
+
+
+def _text_writer(fmt: str, name: str, stream: IO[str], *, bom: bool, headers: bool) -> Writer:
+    if fmt == "jsonl":
+        return JsonLinesWriter(name, stream)
+    if fmt == "json":
+        return JsonArrayWriter(name, stream)
+    if fmt in ("csv", "tsv"):
+        return DelimitedWriter(name, stream, tab=fmt == "tsv", headers=headers, bom=bom)
+    raise ValueError(f"no {fmt!r} writer for a file")
+
+
+def check_output(output: str) -> None:
+    """Refuse an output path that cannot be written, before any input is read."""
+    target = Path(output)
+    if target.is_dir():
+        raise OutputError(f"{output}: is a directory")
+    parent = target.parent
+    if not parent.is_dir():
+        raise OutputError(f"{output}: directory {str(parent)!r} does not exist")
+
+
+@contextmanager
+def _destination(target: Path) -> Iterator[Path]:
+    """The path to write: a temporary file beside `target`, moved onto it on success.
+
+    A device or pipe (/dev/full, /dev/stdout) is yielded itself: replacing it would swap
+    the device node for a regular file.
+    """
+    check_output(str(target))
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OutputError(f"{target}: {os_reason(exc)}") from None
+    if mode is not None and not stat.S_ISREG(mode):
+        yield target
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"{target}: {os_reason(exc)}") from None
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            raise OutputError(f"{target}: {os_reason(exc)}") from None
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
