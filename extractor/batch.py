@@ -1,0 +1,166 @@
+"""Extraction over many inputs: one result per input, in input order, whatever `--jobs` is.
+
+Each input is one task (jieba gains nothing from threads, and a file is the natural unit).
+With several jobs the tasks run in worker processes, at most `2 * jobs` in flight, and
+results are yielded in input order as soon as the next one is ready: output streams while
+the batch runs and memory does not grow with the corpus. A bad input becomes a
+`FileResult` with an error, never an exception, so one file cannot stop the run.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Iterator, Optional, Sequence
+
+from .errors import InputError
+from .inputs import Source
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every input of a run shares; picklable, so workers get it once."""
+
+    rule_dirs: tuple[str, ...] = ()
+    encoding: Optional[str] = None
+    kinds: frozenset[str] = frozenset()
+    metrics: frozenset[str] = frozenset()
+    verbosity: int = 0
+
+
+@dataclass
+class FileResult:
+    """Records (contract dicts) of one input, or the error that stopped it; warnings either way."""
+
+    name: str
+    rows: list[dict] = field(default_factory=list)
+    error: Optional[str] = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def rule_pack(rule_dirs: tuple[str, ...] = ()):
+    """The rule pack for a run, loaded once per process (built-in rules plus `rule_dirs`)."""
+    from .rules import default_rules, load_rules
+
+    return load_rules([Path(d) for d in rule_dirs]) if rule_dirs else default_rules()
+
+
+def read_source(source: Source, encoding: Optional[str] = None):
+    """The decoded text of one input (a `decoding.Decoded`); raises InputError."""
+    from .decoding import decode_bytes, read_text
+
+    if source.path is None:
+        return decode_bytes(source.data or b"", source.name, encoding=encoding)
+    return read_text(source.path, encoding=encoding)
+
+
+def process(source: Source, settings: Settings) -> FileResult:
+    """Decode and extract one input; errors of the input come back in the result."""
+    from .api import extract_document
+
+    result = FileResult(source.name)
+    try:
+        decoded = read_source(source, settings.encoding)
+    except InputError as exc:
+        result.error = str(exc)
+        return result
+    if decoded.note:
+        result.warnings.append(f"{source.name}: {decoded.note}")
+    try:
+        document = extract_document(decoded.text, doc=source.name, rules=rule_pack(settings.rule_dirs))
+    except Exception as exc:  # a bug must cost one file, not the batch
+        log.debug("extracting %s failed", source.name, exc_info=True)
+        result.error = f"{source.name}: internal error while extracting ({type(exc).__name__}: {exc})"
+        return result
+    result.rows = [
+        record.model_dump(mode="json")
+        for record in document.records
+        if (not settings.kinds or record.kind in settings.kinds)
+        and (not settings.metrics or record.metric in settings.metrics)
+    ]
+    return result
+
+
+def run(sources: Sequence[Source], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
+    """One FileResult per source, in order. Close the iterator to stop the workers early."""
+    if jobs <= 1 or len(sources) <= 1:
+        for source in sources:
+            yield process(source, settings)
+        return
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources)), initializer=_init_worker, initargs=(settings,))
+    try:
+        yield from _in_order(pool, sources, settings, window=2 * jobs)
+    except BaseException:  # interrupted, or the consumer stopped: do not wait for the rest
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _in_order(pool: ProcessPoolExecutor, sources: Sequence[Source], settings: Settings, window: int) -> Iterator[FileResult]:
+    pending: deque[tuple[Source, Future]] = deque()
+    upcoming = iter(sources)
+    for source in islice(upcoming, window):
+        pending.append((source, _submit(pool, source, settings)))
+    while pending:
+        source, future = pending.popleft()
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            result = _died(source)
+        following = next(upcoming, None)
+        if following is not None:
+            pending.append((following, _submit(pool, following, settings)))
+        yield result
+
+
+def _submit(pool: ProcessPoolExecutor, source: Source, settings: Settings) -> Future:
+    try:
+        return pool.submit(process, source, settings)
+    except BrokenProcessPool:
+        future: Future = Future()
+        future.set_result(_died(source))
+        return future
+
+
+def _died(source: Source) -> FileResult:
+    return FileResult(source.name, error=f"{source.name}: the worker process died (out of memory?)")
+
+
+def _init_worker(settings: Settings) -> None:
+    """Workers leave Ctrl-C and SIGTERM to the main process, which stops them itself.
+
+    A forked worker also inherits the progress bar's stand-ins for stdout and stderr; its
+    log lines go to the real stderr instead.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    from .console import configure_logging
+
+    configure_logging(settings.verbosity)
+    rule_pack(settings.rule_dirs)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End running tasks now and cancel queued ones, instead of waiting for them.
+
+    ProcessPoolExecutor has no public way to do this before Python 3.14
+    (`terminate_workers`); shutdown() forgets its processes, so they are taken first.
+    """
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for worker in workers:
+        worker.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.join(timeout=5)
