@@ -1,0 +1,844 @@
+#!/usr/bin/env python3
+"""Speed benchmark of policy-extract against the floor, naive tokenization and the peers (issue 5).
+
+    python bench/run.py                  # everything but the peers; one table (a few minutes)
+    python bench/run.py --peers          # plus JioNLP and Recognizers-Text, when installed
+    python bench/run.py --quick          # small sizes, for a CI smoke test (~15 s)
+    python bench/run.py --json           # one JSON object on stdout instead of the table
+    python bench/run.py --only library --profile prof.html   # where extract() spends its time
+
+Everything is measured in ONE run on the SAME text: the .txt files of samples/ (decoded as
+UTF-8, else GB18030), repeated in sorted order until the text is at least --size MB
+(MiB of UTF-8). Only ratios between the rows of one run mean something; absolute rates
+depend on the machine.
+
+Sections (pick some with --only, comma-separated):
+
+  floor    one compiled `re` pass over the whole text that only finds runs of digits and
+           of Chinese numerals (chars/s): no tool can extract numbers faster than it reads them.
+  library  `extractor.extract()` article by article (chars/s). The first call, which loads
+           the rule pack and the tokenizer, is a warm-up reported as "load", not timed.
+  jieba    `jieba.lcut()` with jieba's default dictionary, article by article (chars/s); the
+           dictionary load (`jieba.initialize()`) is reported separately, with whether
+           jieba's cache file already existed (a cold cache costs more).
+  cold     cold start: `python -m extractor extract ARTICLE --quiet` on one ~2,000-character
+           Chinese article (the zh-* samples joined, cut at a sentence end), stdout to a pipe,
+           against `python -c "import jieba; jieba.lcut(text)"` on the same article (the
+           file is read in both); median wall time of --runs runs (default 5), the two
+           commands interleaved, after one unmeasured warm-up each (bytecode and jieba's
+           cache written: the commands run without PYTHONDONTWRITEBYTECODE, with bytecode in
+           a temporary PYTHONPYCACHEPREFIX, as after a normal install). Also `--help`,
+           `--version` and a bare `python -c pass`.
+  batch    --files files (default 2,000: the sample files' own bytes, GB18030 ones
+           included) in a temporary folder, `extract DIR -o out.jsonl --quiet` with
+           --jobs 1 and --jobs 2: wall times, speed-up, and whether the two outputs are byte
+           for byte the same.
+  memory   peak resident memory of a 200-file batch against a 20,000-file batch (--jobs 1,
+           --mem-files to change): each run in a fresh child process that reports
+           resource.getrusage(RUSAGE_CHILDREN).ru_maxrss, so nothing else run by the
+           benchmark can inflate it.
+  peers    only with --peers (or --only peers): JioNLP's money extractor
+           (`jionlp.ner.extract_money`) and Recognizers-Text's Chinese models (currency and
+           dimension from recognizers_number_with_unit, number and percentage from
+           recognizers_number; each model built once, as a service would) on the first
+           --peer-chars characters of the text, article by article; the library is timed on
+           the same slice. Install them with `pip install -e '.[bench]'`; a peer that is
+           not installed is skipped with a note.
+
+Targets (from issue 5) are printed beside the results with PASS/FAIL: library >= 500,000
+chars/s and >= 3x jieba.lcut; cold start <= 0.3x the naive jieba command; --jobs 2 >= 1.6x
+--jobs 1 with identical output; memory of the large batch <= 1.2x the small one. The exit
+status is 0 when every section ran (1 when one crashed), whatever the targets say, unless
+--strict makes a FAIL exit 1 too.
+
+The CLI is run as `<this python> -m extractor` with the checkout on PYTHONPATH (--cli
+replaces that command, e.g. --cli policy-extract). Nothing is written outside a temporary
+folder, except the --profile report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import logging
+import os
+import platform
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+MIB = 1024 * 1024
+
+SECTIONS = ("floor", "library", "jieba", "cold", "batch", "memory", "peers")
+
+#: The floor's pattern: runs of ASCII or full-width digits, runs of Chinese numerals.
+FLOOR_PATTERN = r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+"
+
+TARGETS = {
+    "library_chars_per_s": 500_000,  # >=
+    "library_vs_jieba": 3.0,  # >=
+    "cold_vs_jieba": 0.3,  # <=
+    "jobs_speedup": 1.6,  # >=
+    "memory_ratio": 1.2,  # <=
+}
+
+DEFAULTS = dict(size=5.0, files=2000, mem_files=(200, 20000), runs=5, peer_chars=50000)
+QUICK = dict(size=0.25, files=100, mem_files=(20, 200), runs=3, peer_chars=3000)
+
+# A child that runs one command and reports its peak RSS: RUSAGE_CHILDREN of a fresh process
+# covers only the command it waited for (and that command's own waited-for children).
+_RUSAGE_CHILD = r"""
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+wall = time.perf_counter() - t
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": p.returncode, "wall_s": wall, "maxrss": ru.ru_maxrss,
+                  "stderr": p.stderr.decode("utf-8", "replace")[-2000:]}))
+"""
+
+_JIEBA_COMMAND = "import sys, jieba; jieba.lcut(open(sys.argv[1], encoding='utf-8').read())"
+
+
+# --------------------------------------------------------------------------- the text
+
+
+def decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
+def sample_files() -> list[Path]:
+    files = sorted(SAMPLES.glob("*.txt"))
+    if not files:
+        raise SystemExit(f"bench: no .txt files in {SAMPLES}")
+    return files
+
+
+def build_corpus(size_mb: float) -> tuple[list[str], int]:
+    """Articles (the samples, repeated in order) whose UTF-8 size reaches `size_mb` MiB."""
+    texts = [decode(p.read_bytes()) for p in sample_files()]
+    sizes = [len(t.encode("utf-8")) for t in texts]
+    target = max(1, int(size_mb * MIB))
+    articles: list[str] = []
+    total = 0
+    i = 0
+    while total < target:
+        articles.append(texts[i % len(texts)])
+        total += sizes[i % len(texts)]
+        i += 1
+    return articles, total
+
+
+def cold_article(target_chars: int = 2000) -> str:
+    """About `target_chars` of simplified-Chinese policy text: the zh-* samples joined and cut
+    at the sentence end nearest to `target_chars` (a real article's length and mix)."""
+    parts = [decode(p.read_bytes()).strip() for p in sample_files() if p.name.startswith("zh-")]
+    text = "\n\n".join(parts) or "\n\n".join(decode(p.read_bytes()) for p in sample_files())
+    while len(text) < target_chars:
+        text = text + "\n\n" + text
+    ends = [m.end() for m in re.finditer(r"[。！？；]|\n", text)]
+    best = min(ends, key=lambda e: abs(e - target_chars), default=target_chars)
+    return text[:best] if abs(best - target_chars) <= target_chars // 10 else text[:target_chars]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+#: Where the commands' bytecode goes (set by main: a folder of the run's temporary directory).
+PYCACHE: Optional[str] = None
+
+
+def cli_env() -> dict:
+    """The commands' environment: the checkout importable, and bytecode cached as after a
+    normal install (PYTHONDONTWRITEBYTECODE dropped) but in a temporary PYTHONPYCACHEPREFIX,
+    so the benchmark writes nothing into the checkout and every command is measured warm."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)
+    env.pop("NO_COLOR", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if PYCACHE:
+        env["PYTHONPYCACHEPREFIX"] = PYCACHE
+    return env
+
+
+@contextlib.contextmanager
+def quiet_fds():
+    """Silence stdout and stderr at the file-descriptor level (peers print banners on import)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            yield
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in (*saved, devnull):
+            os.close(fd)
+
+
+def timed_run(cmd: list[str], *, check: bool = True) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          env=cli_env(), cwd=REPO)
+    wall = time.perf_counter() - start
+    if check and proc.returncode != 0:
+        raise RuntimeError(f"{shlex.join(cmd)} exited {proc.returncode}: "
+                           f"{proc.stderr.decode('utf-8', 'replace').strip()[-800:]}")
+    return wall, proc
+
+
+def rate(chars: int, seconds: float) -> float:
+    return chars / seconds if seconds > 0 else float("inf")
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def run_floor(ctx: dict) -> dict:
+    text = "\n".join(ctx["articles"])
+    pattern = re.compile(FLOOR_PATTERN)
+    best = float("inf")
+    matches = 0
+    for _ in range(3):  # cheap: best of three
+        start = time.perf_counter()
+        matches = sum(1 for _ in pattern.finditer(text))
+        best = min(best, time.perf_counter() - start)
+    return {"chars": len(text), "seconds": best, "chars_per_s": rate(len(text), best), "matches": matches,
+            "pattern": FLOOR_PATTERN}
+
+
+def run_library(ctx: dict) -> dict:
+    articles = ctx["articles"]
+    start = time.perf_counter()
+    from extractor import extract
+
+    extract(articles[0])  # loads the rule pack, compiles it, builds the tokenizer
+    load = time.perf_counter() - start
+    chars = sum(map(len, articles))
+    records = 0
+    start = time.perf_counter()
+    for article in articles:
+        records += len(extract(article))
+    seconds = time.perf_counter() - start
+    result = {"chars": chars, "articles": len(articles), "seconds": seconds, "chars_per_s": rate(chars, seconds),
+              "records": records, "load_s": load}
+    if ctx["profile"] is not None:
+        result["profile"] = profile_library(articles, ctx["profile"], ctx["profile_top"])
+    return result
+
+
+def run_jieba(ctx: dict) -> dict:
+    import tempfile as _tempfile
+
+    start = time.perf_counter()
+    import jieba
+
+    imported = time.perf_counter() - start
+    jieba.setLogLevel(logging.WARNING)
+    cache = Path(jieba.dt.tmp_dir or _tempfile.gettempdir()) / (jieba.dt.cache_file or "jieba.cache")
+    cache_warm = cache.exists()
+    start = time.perf_counter()
+    jieba.initialize()
+    load = time.perf_counter() - start
+    articles = ctx["articles"]
+    chars = sum(map(len, articles))
+    tokens = 0
+    start = time.perf_counter()
+    for article in articles:
+        tokens += len(jieba.lcut(article))
+    seconds = time.perf_counter() - start
+    return {"chars": chars, "seconds": seconds, "chars_per_s": rate(chars, seconds), "tokens": tokens,
+            "load_s": load, "import_s": imported, "cache_warm": cache_warm, "version": getattr(jieba, "__version__", None)}
+
+
+def run_cold(ctx: dict) -> dict:
+    runs = ctx["runs"]
+    tmp = Path(ctx["tmp"])
+    article = tmp / "cold-article.txt"
+    text = cold_article()
+    article.write_text(text, encoding="utf-8")
+    cli = ctx["cli"]
+    extract_cmd = [*cli, "extract", str(article), "--quiet"]
+    jieba_cmd = [sys.executable, "-c", _JIEBA_COMMAND, str(article)]
+    commands = {
+        "cli_extract": extract_cmd,
+        "jieba_naive": jieba_cmd,
+        "cli_help": [*cli, "--help"],
+        "cli_version": [*cli, "--version"],
+        "python_bare": [sys.executable, "-c", "pass"],
+    }
+    for cmd in commands.values():  # warm-up: bytecode caches, jieba's dictionary cache
+        timed_run(cmd)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    records = None
+    for _ in range(runs):  # interleaved, so drift on the machine hits every command alike
+        for name, cmd in commands.items():
+            wall, proc = timed_run(cmd)
+            times[name].append(wall)
+            if name == "cli_extract":
+                records = len([line for line in proc.stdout.splitlines() if line.strip()])
+    if not records:
+        raise RuntimeError(f"{shlex.join(extract_cmd)} wrote no records")
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    naive = medians["jieba_naive"]
+    return {
+        "article_chars": len(text),
+        "runs": runs,
+        "records": records,
+        "median_s": medians,
+        "all_s": times,
+        "ratio": medians["cli_extract"] / naive,
+        "help_ratio": medians["cli_help"] / naive,
+        "version_ratio": medians["cli_version"] / naive,
+        "commands": {name: shlex.join(cmd) for name, cmd in commands.items()},
+    }
+
+
+def write_batch(folder: Path, count: int) -> int:
+    """`count` input files in `folder`: the sample files' bytes, cycled; returns total bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = sample_files()
+    blobs = [(p.stem, p.read_bytes()) for p in files]
+    total = 0
+    for i in range(count):
+        stem, data = blobs[i % len(blobs)]
+        (folder / f"{i:05d}-{stem}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def run_batch(ctx: dict) -> dict:
+    tmp = Path(ctx["tmp"])
+    count = ctx["files"]
+    folder = tmp / f"batch-{count}"
+    size = write_batch(folder, count)
+    result: dict = {"files": count, "input_bytes": size}
+    outputs = {}
+    for jobs in (1, 2):
+        out = tmp / f"batch-jobs{jobs}.jsonl"
+        wall, _ = timed_run([*ctx["cli"], "extract", str(folder), "-o", str(out), "--jobs", str(jobs), "--quiet"])
+        data = out.read_bytes()
+        outputs[jobs] = data
+        result[f"jobs{jobs}_s"] = wall
+        result[f"jobs{jobs}_files_per_s"] = rate(count, wall)
+    result["speedup"] = result["jobs1_s"] / result["jobs2_s"]
+    result["identical"] = outputs[1] == outputs[2]
+    result["output_bytes"] = len(outputs[1])
+    result["records"] = outputs[1].count(b"\n")
+    if not result["records"]:
+        raise RuntimeError("the batch wrote no records")
+    return result
+
+
+def peak_rss(cmd: list[str]) -> dict:
+    """Run `cmd` in a fresh child and return its wall time and peak RSS in bytes."""
+    proc = subprocess.run([sys.executable, "-c", _RUSAGE_CHILD, *cmd], stdin=subprocess.DEVNULL,
+                          capture_output=True, env=cli_env(), cwd=REPO)
+    if proc.returncode != 0:
+        raise RuntimeError(f"the memory probe failed: {proc.stderr.decode('utf-8', 'replace')[-800:]}")
+    report = json.loads(proc.stdout)
+    if report["rc"] != 0:
+        raise RuntimeError(f"{shlex.join(cmd)} exited {report['rc']}: {report['stderr'].strip()[-800:]}")
+    unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    return {"wall_s": report["wall_s"], "peak_rss_bytes": report["maxrss"] * unit}
+
+
+def run_memory(ctx: dict) -> dict:
+    try:
+        import resource  # noqa: F401  (POSIX only)
+    except ImportError:
+        return {"skipped": "the resource module is not available on this platform"}
+    tmp = Path(ctx["tmp"])
+    small, large = ctx["mem_files"]
+    result: dict = {"small_files": small, "large_files": large, "jobs": 1}
+    for label, count in (("small", small), ("large", large)):
+        folder = tmp / f"memory-{count}"
+        write_batch(folder, count)
+        out = tmp / f"memory-{count}.jsonl"
+        measured = peak_rss([*ctx["cli"], "extract", str(folder), "-o", str(out), "--jobs", "1", "--quiet"])
+        result[f"{label}_peak_rss_bytes"] = measured["peak_rss_bytes"]
+        result[f"{label}_wall_s"] = measured["wall_s"]
+        result[f"{label}_records"] = sum(1 for _ in out.open("rb"))
+    result["ratio"] = result["large_peak_rss_bytes"] / result["small_peak_rss_bytes"]
+    return result
+
+
+def _slice(articles: list[str], chars: int, kinds: int) -> list[str]:
+    """About `chars` characters of whole articles, spread evenly over the `kinds` distinct
+    samples the corpus cycles through (the first articles alone would be digests and English)."""
+    average = sum(map(len, articles[:kinds])) / max(1, min(kinds, len(articles)))
+    step = max(1, int(kinds // max(1.0, chars / average)))
+    chosen, total = [], 0
+    for article in articles[::step] + articles:
+        if total >= chars:
+            break
+        chosen.append(article)
+        total += len(article)
+    return chosen
+
+
+def _time_over(articles: list[str], fn: Callable[[str], object]) -> tuple[float, int]:
+    """Seconds to run `fn` over every article, and how many results it returned in all."""
+    found = 0
+    start = time.perf_counter()
+    for article in articles:
+        found += len(fn(article))
+    return time.perf_counter() - start, found
+
+
+def run_peers(ctx: dict) -> dict:
+    articles = _slice(ctx["articles"], ctx["peer_chars"], len(sample_files()))
+    chars = sum(map(len, articles))
+    probe = articles[0][:200]
+    result: dict = {"slice_chars": chars, "slice_articles": len(articles), "peers": {}}
+
+    from extractor import extract
+
+    extract(probe)
+    seconds, found = _time_over(articles, extract)
+    result["library"] = {"seconds": seconds, "chars_per_s": rate(chars, seconds), "found": found}
+
+    peers = result["peers"]
+    # JioNLP
+    try:
+        start = time.perf_counter()
+        with quiet_fds():  # jionlp prints a banner on stdout when imported
+            import jionlp
+
+            extract_money = getattr(jionlp, "extract_money", None) or jionlp.ner.extract_money
+            extract_money(probe)  # builds its parser and patterns
+        setup = time.perf_counter() - start
+        with quiet_fds():
+            seconds, found = _time_over(articles, extract_money)
+        peers["jionlp.extract_money"] = {"seconds": seconds, "chars_per_s": rate(chars, seconds), "found": found,
+                                         "setup_s": setup, "version": getattr(jionlp, "__version__", None)}
+    except ImportError as exc:
+        peers["jionlp.extract_money"] = {"skipped": f"not installed ({exc}); pip install -e '.[bench]'"}
+
+    # Recognizers-Text
+    try:
+        start = time.perf_counter()
+        with quiet_fds():
+            from recognizers_number import NumberRecognizer
+            from recognizers_number_with_unit import NumberWithUnitRecognizer
+            from recognizers_text import Culture
+
+            culture = Culture.Chinese
+            with_unit = NumberWithUnitRecognizer(culture)
+            numbers = NumberRecognizer(culture)
+            models = {
+                "recognizers currency": with_unit.get_currency_model(culture),
+                "recognizers dimension": with_unit.get_dimension_model(culture),
+                "recognizers number": numbers.get_number_model(culture),
+                "recognizers percentage": numbers.get_percentage_model(culture),
+            }
+            for model in models.values():
+                model.parse(probe)
+        setup = time.perf_counter() - start
+        total, total_found = 0.0, 0
+        for name, model in models.items():
+            with quiet_fds():
+                seconds, found = _time_over(articles, model.parse)
+            total += seconds
+            total_found += found
+            peers[name] = {"seconds": seconds, "chars_per_s": rate(chars, seconds), "found": found}
+        peers["recognizers (all four models)"] = {"seconds": total, "chars_per_s": rate(chars, total),
+                                                  "found": total_found, "setup_s": setup}
+    except ImportError as exc:
+        peers["recognizers"] = {"skipped": f"not installed ({exc}); pip install -e '.[bench]'"}
+    lib = result["library"]["chars_per_s"]
+    for peer in peers.values():
+        if "chars_per_s" in peer:
+            peer["library_speedup"] = lib / peer["chars_per_s"]
+    return result
+
+
+RUNNERS = {"floor": run_floor, "library": run_library, "jieba": run_jieba, "cold": run_cold,
+           "batch": run_batch, "memory": run_memory, "peers": run_peers}
+# The library runs before jieba so that jieba's 5 MB dictionary is not in the heap while it runs.
+ORDER = ("floor", "library", "jieba", "cold", "batch", "memory", "peers")
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def profile_library(articles: list[str], out: str, top: int) -> dict:
+    """A separate pyinstrument pass of extract() over the articles (the timed pass stays clean)."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        return {"skipped": "pyinstrument is not installed (pip install -e '.[bench]')"}
+    from extractor import extract
+
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for article in articles:
+        extract(article)
+    profiler.stop()
+    session = profiler.last_session
+    root = session.root_frame()
+    if out:
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(profiler.output_html() if path.suffix in (".html", ".htm") else
+                        profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
+    return summarize_profile(root, top) | ({"report": out} if out else {})
+
+
+def _is_ours(frame) -> bool:
+    path = frame.file_path or ""
+    return os.sep + "extractor" + os.sep in path and str(REPO) in path
+
+
+def _key(frame) -> str:
+    path = frame.file_path or "?"
+    try:
+        path = str(Path(path).relative_to(REPO))
+    except ValueError:
+        path = Path(path).name if "site-packages" not in path else path.split("site-packages" + os.sep, 1)[1]
+    cls = frame.class_name
+    name = f"{cls}.{frame.function}" if cls else frame.function
+    return f"{name} ({path}:{frame.line_no})"
+
+
+def summarize_profile(root, top: int) -> dict:
+    """Per function of extractor/: inclusive time, and 'own' time (its self time plus the time
+    of the library code it calls directly, e.g. jieba or pydantic), both as % of the total;
+    and the external functions with the most self time."""
+    total = root.time or 1e-9
+    inclusive: dict[str, float] = {}
+    own: dict[str, float] = {}
+    external: dict[str, float] = {}
+
+    def walk(frame, parent, owner: Optional[str], active: frozenset):
+        # Time in no child; a synthetic "[self]" leaf is a child like any other, so the
+        # self times of all frames add up to the root's time exactly once.
+        self_time = frame.time - sum(c.time for c in frame.children)
+        real = parent if frame.is_synthetic and parent is not None else frame  # whose self time
+        if _is_ours(frame) and not frame.is_synthetic:
+            key = _key(frame)
+            if key not in active:  # count a recursive function once
+                inclusive[key] = inclusive.get(key, 0.0) + frame.time
+                active = active | {key}
+            owner = key
+        elif not _is_ours(real) and not real.is_synthetic and self_time > 0:
+            external[_key(real)] = external.get(_key(real), 0.0) + self_time
+        if owner is not None:
+            own[owner] = own.get(owner, 0.0) + self_time
+        for child in frame.children:
+            walk(child, frame, owner, active)
+
+    walk(root, None, None, frozenset())
+
+    def ranked(table: dict[str, float]) -> list[dict]:
+        rows = sorted(table.items(), key=lambda kv: -kv[1])[:top]
+        return [{"function": k, "seconds": v, "percent": 100 * v / total} for k, v in rows]
+
+    return {"total_s": total, "inclusive": ranked(inclusive), "own": ranked(own), "external_self": ranked(external)}
+
+
+def format_profile(profile: dict) -> str:
+    if "skipped" in profile:
+        return f"profile skipped: {profile['skipped']}"
+    lines = [f"pyinstrument profile of extract() over the text: {profile['total_s']:.2f} s sampled"]
+    for title, key in (("extractor/ functions, inclusive time", "inclusive"),
+                       ("extractor/ functions, own time (self + the library code they call directly)", "own"),
+                       ("functions outside extractor/, self time", "external_self")):
+        lines.append(f"\n  {title}:")
+        for row in profile[key]:
+            lines.append(f"    {row['percent']:5.1f}%  {row['seconds']:7.2f} s  {row['function']}")
+    if profile.get("report"):
+        lines.append(f"\n  full report: {profile['report']}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- report
+
+
+def fmt_rate(value: float) -> str:
+    return f"{value:,.0f} chars/s"
+
+
+def fmt_s(value: float) -> str:
+    return f"{value:.3f} s"
+
+
+def fmt_x(value: float) -> str:
+    return f"{value:.2f}x" if value < 100 else f"{value:,.0f}x"
+
+
+def fmt_mib(value: float) -> str:
+    return f"{value / MIB:.1f} MiB"
+
+
+def check(targets: list, name: str, value: float, op: str, bound: float) -> str:
+    ok = value >= bound if op == ">=" else value <= bound
+    targets.append({"name": name, "value": value, "op": op, "bound": bound, "pass": ok})
+    return "PASS" if ok else "FAIL"
+
+
+def build_rows(results: dict, targets: list) -> list[tuple[str, str, str, str, str, str]]:
+    """(section, measure, result, ratio, target, status) rows of the table, filling `targets`."""
+    rows = []
+    floor = results.get("floor") or {}
+    lib = results.get("library") or {}
+    jb = results.get("jieba") or {}
+    if "error" in floor or "chars_per_s" in floor:
+        rows.append(("1 floor", "re: runs of digits / Chinese numerals", _err(floor) or fmt_rate(floor["chars_per_s"]),
+                     "", "", ""))
+    if "error" in jb or "chars_per_s" in jb:
+        if "error" in jb:
+            rows.append(("2 jieba", "jieba.lcut, default dictionary", _err(jb), "", "", ""))
+        else:
+            rows.append(("2 jieba", "dictionary load (not in the rate)",
+                         fmt_s(jb["load_s"]), "jieba cache " + ("warm" if jb["cache_warm"] else "cold"), "", ""))
+            ratio = f"{jb['chars_per_s'] / floor['chars_per_s']:.3f}x floor" if "chars_per_s" in floor else ""
+            rows.append(("2 jieba", "jieba.lcut, article by article", fmt_rate(jb["chars_per_s"]), ratio, "", ""))
+    if "error" in lib:
+        rows.append(("3 library", "extract(), article by article", _err(lib), "", "", ""))
+    elif "chars_per_s" in lib:
+        rows.append(("3 library", "load: rules + tokenizer (first call)", fmt_s(lib["load_s"]), "", "", ""))
+        status = check(targets, "library throughput", lib["chars_per_s"], ">=", TARGETS["library_chars_per_s"])
+        rows.append(("3 library", f"extract(), {lib['articles']:,} articles", fmt_rate(lib["chars_per_s"]),
+                     "", f">= {TARGETS['library_chars_per_s']:,}", status))
+        if "chars_per_s" in floor:
+            rows.append(("3 library", "  vs the floor", "", f"{lib['chars_per_s'] / floor['chars_per_s']:.3f}x",
+                         "", ""))
+        if "chars_per_s" in jb:
+            ratio = lib["chars_per_s"] / jb["chars_per_s"]
+            status = check(targets, "library vs jieba.lcut", ratio, ">=", TARGETS["library_vs_jieba"])
+            rows.append(("3 library", "  vs jieba.lcut", "", fmt_x(ratio), f">= {TARGETS['library_vs_jieba']}x", status))
+    cold = results.get("cold")
+    if cold:
+        if "error" in cold:
+            rows.append(("4 cold start", "CLI on one article", _err(cold), "", "", ""))
+        else:
+            m = cold["median_s"]
+            n = cold["runs"]
+            rows.append(("4 cold start", f"extract ARTICLE ({cold['article_chars']:,} chars), median of {n}",
+                         fmt_s(m["cli_extract"]), "", "", ""))
+            rows.append(("4 cold start", "python -c 'import jieba; jieba.lcut(text)'", fmt_s(m["jieba_naive"]),
+                         "", "", ""))
+            status = check(targets, "cold start vs naive jieba", cold["ratio"], "<=", TARGETS["cold_vs_jieba"])
+            rows.append(("4 cold start", "  CLI / naive jieba", "", fmt_x(cold["ratio"]),
+                         f"<= {TARGETS['cold_vs_jieba']}x", status))
+            rows.append(("4 cold start", "--help", fmt_s(m["cli_help"]), fmt_x(cold["help_ratio"]) + " jieba",
+                         "far less", ""))
+            rows.append(("4 cold start", "--version", fmt_s(m["cli_version"]), fmt_x(cold["version_ratio"]) + " jieba",
+                         "far less", ""))
+            rows.append(("4 cold start", "python -c pass (interpreter alone)", fmt_s(m["python_bare"]), "", "", ""))
+    batch = results.get("batch")
+    if batch:
+        if "error" in batch:
+            rows.append(("5 batch", "--jobs 1 / --jobs 2", _err(batch), "", "", ""))
+        else:
+            n = batch["files"]
+            rows.append(("5 batch", f"{n:,} files, --jobs 1", fmt_s(batch["jobs1_s"]),
+                         f"{batch['jobs1_files_per_s']:,.0f} files/s", "", ""))
+            rows.append(("5 batch", f"{n:,} files, --jobs 2", fmt_s(batch["jobs2_s"]),
+                         f"{batch['jobs2_files_per_s']:,.0f} files/s", "", ""))
+            status = check(targets, "--jobs 2 speed-up", batch["speedup"], ">=", TARGETS["jobs_speedup"])
+            rows.append(("5 batch", "  speed-up", "", fmt_x(batch["speedup"]), f">= {TARGETS['jobs_speedup']}x", status))
+            targets.append({"name": "--jobs 1 and 2 outputs identical", "value": batch["identical"], "op": "==",
+                            "bound": True, "pass": batch["identical"]})
+            rows.append(("5 batch", f"  outputs byte-identical ({batch['records']:,} records)",
+                         "yes" if batch["identical"] else "NO", "", "identical",
+                         "PASS" if batch["identical"] else "FAIL"))
+    mem = results.get("memory")
+    if mem:
+        if "error" in mem or "skipped" in mem:
+            rows.append(("5 memory", "peak RSS", _err(mem) or f"skipped: {mem['skipped']}", "", "", ""))
+        else:
+            rows.append(("5 memory", f"peak RSS, {mem['small_files']:,} files (--jobs 1)",
+                         fmt_mib(mem["small_peak_rss_bytes"]), "", "", ""))
+            rows.append(("5 memory", f"peak RSS, {mem['large_files']:,} files (--jobs 1)",
+                         fmt_mib(mem["large_peak_rss_bytes"]), "", "", ""))
+            status = check(targets, "memory large/small", mem["ratio"], "<=", TARGETS["memory_ratio"])
+            rows.append(("5 memory", "  ratio", "", fmt_x(mem["ratio"]), f"<= {TARGETS['memory_ratio']}x", status))
+    peers = results.get("peers")
+    if peers:
+        if "error" in peers:
+            rows.append(("6 peers", "peers", _err(peers), "", "", ""))
+        else:
+            rows.append(("6 peers", f"library on the slice ({peers['slice_chars']:,} chars)",
+                         fmt_rate(peers["library"]["chars_per_s"]), f"{peers['library']['found']:,} records", "", ""))
+            for name, peer in peers["peers"].items():
+                if "skipped" in peer:
+                    rows.append(("6 peers", name, "skipped", peer["skipped"], "", ""))
+                else:
+                    rows.append(("6 peers", name, fmt_rate(peer["chars_per_s"]),
+                                 f"library {fmt_x(peer['library_speedup'])}; {peer['found']:,} found", "", ""))
+    return rows
+
+
+def _err(section: dict) -> str:
+    return f"ERROR: {section['error']}" if "error" in section else ""
+
+
+def render_table(meta: dict, rows: list) -> str:
+    header = ("section", "measure", "result", "ratio / note", "target", "status")
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = "  ".join("-" * w for w in widths)
+    out = [
+        f"policy-extract benchmark: {meta['bytes'] / MIB:.2f} MiB of text = {meta['chars']:,} chars, "
+        f"{meta['articles']:,} articles (the {meta['samples']} samples/*.txt repeated)",
+        f"python {meta['python']} on {meta['platform']}, {meta['cpus']} CPUs; extractor {meta['extractor']}"
+        + (f"; git {meta['git']}" if meta.get("git") else "") + ("; QUICK sizes" if meta["quick"] else ""),
+        "",
+        "  ".join(h.ljust(w) for h, w in zip(header, widths)),
+        line,
+    ]
+    previous = None
+    for row in rows:
+        cells = list(row)
+        if cells[0] == previous:
+            cells[0] = ""
+        else:
+            previous = cells[0]
+        out.append("  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip())
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def git_describe() -> Optional[str]:
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                             timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True,
+                               text=True, timeout=10).stdout.strip()
+        return (rev + ("+dirty" if dirty else "")) or None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--size", type=float, help=f"MiB of text (default {DEFAULTS['size']}, quick {QUICK['size']})")
+    p.add_argument("--files", type=int, help=f"files of the --jobs batch (default {DEFAULTS['files']})")
+    p.add_argument("--mem-files", metavar="SMALL,LARGE",
+                   help="file counts of the memory batches (default 200,20000)")
+    p.add_argument("--runs", type=int, help="runs of each cold-start command (default 5)")
+    p.add_argument("--peers", action="store_true", help="also time JioNLP and Recognizers-Text (when installed)")
+    p.add_argument("--peer-chars", type=int, help=f"characters of the peers' slice (default {DEFAULTS['peer_chars']:,})")
+    p.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
+    p.add_argument("--only", metavar="SECTIONS", help=f"comma-separated subset of: {', '.join(SECTIONS)}")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    p.add_argument("--cli", metavar="CMD", help="the command line to benchmark (default: this python -m extractor)")
+    p.add_argument("--profile", nargs="?", const="", metavar="REPORT",
+                   help="profile extract() with pyinstrument in an extra pass; summary on stderr, "
+                        "full report to REPORT (.html or text) if given")
+    p.add_argument("--profile-top", type=int, default=15, help="functions listed by --profile (default 15)")
+    p.add_argument("--save", metavar="FILE", help="also write the JSON report to FILE (e.g. bench/out/run.json)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a target FAILs")
+    args = p.parse_args(argv)
+    base = QUICK if args.quick else DEFAULTS
+    args.size = args.size if args.size is not None else base["size"]
+    args.files = args.files if args.files is not None else base["files"]
+    args.runs = args.runs if args.runs is not None else base["runs"]
+    args.peer_chars = args.peer_chars if args.peer_chars is not None else base["peer_chars"]
+    if args.mem_files:
+        try:
+            small, large = (int(x) for x in args.mem_files.split(","))
+        except ValueError:
+            p.error("--mem-files takes SMALL,LARGE, e.g. 200,20000")
+        args.mem_files = (small, large)
+    else:
+        args.mem_files = base["mem_files"]
+    if args.size <= 0 or args.files < 1 or args.runs < 1 or min(args.mem_files) < 1 or args.peer_chars < 1:
+        p.error("sizes and counts must be positive")
+    if args.only:
+        chosen = [s.strip() for s in args.only.split(",") if s.strip()]
+        unknown = [s for s in chosen if s not in SECTIONS]
+        if unknown:
+            p.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+        args.sections = [s for s in ORDER if s in chosen]
+    else:
+        args.sections = [s for s in ORDER if s != "peers" or args.peers]
+    if args.profile is not None and "library" not in args.sections:
+        p.error("--profile profiles the library section: include it in --only")
+    return args
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = parse_args(argv)
+    sys.path.insert(0, str(REPO))
+    import extractor
+
+    articles, size = build_corpus(args.size)
+    cli = shlex.split(args.cli) if args.cli else [sys.executable, "-m", "extractor"]
+    meta = {
+        "chars": sum(map(len, articles)), "bytes": size, "articles": len(articles), "samples": len(sample_files()),
+        "size_mib": args.size, "python": platform.python_version(), "platform": platform.platform(terse=True),
+        "cpus": os.cpu_count(), "extractor": getattr(extractor, "__version__", "?"), "git": git_describe(),
+        "quick": args.quick, "sections": args.sections, "cli": shlex.join(cli),
+        "files": args.files, "mem_files": list(args.mem_files), "runs": args.runs,
+    }
+    results: dict = {}
+    failed = False
+    global PYCACHE
+    with tempfile.TemporaryDirectory(prefix="policy-extract-bench-") as tmp:
+        PYCACHE = os.path.join(tmp, "pycache")
+        ctx = {"articles": articles, "tmp": tmp, "cli": cli, "runs": args.runs, "files": args.files,
+               "mem_files": args.mem_files, "peer_chars": args.peer_chars, "profile": args.profile,
+               "profile_top": args.profile_top}
+        for section in args.sections:
+            log(f"{section} ...")
+            start = time.perf_counter()
+            try:
+                results[section] = RUNNERS[section](ctx)
+            except Exception as exc:  # one broken section must not hide the others
+                failed = True
+                results[section] = {"error": f"{type(exc).__name__}: {exc}"}
+            log(f"{section} done in {time.perf_counter() - start:.1f} s")
+    targets: list = []
+    rows = build_rows(results, targets)
+    report = {"meta": meta, "results": results, "targets": targets}
+    profile = (results.get("library") or {}).get("profile")
+    if profile:
+        print(format_profile(profile), file=sys.stderr)
+    if args.save:
+        Path(args.save).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.save).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if args.json:
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(render_table(meta, rows))
+        if targets:
+            passed = sum(1 for t in targets if t["pass"])
+            print(f"\ntargets: {passed} of {len(targets)} PASS")
+    if failed:
+        return 1
+    if args.strict and any(not t["pass"] for t in targets):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
