@@ -250,7 +250,7 @@ def show(file, html_path, rule_dirs, encoding, verbose):
     try:
         if html_path:
             check_output(html_path)
-        source = Source("-", data=sys.stdin.buffer.read()) if file == "-" else Source(file, path=Path(file))
+        source = Source("-", data=sys.stdin.buffer.read() or b"") if file == "-" else Source(file)
         decoded = read_source(source, encoding)
     except (InputError, OutputError) as exc:
         raise Failure(str(exc)) from None

@@ -13,7 +13,7 @@ import errno
 import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Iterator, Optional, Sequence, Union
 
 from .errors import InputError
@@ -21,13 +21,19 @@ from .errors import InputError
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
-    """One input: a file (`path`), or standard input (`name` "-", its bytes in `data`)."""
+    """One input: a file named `name`, or standard input (`name` "-", its bytes in `data`).
+
+    Only the name is kept (no Path object), so the list of a 20,000-file batch stays small.
+    """
 
     name: str
-    path: Optional[Path] = None
     data: Optional[bytes] = None
+
+    @property
+    def path(self) -> Optional[Path]:
+        return None if self.data is not None else Path(self.name)
 
 
 @dataclass
@@ -59,8 +65,8 @@ def expand(args: Sequence[str], globs: Sequence[str] = DEFAULT_GLOBS, stdin=None
                 files.setdefault(item.name, item)
     if "-" in args:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        result.sources.append(Source("-", data=stream.read()))
-    result.sources.extend(sorted(files.values(), key=lambda source: Path(source.name).parts))
+        result.sources.append(Source("-", data=stream.read() or b""))
+    result.sources.extend(sorted(files.values(), key=lambda source: PurePath(source.name).parts))
     return result
 
 
@@ -72,13 +78,13 @@ def _expand_one(arg: str, globs: Sequence[str]) -> Iterator[Union[Source, InputE
         yield InputError(arg, _missing_reason(path, exc))
         return
     if not os.path.isdir(path):
-        yield Source(arg, path=path)
+        yield Source(arg)
         return
     found = False
     for item in _walk(path, globs, ancestors=((st.st_dev, st.st_ino),), visited=set()):
         if isinstance(item, Path):
             found = True
-            item = Source(str(item), path=item)
+            item = Source(str(item))
         yield item
     if not found:
         yield InputError(arg, f"no files matching {' '.join(globs)} in this directory")
