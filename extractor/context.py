@@ -264,7 +264,7 @@ class DocumentContext:
         tokens = self.tokenizer.cut(head, hmm=False) if head else []
         start = h_start
         for token in reversed(tokens):
-            if token in self.c.subject_stops or len(token) == 1 and token in "年月日省市全该其":
+            if token in self.c.subject_stops or len(token) == 1 and token in "年月日全该其":
                 break
             start -= len(token)
         return start, h_end

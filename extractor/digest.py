@@ -74,8 +74,9 @@ def split_articles(text: str) -> tuple[list[ArticleSpan], list[tuple[int, int]]]
 def _plain(text: str) -> ArticleSpan:
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
-    first = stripped.split("\n", 1)[0].strip()
-    looks_like_headline = 0 < len(first) <= 80 and "\n" in stripped and not _SENTENCE_END.search(first)
+    first, _, rest = stripped.partition("\n")
+    first = first.strip()
+    looks_like_headline = 0 < len(first) <= 80 and rest.strip() != "" and not _SENTENCE_END.search(first)
     title = first if looks_like_headline else None
     title_end = offset + len(first) if title else offset
     return ArticleSpan(None, title, None, None, 0, len(text), offset, title_end)
