@@ -8,8 +8,10 @@ then required before optional gold, then the largest overlap, so that a predicti
 spent on a weaker partner when a better one exists.
 
 Precision leaves out predictions matched to optional gold; recall counts required gold only.
-Per-kind and per-metric rows count a matched pair and a miss under the gold line's kind and
-metric, a false positive under its own. Year accuracy is over matched required gold lines
+Per-kind rows count a matched pair and a miss under the gold line's kind, a false positive
+under its own. Per-metric rows count a pair as a hit of its metric only when the prediction
+names the same metric; otherwise it is a miss of the gold metric and a false positive of
+the predicted one, so a metric's row says how well that metric itself is found. Year accuracy is over matched required gold lines
 (null == null counts as right); metric accuracy over matched required gold lines whose
 metric is named (metric != kind).
 """
@@ -224,7 +226,9 @@ def score(predictions: Iterable[dict], gold: Iterable[dict]) -> Scores:
         for pi, gi in pairs:
             g = golds[gi]
             if not g.get("optional"):
-                _count(scores, g, "tp")
+                _count(scores, g, "tp", metric=preds[pi].get("metric") == (g.get("metric") or g["kind"]))
+                if preds[pi].get("metric") != (g.get("metric") or g["kind"]):
+                    _count_metric(scores, preds[pi], "fp")
                 _judge(scores, preds[pi], g)
         for gi, g in enumerate(golds):
             if gi not in matched_g and not g.get("optional"):
@@ -237,10 +241,18 @@ def score(predictions: Iterable[dict], gold: Iterable[dict]) -> Scores:
     return scores
 
 
-def _count(scores: Scores, line: dict, what: str) -> None:
+def _count(scores: Scores, line: dict, what: str, metric: bool = True) -> None:
+    """Count `line` overall and under its kind; under its metric too, or, for a match whose
+    metric is wrong (`metric` False), as a miss of its metric."""
     kind = line.get("kind", "")
-    for tally in (scores.overall, scores.by_kind[kind], scores.by_metric[line.get("metric") or kind]):
+    for tally in (scores.overall, scores.by_kind[kind]):
         setattr(tally, what, getattr(tally, what) + 1)
+    _count_metric(scores, line, what if metric else "fn")
+
+
+def _count_metric(scores: Scores, line: dict, what: str) -> None:
+    tally = scores.by_metric[line.get("metric") or line.get("kind", "")]
+    setattr(tally, what, getattr(tally, what) + 1)
 
 
 def _judge(scores: Scores, prediction: dict, gold: dict) -> None:

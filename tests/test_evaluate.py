@@ -93,17 +93,24 @@ def test_undefined_ratios_are_none():
 
 def test_per_kind_and_per_metric_rows():
     predictions = [
-        rec(0, 6, metric="percentage"),  # matches gold urbanization_rate: counted under the gold metric
+        rec(0, 6, metric="percentage"),  # matches gold urbanization_rate, but names the wrong metric
         rec(10, 13, value=20, kind="count", metric="pilot_counties"),  # false positive
     ]
     gold = [rec(0, 6, metric="urbanization_rate"), rec(20, 26, value=5.0, metric="gdp_growth")]
     scores = score(predictions, gold)
     assert scores.by_kind["percentage"].tp == 1 and scores.by_kind["percentage"].fn == 1
     assert scores.by_kind["count"].fp == 1
-    assert scores.by_metric["urbanization_rate"].tp == 1
+    # The kind row counts the match; the metric rows count a miss of the gold metric and a
+    # false positive of the predicted one.
+    assert (scores.by_metric["urbanization_rate"].tp, scores.by_metric["urbanization_rate"].fn) == (0, 1)
+    assert scores.by_metric["percentage"].fp == 1
     assert scores.by_metric["gdp_growth"].fn == 1
     assert scores.by_metric["pilot_counties"].fp == 1
-    assert "percentage" not in scores.by_metric
+
+
+def test_a_match_with_the_right_metric_counts_under_it():
+    scores = score([rec(0, 6, metric="urbanization_rate")], [rec(0, 6, metric="urbanization_rate")])
+    assert (scores.by_metric["urbanization_rate"].tp, scores.by_metric["urbanization_rate"].fp) == (1, 0)
 
 
 def test_year_accuracy_counts_null_as_a_year():
