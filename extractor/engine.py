@@ -16,7 +16,7 @@ from .api import Article
 from .compiled import Compiled, compiled
 from .context import DocumentContext
 from .digest import ArticleSpan, split_articles
-from .metrics import MetricNamer
+from .metrics import MetricNamer, keyword_reaches
 from .normalize import fold
 from .numbers import to_json_number
 from .periods import PeriodSpan, find_periods
@@ -122,7 +122,7 @@ def _record(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer:
         own_hits += ctx.hits_within(*subject_span)
     metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
                         lambda: ctx.clause(start, end), previous_end)
-    if subject_span is None and hit is not None and hit[1] <= start:
+    if subject_span is None and hit is not None and keyword_reaches(namer.c, folded, hit[1], start):
         subject_span = ctx.subject_before(hit)
     subject = text[subject_span[0]:subject_span[1]] if subject_span else None
     return make_record(

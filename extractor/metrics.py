@@ -32,6 +32,18 @@ _CLAUSE = regex.compile(r"[，,；;：:]")
 Hit = tuple[int, int, tuple[str, ...]]
 
 
+def keyword_reaches(c: Compiled, folded: str, keyword_end: int, start: int) -> bool:
+    """Is a keyword ending at `keyword_end` close enough to a figure at `start` to be what it
+    measures: in its clause, or in the clause before when the figure's clause goes on about
+    it (…达到9.44亿人，比上年末增加1083万人)?"""
+    if start - keyword_end > 2 * CLOSE_REACH:
+        return False
+    breaks = list(_CLAUSE.finditer(folded, keyword_end, start))
+    if not breaks:
+        return start - keyword_end <= CLOSE_REACH
+    return len(breaks) == 1 and bool(c.continuation.match(folded, breaks[0].end(), start))
+
+
 class MetricNamer:
     def __init__(self, pack: RulePack, c: Compiled):
         self.pack = pack
@@ -71,7 +83,7 @@ class MetricNamer:
         h_start, h_end, metrics = hit
         if kind == "period" and start - h_end > PERIOD_KEYWORD_REACH:
             return None
-        if kind in ("count", "population") and not self._close(folded, h_end, start):
+        if kind in ("count", "population") and not keyword_reaches(self.c, folded, h_end, start):
             return None
         metric = self._first_accepting(metrics, kind)
         if metric is not None:
@@ -83,17 +95,6 @@ class MetricNamer:
                     return via[0]
         return None
 
-    def _close(self, folded: str, keyword_end: int, start: int) -> bool:
-        """Is a keyword ending at `keyword_end` close enough to name a count or person figure:
-        in its clause, or in the clause before when the figure's clause goes on about it
-        (…达到9.44亿人，比上年末增加1083万人)?"""
-        if start - keyword_end > 2 * CLOSE_REACH:
-            return False
-        breaks = list(_CLAUSE.finditer(folded, keyword_end, start))
-        if not breaks:
-            return start - keyword_end <= CLOSE_REACH
-        return len(breaks) == 1 and bool(self.c.continuation.match(folded, breaks[0].end(), start))
-
     def name(self, kind: str, unit: Optional[str], folded: str, start: int, end: int,
              noun: Optional[str], own_hits: list[Hit], hit: Optional[Hit], clause, previous_end: int) -> Optional[str]:
         """The metric of a quantity, by the order in the module docstring; `own_hits` are the
@@ -103,7 +104,7 @@ class MetricNamer:
             return metric
         if kind not in ("count", "population"):
             return self.from_context(kind, start, hit, folded, previous_end)
-        if noun is None and hit is not None and hit[1] <= start and self._close(folded, hit[1], start):
+        if noun is None and hit is not None and hit[1] <= start and keyword_reaches(self.c, folded, hit[1], start):
             return self.from_context(kind, start, hit, folded, previous_end)  # 项目386个 stays plain
         if kind == "count":
             return self.in_sentence(kind, noun or unit, clause())
