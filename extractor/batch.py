@@ -46,12 +46,16 @@ class Settings:
 
 @dataclass
 class FileResult:
-    """Records (contract dicts) of one input, or the error that stopped it; warnings either way."""
+    """Records (contract dicts) of one input, or the error that stopped it; warnings either way.
+
+    A large input comes in several results: all but the last are `partial` (rows only).
+    """
 
     name: str
     rows: list[dict] = field(default_factory=list)
     error: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
+    partial: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -71,38 +75,57 @@ def read_source(source: Source, encoding: Optional[str] = None):
     return read_text(source.path, encoding=encoding)
 
 
-def process(source: Source, settings: Settings) -> FileResult:
-    """Decode and extract one input; errors of the input come back in the result."""
-    from .api import extract_document
+def process_parts(source: Source, settings: Settings) -> Iterator[FileResult]:
+    """Decode and extract one input, yielding its records a segment at a time.
 
-    result = FileResult(source.name)
+    Every part but the last has `partial` set; a large file's records thus reach the
+    output while the rest of it is extracted, and memory is bounded by a segment (see
+    engine.extract_segments). Errors of the input come back in a result, never raised.
+    """
+    from .engine import extract_segments
+
     try:
         decoded = read_source(source, settings.encoding)
     except InputError as exc:
-        result.error = str(exc)
-        return result
-    if decoded.note:
-        result.warnings.append(f"{source.name}: {decoded.note}")
+        yield FileResult(source.name, error=str(exc))
+        return
+    warnings = [f"{source.name}: {decoded.note}"] if decoded.note else []
     try:
-        document = extract_document(decoded.text, doc=source.name, rules=rule_pack(settings.rule_dirs))
+        _, segments = extract_segments(decoded.text, rule_pack(settings.rule_dirs), doc=source.name)
+        previous: Optional[list[dict]] = None
+        for records in segments:
+            if previous is not None:
+                yield FileResult(source.name, rows=previous, partial=True)
+            previous = [record.model_dump(mode="json") for record in records if _wanted(record, settings)]
     except Exception as exc:  # a bug must cost one file, not the batch
         log.debug("extracting %s failed", source.name, exc_info=True)
-        result.error = f"{source.name}: internal error while extracting ({type(exc).__name__}: {exc})"
-        return result
-    result.rows = [
-        record.model_dump(mode="json")
-        for record in document.records
-        if (not settings.kinds or record.kind in settings.kinds)
-        and (not settings.metrics or record.metric in settings.metrics)
-    ]
-    return result
+        error = f"{source.name}: internal error while extracting ({type(exc).__name__}: {exc})"
+        yield FileResult(source.name, error=error, warnings=warnings)
+        return
+    yield FileResult(source.name, rows=previous or [], warnings=warnings)
+
+
+def _wanted(record, settings: Settings) -> bool:
+    return ((not settings.kinds or record.kind in settings.kinds)
+            and (not settings.metrics or record.metric in settings.metrics))
+
+
+def process(source: Source, settings: Settings) -> FileResult:
+    """Decode and extract one input as one result (all of its parts joined)."""
+    rows: list[dict] = []
+    for part in process_parts(source, settings):
+        rows.extend(part.rows)
+        if not part.partial:
+            return FileResult(source.name, rows=rows, error=part.error, warnings=part.warnings)
+    raise AssertionError("process_parts always ends with a final part")
 
 
 def run(sources: Sequence[Source], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
-    """One FileResult per source, in order. Close the iterator to stop the workers early."""
+    """The results of each source in order (a large one in parts when jobs is 1). Close
+    the iterator to stop the workers early."""
     if jobs <= 1 or len(sources) <= 1:
         for source in sources:
-            yield process(source, settings)
+            yield from process_parts(source, settings)
         return
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources)), initializer=_init_worker, initargs=(settings,))
     size = max(1, min(MAX_TASK_FILES, len(sources) // (jobs * 16)))

@@ -425,8 +425,9 @@ def _run(sources, settings, jobs: int, quiet: bool, tally: _Tally, consume: Call
             else:
                 consume(result)
                 tally.records += len(result.rows)
-            tally.done += 1
-            advance()
+            if not result.partial:
+                tally.done += 1
+                advance()
 
 
 def _settings(rule_dirs, encoding, verbose, kinds=(), metrics=()):

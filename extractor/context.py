@@ -179,18 +179,14 @@ class DocumentContext:
         return None
 
     # -- region -----------------------------------------------------------------------
-    def region(self, start: int, end: int, title_span: tuple[int, int]) -> Optional[str]:
-        """The place named nearest before the figure in its sentence, else after it, else in the title."""
+    def region(self, start: int, end: int) -> Optional[str]:
+        """The place named nearest before the figure in its sentence, else after it in its sentence."""
         left, right = self.sentence_bounds(start, end)
         i = bisect.bisect_left(self.region_starts, start) - 1
         if i >= 0 and self.regions[i][0] >= left and self.regions[i][1] <= start:
             return self._region_text(i)
         i = bisect.bisect_left(self.region_starts, end)
         if i < len(self.regions) and self.regions[i][0] < right:
-            return self._region_text(i)
-        t_start, t_end = title_span
-        i = bisect.bisect_left(self.region_starts, t_start)
-        if i < len(self.regions) and self.regions[i][1] <= t_end:
             return self._region_text(i)
         return None
 

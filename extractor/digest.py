@@ -29,8 +29,6 @@ class ArticleSpan:
     published: Optional[str]
     start: int
     end: int
-    title_start: int
-    title_end: int
 
 
 def _line_before(text: str, pos: int) -> tuple[int, int]:
@@ -66,17 +64,13 @@ def split_articles(text: str) -> tuple[list[ArticleSpan], list[tuple[int, int]]]
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
         articles.append(ArticleSpan(
             index=i, title=text[title_start:title_end].strip(), source=m.group("source").strip(),
-            published=_iso(m.group("date"), m.group("time")), start=title_start, end=end,
-            title_start=title_start, title_end=title_end))
+            published=_iso(m.group("date"), m.group("time")), start=title_start, end=end))
     return articles, [m.span() for _, _, m in heads]
 
 
 def _plain(text: str) -> ArticleSpan:
     stripped = text.lstrip()
-    offset = len(text) - len(stripped)
     first, _, rest = stripped.partition("\n")
     first = first.strip()
     looks_like_headline = 0 < len(first) <= 80 and rest.strip() != "" and not _SENTENCE_END.search(first)
-    title = first if looks_like_headline else None
-    title_end = offset + len(first) if title else offset
-    return ArticleSpan(None, title, None, None, 0, len(text), offset, title_end)
+    return ArticleSpan(None, first if looks_like_headline else None, None, None, 0, len(text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from typing import Optional, Union
+from typing import Iterator, Optional, Union
 
 from .api import Article
 from .compiled import Compiled, compiled
@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 Figure = Union[Quantity, PeriodSpan]
 _VETO_WINDOW = 6
+# Inputs longer than this are extracted a segment at a time (see extract_segments).
+SEGMENT_CHARS = 1_000_000
 
 
 def tokenizer_for(pack: RulePack) -> Tokenizer:
@@ -74,39 +76,98 @@ def find_figures(text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
 
 def extract_articles(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Article], list[Record]]:
     """The articles of `text` and every figure in it as a record, in text order."""
+    articles, segments = extract_segments(text, pack, doc)
+    return articles, [record for records in segments for record in records]
+
+
+def extract_segments(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Article], Iterator[list[Record]]]:
+    """The articles of `text`, and its records one segment of about SEGMENT_CHARS at a time.
+
+    A large input (a 50 MB dump, a 10 MB page without a line break) is cut at line breaks
+    or sentence ends into segments, each extracted on its own: memory is bounded by the
+    segment, not the file, and records can be written while the rest is read. Every
+    context lookup reaches at most MAX_SENTENCE characters, so records are the same as from
+    one piece, but for the rare figure whose sentence straddles a cut.
+    """
+    c = compiled(pack)
+    spans, outlet_lines = split_articles(text)
+    headline_regions = [_region_of(a.title, c) for a in spans]
+    articles = [Article(index=a.index, title=a.title, source=a.source, published=a.published,
+                        start=a.start, end=a.end) for a in spans]
+
+    def segments() -> Iterator[list[Record]]:
+        for start, end in segment_bounds(text):
+            yield _extract_window(text, start, end, pack, doc, spans, headline_regions, outlet_lines)
+
+    return articles, segments()
+
+
+def segment_bounds(text: str, size: Optional[int] = None) -> list[tuple[int, int]]:
+    """Cuts near every `size` (default SEGMENT_CHARS) characters: after a line break, else a
+    sentence end, else a space."""
+    size = size or SEGMENT_CHARS
+    bounds, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        for mark in ("\n", "。", " "):
+            found = text.find(mark, end, end + size // 10)
+            if found >= 0:
+                end = found + 1
+                break
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _region_of(title: Optional[str], c: Compiled) -> Optional[str]:
+    """The first place named in a headline: the region of its article's figures by default."""
+    if not title:
+        return None
+    folded = fold(title, c.table)
+    for start, end, term in c.lexicon.finditer(folded):
+        if term in c.region_names:
+            suffix = c.region_suffix.match(folded, end)
+            return title[start:suffix.end() if suffix else end]
+    return None
+
+
+def _extract_window(text: str, offset: int, stop: int, pack: RulePack, doc: str, spans: list[ArticleSpan],
+                    headline_regions: list[Optional[str]], outlet_lines: list[tuple[int, int]]) -> list[Record]:
     c = compiled(pack)
     tokenizer = tokenizer_for(pack)
-    folded = fold(text, c.table)
-    spans, outlet_lines = split_articles(text)
-    figures = find_figures(text, folded, c, tokenizer, outlet_lines)
+    window = text[offset:stop]
+    folded = fold(window, c.table)
+    outlets = [(s - offset, e - offset) for s, e in outlet_lines if s < stop and e > offset]
+    figures = find_figures(window, folded, c, tokenizer, outlets)
     year_spans = [(f.start, f.end) for f in figures if isinstance(f, PeriodSpan) and f.start_year is not None]
-    ctx = DocumentContext(text, folded, c, tokenizer, outlet_lines, year_spans)
+    ctx = DocumentContext(window, folded, c, tokenizer, outlets, year_spans)
     ctx.set_figures([(f.start, f.end) for f in figures])
     namer = MetricNamer(pack, c)
     starts = [a.start for a in spans]
     records = []
     previous_end = 0
     for figure in figures:
-        i = bisect.bisect_right(starts, figure.start) - 1
-        article = spans[i] if i >= 0 else None
-        records.append(_record(figure, text, folded, ctx, namer, article, doc, previous_end))
+        i = bisect.bisect_right(starts, offset + figure.start) - 1
+        article = (spans[i], headline_regions[i]) if i >= 0 else None
+        records.append(_record(figure, window, folded, ctx, namer, article, doc, previous_end, offset))
         previous_end = figure.end
-    articles = [Article(index=a.index, title=a.title, source=a.source, published=a.published,
-                        start=a.start, end=a.end) for a in spans]
-    return articles, records
+    return records
 
 
 def _record(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer: MetricNamer,
-            article: Optional[ArticleSpan], doc: str, previous_end: int) -> Record:
+            article: Optional[tuple[ArticleSpan, Optional[str]]], doc: str, previous_end: int,
+            offset: int) -> Record:
+    """The record of one figure of a window of the input that starts at `offset`."""
     start, end = figure.start, figure.end
     hit = ctx.keyword_before(start)
     fields = dict(
-        doc=doc, text=text[start:end], start=start, end=end, sentence=ctx.sentence(start, end),
-        region=ctx.region(start, end, (article.title_start, article.title_end) if article else (0, 0)),
+        doc=doc, text=text[start:end], start=offset + start, end=offset + end, sentence=ctx.sentence(start, end),
+        region=ctx.region(start, end) or (article[1] if article else None),
     )
     if article is not None:
-        fields.update(article=article.index, title=article.title, source=article.source,
-                      published=article.published)
+        span = article[0]
+        fields.update(article=span.index, title=span.title, source=span.source, published=span.published)
     if isinstance(figure, PeriodSpan):
         metric = (namer.for_named_plan() if figure.named_plan
                   else namer.from_context("period", start, hit, folded, previous_end))
