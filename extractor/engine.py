@@ -183,7 +183,8 @@ def _record(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer:
         own_hits += ctx.hits_within(*subject_span)
     metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
                         lambda: ctx.clause(start, end), previous_end)
-    if subject_span is None and hit is not None and keyword_reaches(namer.c, folded, hit[1], start):
+    if subject_span is None and hit is not None and namer.describes(hit, kind) \
+            and keyword_reaches(namer.c, folded, hit[1], start):
         subject_span = ctx.subject_before(hit)
     subject = text[subject_span[0]:subject_span[1]] if subject_span else None
     return make_record(

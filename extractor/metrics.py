@@ -110,5 +110,13 @@ class MetricNamer:
             return self.in_sentence(kind, noun or unit, clause())
         return None
 
+    def describes(self, hit: Hit, kind: str) -> bool:
+        """Can the keyword `hit` be what a figure of `kind` measures: a plain indicator
+        (产值, investment), or a metric keyword of that kind or of a metric reached through it?"""
+        metrics = hit[2]
+        if not metrics or self._first_accepting(metrics, kind):
+            return True
+        return any(m in self.c.via and kind in self.pack.metrics[self.c.via[m][0]].kinds for m in metrics)
+
     def for_named_plan(self) -> Optional[str]:
         return self.named_plans

@@ -2,7 +2,8 @@
 
 十四五 / “十四五” / 第十四个五年规划 / 14th Five-Year Plan -> 2021..2025; 2021—2035年,
 2021-2035, from 2018 to 2024 -> start and end; 到2035年 and by 2025 -> end year only.
-A "到" that closes a change (提高到2024年的59.22%) is not a target.
+A "到" that closes a change (提高到2024年的59.22%) is not a target, nor is "by the end of
+2024", which dates a figure rather than setting a goal.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ PERIOD_PATTERN = regex.compile(rf"""
 |(?P<span>(?<![0-9.])(?P<s1>{_YEAR})\s?年?\s?(?:—{{1,2}}|–|-{{1,2}}|~|至|到)\s?(?P<s2>{_YEAR}|\d\d(?=年))(?![0-9])\s?年?)
 |(?P<span_en>(?i:\b(?:from|between)\s+)(?P<e1>{_YEAR})(?i:\s+(?:to|through|until|till|and)\s+)(?P<e2>{_YEAR})\b)
 |(?P<target>(?<!{_CHANGE_VERBS})(?:到|至)\s?(?P<t1>{_YEAR})\s?年)
-|(?P<target_en>(?i:\bby\s+(?:the\s+end\s+of\s+)?)(?P<t2>{_YEAR})\b)
+|(?P<target_en>(?i:\bby\s+)(?P<t2>{_YEAR})\b)
 )""", regex.VERBOSE)
 
 

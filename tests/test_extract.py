@@ -146,7 +146,7 @@ PERIODS = [
     ("《南京都市圈发展规划（2021—2035年）》", (2021, 2035), "plan_period"),
     ("the planning period 2021-2035", (2021, 2035), "plan_period"),
     ("到2035年", (None, 2035), "period"), ("by 2025", (None, 2025), "period"),
-    ("by the end of 2027", (None, 2027), "period"), ("规划期至2030年", (None, 2030), "plan_period"),
+("规划期至2030年", (None, 2030), "plan_period"),
 ]
 
 
@@ -160,6 +160,11 @@ def test_periods(text, years, metric):
 def test_a_change_is_not_a_target():
     text = "城镇化率由2020年的55.43%提高到2024年的59.22%"
     assert [r.kind for r in extract(text)] == ["percentage", "percentage"]
+
+
+def test_a_date_is_not_a_target():
+    [record] = extract("The rate reached 61.5% by the end of 2024.")
+    assert (record.kind, record.year) == ("percentage", 2024)
 
 
 YEARS = [
