@@ -16,17 +16,18 @@ from typing import Optional
 import regex
 
 from .normalize import build_table, fold
-from .numbers import ARABIC
+from .numbers import ARABIC, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 from .rules import RulePack, Unit
 
 # Time budget for one regex pass over a document; a pathological input is reported, not fatal.
 REGEX_TIMEOUT = 10.0
 
-CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+# Every character the number parser knows (numbers.py is the one source of truth).
+CN_NUM_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 _CN_DIGIT_CHARS = "零〇一二三四五六七八九"
 _CN_FRACTION_CHARS = _CN_DIGIT_CHARS + "壹贰叁肆伍陆柒捌玖0-9"
 # 千 of 千米 and 百 of 百分点 belong to the unit: 5万千米 is 50000 km, not 51000 m.
-_CN_CHAR = "(?:[零〇一二两三四五六七八九十万亿壹贰叁肆伍陆柒捌玖拾佰仟]|千(?!米|瓦)|百(?!分))"
+_CN_CHAR = "(?:[" + CN_NUM_CHARS.replace("千", "").replace("百", "") + "]|千(?!米|瓦)|百(?!分))"
 _EN_SMALL = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
              "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
              "eighty|ninety")
@@ -137,7 +138,6 @@ class Compiled:
     prefix: regex.Pattern
     prefix_forms: dict[str, UnitForm]
     person_nouns: frozenset
-    implied: list
     implied_pattern: regex.Pattern
     implied_forms: dict
     implied_phrases: list
@@ -284,7 +284,7 @@ def compile_pack(pack: RulePack) -> Compiled:
     number = regex.compile(rf"(?=[0-9{CN_NUM_CHARS}半a-zA-Z])(?:{NUMBER_PATTERN})", regex.VERBOSE)
     return Compiled(
         table=table, number=number, suffix=suffix, suffix_forms=suffix_forms, prefix=prefix,
-        prefix_forms=prefix_forms, person_nouns=person_nouns, implied=implied,
+        prefix_forms=prefix_forms, person_nouns=person_nouns,
         implied_pattern=implied_pattern, implied_forms=implied_forms, implied_phrases=implied_phrases, qualifier_before=qualifier_before,
         qualifier_before_map=before_map, qualifier_after=qualifier_after,
         qualifier_after_map=after_map, qualifier_inside=inside_map,

@@ -11,9 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+import logging
+
 import regex
 
 from .compiled import REGEX_TIMEOUT
+
+log = logging.getLogger(__name__)
 
 _YEAR = r"(?:19|20)\d\d"
 _CN_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -65,7 +69,7 @@ def find_periods(folded: str) -> Iterator[PeriodSpan]:
             if span is not None:
                 yield span
     except TimeoutError:
-        return
+        log.warning("period scan timed out after %.0f s; later periods are skipped", REGEX_TIMEOUT)
 
 
 def _period(m: regex.Match) -> Optional[PeriodSpan]:

@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 MAX_NUMBER_CHARS = 40          # no real figure is written with more characters than this
 MAX_DIGITS = 18                # larger values are not figures (and would overflow a float)
 IMPLIED_REACH = 100            # how far back an indicator may imply a bare number's unit
-_CN_CHAR = regex.compile(r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
 # 大写 digits that are also everyday words (大陆, 队伍) count only next to another numeral.
 _WORDLIKE_DIGITS = frozenset("陆伍肆")
 _SCALE = regex.compile(r"[万亿]|(?i:hundred|thousand|million|billion|trillion|bn|mn|tn)")
@@ -88,7 +87,6 @@ class QuantityFinder:
         self.c = c
         self.folded = folded
         self.veto = veto
-        self.timed_out = False
 
     # -- numbers ----------------------------------------------------------------------
     def _numbers(self) -> list[_Number]:
@@ -99,7 +97,6 @@ class QuantityFinder:
                 if number is not None:
                     out.append(number)
         except TimeoutError:
-            self.timed_out = True
             log.warning("number scan timed out after %.0f s; later figures are skipped", REGEX_TIMEOUT)
         return out
 
