@@ -26,7 +26,7 @@ _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "
 _YEAR_MENTION = regex.compile(
     r"(?P<zh>(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年(?!代|度?(?:政府)?工作报告|.{0,14}统计公报)"
     r"(?P<de>的)?(?P<list>[、和及与](?=(?:19|20)[0-9]{2}年))?"
-    r"|(?P<en>(?i:\b(?:in|for|as\s+of|by|by\s+the\s+end\s+of|at\s+the\s+end\s+of|end\s+of|during)\s+)"
+    r"|(?P<en>(?i:\b(?:in|for|of|as\s+of|by|during)\s+)"
     r"(?:19|20)[0-9]{2}\b)")
 _HAN = regex.compile(r"\p{Han}+")
 _HAN_TAIL = regex.compile(r"\p{Han}*$")

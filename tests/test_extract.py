@@ -180,6 +180,7 @@ YEARS = [
     ("成都市2025年政府工作报告：经济总量突破2.3万亿", [None]),
     ("二〇二三年末常住人口9785万人", [2023]),
     ("It handled 12,000 vehicles a day in 2024.", [2024]),
+    ("In the first half of 2025, GDP grew 5.3%.", [2025]),
 ]
 
 
