@@ -1,6 +1,6 @@
 """The `policy-extract` command line: extract, show, eval, rules, schema.
 
-Conventions (../shared/USERS.md part F, sqlite-utils): data on stdout, one line per problem
+Conventions users of such tools expect (as in sqlite-utils): data on stdout, one line per problem
 on stderr ("policy-extract: error: <path>: <reason>"), exit 0 when every input was read
 (also when no figure was found), 1 when any input or output failed, 2 on usage and rule
 errors, 130/143 when interrupted. A batch goes on past a bad input. No traceback for a

@@ -1,6 +1,6 @@
 """Typed records: one pydantic class per kind of figure, all on one shared base.
 
-The field names, their order and their meaning are the output contract (CONTRACT.md):
+The field names, their order and their meaning are the output contract (README, "Record fields"):
 scripts and spreadsheets are built on them, so `FIELDS` is the single source of the
 column order used by every exporter.
 """

@@ -1,7 +1,7 @@
 """The number parser, as tables of (written form, exact value) in the style of price-parser.
 
 Rows are grouped by where they come from: the forms policy articles use, bugs reported
-against other parsers (JioNLP, Recognizers-Text: see USERS.md) and the English words of
+against other parsers (JioNLP, Recognizers-Text issue trackers) and the English words of
 English-language coverage. Values are exact: 59.22 must come back as Decimal("59.22").
 """
 
