@@ -113,8 +113,8 @@ class QuantityFinder:
             return None if value is None else _Number(start, end, text, value, None, True, False, True, False)
         if group == "half":
             return _Number(start, end, text, Decimal("0.5"), None, True, False, False, True)
-        if group == "bare":  # 逾万人, 近亿元: a magnitude standing alone after a hedge
-            value = Decimal(10**4 if text == "万" else 10**8)
+        if group == "bare":  # 逾万人, 近亿元, 破万亿: a magnitude standing alone after a hedge
+            value = Decimal({"万": 10**4, "亿": 10**8, "万亿": 10**12}[text])
             return _Number(start, end, text, value, None, True, False, False, False)
         folded = self.folded
         after = folded[end:end + 1]
