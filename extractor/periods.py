@@ -29,7 +29,8 @@ _EN_ORDINALS = {
 _CHANGE_VERBS = "截|提高|增加|增长|上升|下降|减少|扩大|缩短|提升|压缩|缩减|延长|拓展|达|降|升|增|减|扩|缩|回落|跃升"
 
 PERIOD_PATTERN = regex.compile(rf"""
-(?=[十“"「『第0-9到至A-Za-z])  # a look-ahead that lets the engine skip most positions at once
+# A look-ahead on the first character or word lets the engine skip most positions at once.
+(?=[十“"「『第0-9到至]|(?i:from|between|by|{"|".join(_EN_ORDINALS)})\b)
 (?:
  (?P<fyp>(?<![一二三四五六七八九十百千万亿第])十(?P<fypn>[一二三四五])五(?![年倍个])
  |[“"「『](?P<oldn>[六七八九]|十)五[”"」』](?=时期|期间|计划|规划|末|初|以来|期|\W))
