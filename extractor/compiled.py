@@ -38,7 +38,7 @@ _EN_ABBR = "bn|mn|tn"
 NUMBER_PATTERN = rf"""
 (?P<bare>(?<=[逾近超上破过])(?:万亿|万|亿)(?=\p{{Han}}))
 |(?P<pctw>(?P<per>百|千)分之(?P<pctn>[{CN_NUM_CHARS}]+(?:点[{_CN_FRACTION_CHARS}]+)?|{ARABIC}))
-|(?P<half>半)(?=个?小时|个?钟头|天|年|个月)
+|(?P<half>半(?=个?小时|个?钟头|天|年|个月)|(?i:\bhalf)(?=[\s-]+(?:an\s+)?hour))
 |(?P<en>(?i:\b(?:(?:{_EN_SMALL})(?:[\s-]+(?:{_EN_SMALL}|and(?=[\s-]+(?:{_EN_SMALL}))))*
     (?:[\s-]+(?:{_EN_SCALE}))*(?:[\s-]+(?:and[\s-]+)?(?:{_EN_SMALL})(?:-(?:{_EN_SMALL}))?)?
   |an?\s+(?:{_EN_SCALE})(?:\s+(?:{_EN_SCALE}))*)\b))

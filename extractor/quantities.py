@@ -111,8 +111,9 @@ class QuantityFinder:
             if value is not None and m.group("per") == "千":
                 value /= 10
             return None if value is None else _Number(start, end, text, value, None, True, False, True, False)
-        if group == "half":
-            return _Number(start, end, text, Decimal("0.5"), None, True, False, False, True)
+        if group == "half":  # 半小时, half an hour
+            chinese = text == "半"
+            return _Number(start, end, text, Decimal("0.5"), None, chinese, not chinese, False, True)
         if group == "bare":  # 逾万人, 近亿元, 破万亿: a magnitude standing alone after a hedge
             value = Decimal({"万": 10**4, "亿": 10**8, "万亿": 10**12}[text])
             return _Number(start, end, text, value, None, True, False, False, False)

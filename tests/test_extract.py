@@ -91,6 +91,8 @@ QUANTITIES = [
     ("30分钟", [("duration", 30, "min", None)]),
     ("半小时", [("duration", 30, "min", None)]),
     ("1个半小时", [("duration", 90, "min", None)]),
+    ("within half an hour", [("duration", 30, "min", None)]),
+    ("a half-hour commuting circle", [("duration", 30, "min", None)]),
     ("1个多小时", [("duration", 60, "min", "over")]),
     ("one-hour commuting", [("duration", 60, "min", None)]),
     ("30-minute access", [("duration", 30, "min", None)]),
