@@ -9,7 +9,6 @@ every record's text is the original slice text[start:end].
 from __future__ import annotations
 
 import bisect
-import logging
 from typing import Iterator, Optional, Union
 
 from .api import Article
@@ -24,8 +23,6 @@ from .quantities import Quantity, QuantityFinder
 from .records import Record, make_record
 from .rules import RulePack
 from .tokenize import Tokenizer
-
-log = logging.getLogger(__name__)
 
 Figure = Union[Quantity, PeriodSpan]
 _VETO_WINDOW = 6
