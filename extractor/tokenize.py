@@ -3,7 +3,7 @@
 jieba is used for context, never to find numbers: to veto a Chinese-numeral figure whose
 edge falls inside a word (千家万户 is not 1000 家) and to cut the subject written around a
 figure (20个|新型|城镇化|试点县). Its 5 MB default dictionary costs about 1.5 s to load, so
-this tokenizer is built instead from the few thousand terms in rules/ (metric keywords,
+this tokenizer is built instead from the few hundred terms in rules/ (metric keywords,
 indicators, places, non-quantity words) in a few milliseconds, in memory: no cache file,
 nothing on stderr, and jieba's global tokenizer is never touched. jieba is imported only
 when a document first needs it.
