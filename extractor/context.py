@@ -61,6 +61,12 @@ def _year_value(text: str) -> Optional[int]:
     return None
 
 
+def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int]:
+    """A place name found at [start, end) with its suffix: 郑州 + 都市圈, Jilin + Province."""
+    m = c.region_suffix.match(folded, end)
+    return start, m.end() if m else end
+
+
 class DocumentContext:
     """Per-document lookups: sentences, years, regions, keywords and subjects of figures."""
 
@@ -80,7 +86,7 @@ class DocumentContext:
         self.hits: list[tuple[int, int, tuple[str, ...]]] = []
         for start, end, term in c.lexicon.finditer(folded):
             if term in c.region_names:
-                self.regions.append(self._with_suffix(start, end))
+                self.regions.append(place_span(folded, c, start, end))
             if term in c.keyword_metrics and not _inside(start, end, excluded):
                 self.hits.append((start, end, c.keyword_metrics[term]))
         self.region_starts = [s for s, _ in self.regions]
@@ -88,11 +94,6 @@ class DocumentContext:
         self.figure_spans: list[tuple[int, int]] = []
         self._bounds: dict[tuple[int, int], tuple[int, int]] = {}
         self._subjects: dict[int, tuple[int, int]] = {}
-
-    def _with_suffix(self, start: int, end: int) -> tuple[int, int]:
-        """A place name with its suffix: 郑州 + 都市圈, Jilin + Province."""
-        m = self.c.region_suffix.match(self.folded, end)
-        return start, m.end() if m else end
 
     def _years(self):
         listed = False  # 2022年、2023年先后…: a list of years gives no figure a year

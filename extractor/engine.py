@@ -13,7 +13,7 @@ from typing import Iterator, Optional, Union
 
 from .api import Article
 from .compiled import Compiled, compiled
-from .context import DocumentContext
+from .context import DocumentContext, place_span
 from .digest import ArticleSpan, split_articles
 from .metrics import MetricNamer, keyword_reaches
 from .normalize import fold
@@ -124,8 +124,7 @@ def _region_of(title: Optional[str], c: Compiled) -> Optional[str]:
     folded = fold(title, c.table)
     for start, end, term in c.lexicon.finditer(folded):
         if term in c.region_names:
-            suffix = c.region_suffix.match(folded, end)
-            return title[start:suffix.end() if suffix else end]
+            return title[slice(*place_span(folded, c, start, end))]
     return None
 
 

@@ -56,6 +56,7 @@ class Quantity:
     subject_span: Optional[tuple[int, int]] = None  # the noun written with it (38 new cities)
     chinese: bool = False       # written with Chinese numerals: the tokenizer may veto it
     unit_end: int = -1          # where the unit or classifier ends (the subject follows)
+    factor: Decimal = Decimal(1)  # the unit's factor: a range partner's number times it is its value
 
 
 @dataclass
@@ -329,7 +330,8 @@ class QuantityFinder:
         if n.chinese and self.veto(n.start, end):
             return None
         return Quantity(start, end, kind, value, unit, qualifier, subject, n.chinese,
-                        unit_end if suffix is not None and not suffix[0].rule.english else -1)
+                        unit_end if suffix is not None and not suffix[0].rule.english else -1,
+                        suffix[0].factor if suffix is not None else Decimal(1))
 
     def find(self) -> Iterator[Quantity]:
         numbers = self._numbers()
@@ -366,18 +368,17 @@ class QuantityFinder:
         if model is None and previous is not None and _SCALE.search(low.text) and _SCALE.search(high.text):
             if low.start - previous.end <= 40 and not _CLAUSE_END.search(self.folded, previous.end, low.start):
                 model = previous
-        if model is None or not model.value:
+        if model is None:
             return None, None
-        factor = model.value / self._number_value(model) if self._number_value(model) else Decimal(1)
-        return (replace(model, start=low.start, end=low.end, value=low.value * factor, qualifier=None,
+        return (replace(model, start=low.start, end=low.end, value=low.value * model.factor, qualifier=None,
                         subject_span=None),
-                replace(model, start=high.start, end=high.end, value=high.value * factor, qualifier=None,
+                replace(model, start=high.start, end=high.end, value=high.value * model.factor, qualifier=None,
                         subject_span=None))
 
     def _continues(self, n: _Number, previous: Optional[Quantity]) -> Optional[Quantity]:
         """The Y of "from 120 pilot counties to about 200" or "rose to 59, up from 54": a bare
         number after "to" (or "up from") takes the unit of the figure before it in its clause."""
-        if previous is None or n.start - previous.end > 40 or not n.value or not previous.value:
+        if previous is None or n.start - previous.end > 40:
             return None
         between = self.folded[previous.end:n.start]
         if _CLAUSE_END.search(between):
@@ -388,15 +389,8 @@ class QuantityFinder:
             return None
         hedge, hedge_start = self._hedge_before(n.start)
         start = hedge_start if hedge is not None else n.start
-        number_value = previous.value  # scaled by the previous figure's unit factor below
-        factor = number_value / self._number_value(previous) if self._number_value(previous) else Decimal(1)
-        return replace(previous, start=start, end=n.end, value=n.value * factor, qualifier=hedge,
+        return replace(previous, start=start, end=n.end, value=n.value * previous.factor, qualifier=hedge,
                        subject_span=None)
-
-    def _number_value(self, q: Quantity) -> Decimal:
-        m = self.c.number.search(self.folded, q.start, q.end)
-        value = parse_number(m.group()) if m else None
-        return value if value is not None else q.value
 
     def _joins(self, low: _Number, high: _Number) -> bool:
         """Is `high` the upper end of a range that starts with `low` (3至5个, between 2 and 3 ...)?"""
@@ -414,7 +408,7 @@ class QuantityFinder:
         high_scale = _scale_of(high_number.text)
         if high_scale is not None and _scale_of(low.text) is None:
             value *= high_scale
-        value *= high.value / high_number.value if high_number.value else Decimal(1)  # the unit's factor
+        value *= high.factor
         if high.kind == "count" and value != value.to_integral_value():
             return None
         hedge, hedge_start = self._hedge_before(low.start)
