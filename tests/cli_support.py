@@ -14,6 +14,19 @@ REPO = Path(__file__).resolve().parents[1]
 SENTENCE = "2024年末，全省常住人口城镇化率达到59.22%，比上年提高0.9个百分点。\n"
 #: A second sentence, to tell files apart in a batch.
 SENTENCE_2 = "到2025年，全市常住人口城镇化率达到65%。\n"
+#: A user's metric rule file (green coverage); its example expects the value VALUE.
+GREEN_METRIC = """
+[metric]
+name = "green_coverage"
+kinds = ["percentage"]
+[metric.keywords]
+zh = ["绿化覆盖率"]
+"""
+GREEN_METRIC_WITH_EXAMPLE = GREEN_METRIC + """
+[[examples]]
+text = "建成区绿化覆盖率达到43.5%。"
+expect = [{kind = "percentage", metric = "green_coverage", value = VALUE}]
+"""
 
 
 def cli_env(**extra: str) -> dict:

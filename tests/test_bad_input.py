@@ -36,7 +36,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli_support import SENTENCE, cli_env, has_value, jsonl, run_cli
+from cli_support import GREEN_METRIC, SENTENCE, cli_env, has_value, jsonl, run_cli
 from extractor.cli import cli
 from extractor.decoding import read_text
 
@@ -326,13 +326,7 @@ def test_json_lines_on_stdout_are_flushed_after_each_file(tmp_path):
 
 # --- rule packs -------------------------------------------------------------------------------------
 
-METRIC = """
-[metric]
-name = "green_coverage"
-kinds = ["percentage"]
-[metric.keywords]
-zh = ["绿化覆盖率"]
-"""
+METRIC = GREEN_METRIC
 
 
 @pytest.mark.parametrize(

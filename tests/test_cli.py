@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from cli_support import SENTENCE, SENTENCE_2, cli_env, has_value, jsonl, run_cli
+from cli_support import GREEN_METRIC_WITH_EXAMPLE, SENTENCE, SENTENCE_2, cli_env, has_value, jsonl, run_cli
 from extractor import __version__
 from extractor.cli import FORMAT_NAMES, KIND_NAMES, cli
 from extractor.console import ensure_utf8
@@ -326,17 +326,7 @@ def test_rules_list():
     assert names == sorted(names)
 
 
-METRIC_TOML = """
-[metric]
-name = "green_coverage"
-kinds = ["percentage"]
-[metric.keywords]
-zh = ["绿化覆盖率"]
-
-[[examples]]
-text = "建成区绿化覆盖率达到43.5%。"
-expect = [{kind = "percentage", metric = "green_coverage", value = VALUE}]
-"""
+METRIC_TOML = GREEN_METRIC_WITH_EXAMPLE
 
 
 def test_rules_check_passes_and_lists_with_a_user_pack(tmp_path):
