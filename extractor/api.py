@@ -13,7 +13,7 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict
 
-from .records import Record
+from .records import Record, make_record
 
 
 class Article(BaseModel):
@@ -76,5 +76,8 @@ def extract_document(
 
         decoded = read_text(Path(source), encoding=encoding)
         text, used_encoding, name = decoded.text, decoded.encoding, doc or os.fspath(source)
-    articles, records = extract_articles(text, pack, doc=name)
-    return Document(doc=name, text=text, encoding=used_encoding, articles=articles, records=records)
+    spans, rows = extract_articles(text, pack, doc=name)
+    articles = [Article(index=a.index, title=a.title, source=a.source, published=a.published, start=a.start,
+                        end=a.end) for a in spans]
+    return Document(doc=name, text=text, encoding=used_encoding, articles=articles,
+                    records=[make_record(**row) for row in rows])

@@ -93,10 +93,10 @@ def process_parts(source: Source, settings: Settings) -> Iterator[FileResult]:
     try:
         _, segments = extract_segments(decoded.text, rule_pack(settings.rule_dirs), doc=source.name)
         previous: Optional[list[dict]] = None
-        for records in segments:
+        for rows in segments:
             if previous is not None:
                 yield FileResult(source.name, rows=previous, partial=True)
-            previous = [record.model_dump(mode="json") for record in records if _wanted(record, settings)]
+            previous = [row for row in rows if _wanted(row, settings)]
     except Exception as exc:  # a bug must cost one file, not the batch
         log.debug("extracting %s failed", source.name, exc_info=True)
         error = f"{source.name}: internal error while extracting ({type(exc).__name__}: {exc})"
@@ -105,9 +105,9 @@ def process_parts(source: Source, settings: Settings) -> Iterator[FileResult]:
     yield FileResult(source.name, rows=previous or [], warnings=warnings)
 
 
-def _wanted(record, settings: Settings) -> bool:
-    return ((not settings.kinds or record.kind in settings.kinds)
-            and (not settings.metrics or record.metric in settings.metrics))
+def _wanted(row: dict, settings: Settings) -> bool:
+    return ((not settings.kinds or row["kind"] in settings.kinds)
+            and (not settings.metrics or row["metric"] in settings.metrics))
 
 
 def process(source: Source, settings: Settings) -> FileResult:

@@ -24,11 +24,10 @@ from typing import Callable, Optional, Sequence
 import click
 
 from . import __version__
+from .contract import KINDS
 from .console import PROG, configure_logging, ensure_utf8, error, note, progress_bar, warning
 from .inputs import DEFAULT_GLOBS
 
-#: records.KINDS, repeated here so that `--help` does not import pydantic (a test keeps them equal).
-KIND_NAMES = ("percentage", "money", "count", "population", "length", "area", "duration", "period")
 FORMAT_NAMES = ("table", "json", "jsonl", "csv", "tsv", "xlsx")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -185,7 +184,7 @@ def _output_options(f):
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
 @_output_options
 @click.option("--metric", "metrics", multiple=True, metavar="NAME", help="Only records of this metric (repeatable).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KIND_NAMES), help="Only records of this kind (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only records of this kind (repeatable).")
 @_batch_options
 @click.pass_context
 def extract(ctx, paths, fmt, output, bom, no_headers, metrics, kinds, rule_dirs, encoding, globs, jobs, quiet, verbose):
@@ -454,7 +453,7 @@ def _load_pack(rule_dirs: Sequence[str]):
 
 
 def _check_metrics(metrics: Sequence[str], pack) -> None:
-    known = set(pack.metrics) | set(KIND_NAMES)
+    known = set(pack.metrics) | set(KINDS)
     unknown = [m for m in metrics if m not in known]
     if unknown:
         raise click.BadParameter(

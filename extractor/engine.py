@@ -1,9 +1,13 @@
-"""The extraction pipeline: fold, split into articles, find figures, add context, build records.
+"""The extraction pipeline: fold, split into articles, find figures, add context, build rows.
 
 Stages, each in its own module: normalize (offset-preserving folding), digest (articles),
 periods and quantities (the figures), context (sentence, year, region, subject) and
 metrics (the named metric). Offsets are shared by the original and the folded text, so
 every record's text is the original slice text[start:end].
+
+The engine's output is rows: plain dicts with the contract's fields in order and JSON
+values, what the exporters write. The library validates them into pydantic records
+(api.py); the command line writes them as they are and never imports pydantic.
 """
 
 from __future__ import annotations
@@ -11,7 +15,6 @@ from __future__ import annotations
 import bisect
 from typing import Iterator, Optional, Union
 
-from .api import Article
 from .compiled import Compiled, compiled
 from .context import DocumentContext, place_span
 from .digest import ArticleSpan, split_articles
@@ -20,11 +23,11 @@ from .normalize import fold
 from .numbers import to_json_number
 from .periods import PeriodSpan, find_periods
 from .quantities import Quantity, QuantityFinder
-from .records import Record, make_record
 from .rules import RulePack
 from .tokenize import Tokenizer
 
 Figure = Union[Quantity, PeriodSpan]
+Row = dict  # one record: contract.FIELDS in order, JSON values
 _VETO_WINDOW = 6
 # Inputs longer than this are extracted a segment at a time (see extract_segments).
 SEGMENT_CHARS = 1_000_000
@@ -71,14 +74,14 @@ def find_figures(text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
     return [f for f in _without_overlaps(figures) if not _in_any(f.start, excluded)]
 
 
-def extract_articles(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Article], list[Record]]:
-    """The articles of `text` and every figure in it as a record, in text order."""
+def extract_articles(text: str, pack: RulePack, doc: str = "-") -> tuple[list[ArticleSpan], list[Row]]:
+    """The articles of `text` and every figure in it as a row, in text order."""
     articles, segments = extract_segments(text, pack, doc)
-    return articles, [record for records in segments for record in records]
+    return articles, [row for rows in segments for row in rows]
 
 
-def extract_segments(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Article], Iterator[list[Record]]]:
-    """The articles of `text`, and its records one segment of about SEGMENT_CHARS at a time.
+def extract_segments(text: str, pack: RulePack, doc: str = "-") -> tuple[list[ArticleSpan], Iterator[list[Row]]]:
+    """The articles of `text`, and its rows one segment of about SEGMENT_CHARS at a time.
 
     A large input (a 50 MB dump, a 10 MB page without a line break) is cut at line breaks
     or sentence ends into segments, each extracted on its own: memory is bounded by the
@@ -89,14 +92,12 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Ar
     c = compiled(pack)
     spans, outlet_lines = split_articles(text)
     headline_regions = [_region_of(a.title, c) for a in spans]
-    articles = [Article(index=a.index, title=a.title, source=a.source, published=a.published,
-                        start=a.start, end=a.end) for a in spans]
 
-    def segments() -> Iterator[list[Record]]:
+    def segments() -> Iterator[list[Row]]:
         for start, end in segment_bounds(text):
             yield _extract_window(text, start, end, pack, doc, spans, headline_regions, outlet_lines)
 
-    return articles, segments()
+    return spans, segments()
 
 
 def segment_bounds(text: str, size: Optional[int] = None) -> list[tuple[int, int]]:
@@ -129,7 +130,7 @@ def _region_of(title: Optional[str], c: Compiled) -> Optional[str]:
 
 
 def _extract_window(text: str, offset: int, stop: int, pack: RulePack, doc: str, spans: list[ArticleSpan],
-                    headline_regions: list[Optional[str]], outlet_lines: list[tuple[int, int]]) -> list[Record]:
+                    headline_regions: list[Optional[str]], outlet_lines: list[tuple[int, int]]) -> list[Row]:
     c = compiled(pack)
     tokenizer = tokenizer_for(pack)
     window = text[offset:stop]
@@ -141,34 +142,37 @@ def _extract_window(text: str, offset: int, stop: int, pack: RulePack, doc: str,
     ctx.set_figures([(f.start, f.end) for f in figures])
     namer = MetricNamer(pack, c)
     starts = [a.start for a in spans]
-    records = []
+    rows = []
     previous_end = 0
     for figure in figures:
         i = bisect.bisect_right(starts, offset + figure.start) - 1
         article = (spans[i], headline_regions[i]) if i >= 0 else None
-        records.append(_record(figure, window, folded, ctx, namer, article, doc, previous_end, offset))
+        rows.append(_row(figure, window, folded, ctx, namer, article, doc, previous_end, offset))
         previous_end = figure.end
-    return records
+    return rows
 
 
-def _record(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer: MetricNamer,
-            article: Optional[tuple[ArticleSpan, Optional[str]]], doc: str, previous_end: int,
-            offset: int) -> Record:
-    """The record of one figure of a window of the input that starts at `offset`."""
+def _row(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer: MetricNamer,
+         article: Optional[tuple[ArticleSpan, Optional[str]]], doc: str, previous_end: int,
+         offset: int) -> Row:
+    """The row of one figure of a window of the input that starts at `offset`."""
     start, end = figure.start, figure.end
     hit = ctx.keyword_before(start)
-    fields = dict(
-        doc=doc, text=text[start:end], start=offset + start, end=offset + end, sentence=ctx.sentence(start, end),
-        region=ctx.region(start, end) or (article[1] if article else None),
-    )
-    if article is not None:
-        span = article[0]
-        fields.update(article=span.index, title=span.title, source=span.source, published=span.published)
+    span, headline_region = article if article is not None else (None, None)
+    row: Row = {
+        "doc": doc,
+        "article": span.index if span else None,
+        "title": span.title if span else None,
+        "source": span.source if span else None,
+        "published": span.published if span else None,
+    }
+    region = ctx.region(start, end) or headline_region
     if isinstance(figure, PeriodSpan):
         metric = (namer.for_named_plan() if figure.named_plan
                   else namer.from_context("period", start, hit, folded, previous_end))
-        return make_record("period", metric=metric or "period", start_year=figure.start_year,
-                           end_year=figure.end_year, **fields)
+        row.update(kind="period", metric=metric or "period", value=None, unit=None, qualifier=None, year=None,
+                   start_year=figure.start_year, end_year=figure.end_year, subject=None, region=region)
+        return _grounded(row, figure, text, ctx, offset)
     kind = figure.kind
     subject_span = figure.subject_span
     if subject_span is None and kind == "count" and figure.unit_end > 0:
@@ -183,6 +187,14 @@ def _record(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer:
             and keyword_reaches(namer.c, folded, hit[1], start):
         subject_span = ctx.subject_before(hit)
     subject = text[subject_span[0]:subject_span[1]] if subject_span else None
-    return make_record(
-        kind, metric=metric or kind, value=to_json_number(figure.value), unit=figure.unit,
-        qualifier=figure.qualifier, year=ctx.year(start, end), subject=subject, **fields)
+    row.update(kind=kind, metric=metric or kind, value=to_json_number(figure.value), unit=figure.unit,
+               qualifier=figure.qualifier, year=ctx.year(start, end), start_year=None, end_year=None,
+               subject=subject, region=region)
+    return _grounded(row, figure, text, ctx, offset)
+
+
+def _grounded(row: Row, figure: Figure, text: str, ctx: DocumentContext, offset: int) -> Row:
+    """`row` completed with the figure's own characters, offsets and sentence."""
+    start, end = figure.start, figure.end
+    row.update(text=text[start:end], start=offset + start, end=offset + end, sentence=ctx.sentence(start, end))
+    return row

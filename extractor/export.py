@@ -4,7 +4,7 @@ Records arrive one input file at a time (`Writer.write(rows)`, rows being the co
 dicts), so a batch streams: JSON Lines is flushed after each file, the JSON array is written
 element by element (as sqlite-utils' output_rows does, `[]` when empty), CSV/TSV row by
 row, XLSX with xlsxwriter's constant_memory mode. Columns of CSV/TSV/XLSX are
-`records.FIELDS`, in that order.
+`contract.FIELDS`, in that order.
 
 An output file is written to a temporary file beside it and moved into place with
 os.replace only when the run finishes; on any error or interruption the temporary file is
@@ -31,7 +31,7 @@ from typing import IO, Iterator, Optional
 
 from .errors import PolicyExtractError
 from .inputs import os_reason
-from .records import FIELDS
+from .contract import FIELDS
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "xlsx")
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".xlsx": "xlsx"}

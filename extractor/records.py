@@ -1,8 +1,9 @@
 """Typed records: one pydantic class per kind of figure, all on one shared base.
 
-The field names, their order and their meaning are the output contract (README, "Record fields"):
-scripts and spreadsheets are built on them, so `FIELDS` is the single source of the
-column order used by every exporter.
+The field names, their order and their meaning are the output contract (README, "Record fields"),
+kept in contract.FIELDS, the single source of the column order used by every exporter. The
+engine produces plain rows with exactly these fields; the library validates them into these
+classes, the command line writes them as they are.
 """
 
 from __future__ import annotations
@@ -11,15 +12,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-KINDS = ("percentage", "money", "count", "population", "length", "area", "duration", "period")
-
-FIELDS = (
-    "doc", "article", "title", "source", "published",
-    "kind", "metric", "value", "unit", "qualifier",
-    "year", "start_year", "end_year",
-    "subject", "region",
-    "text", "start", "end", "sentence",
-)
+from .contract import FIELDS, KINDS  # noqa: F401  (re-exported: records.FIELDS is public)
 
 Qualifier = Literal["over", "about", "under"]
 

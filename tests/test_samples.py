@@ -16,7 +16,7 @@ from extractor.api import extract_document
 from extractor.cli import cli
 from extractor.decoding import read_text
 from extractor.evaluate import score
-from extractor.records import KINDS
+from extractor.contract import FIELDS, KINDS
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 ARTICLES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
@@ -85,3 +85,18 @@ def test_eval_command_over_samples():
     result = CliRunner().invoke(cli, ["eval", "--gold", str(SAMPLES), "--min-f1", "0.97", "--quiet", str(SAMPLES)])
     assert result.exit_code == 0, result.output
     assert "urbanization_rate" in result.output
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a.name for a in ARTICLES])
+def test_engine_rows_are_valid_records(article):
+    """The command line writes the engine's rows without pydantic: each must be exactly the
+    dump of the record the library validates from it, with the contract's fields in order."""
+    from extractor.engine import extract_articles
+    from extractor.records import make_record
+    from extractor.rules import default_rules
+
+    _, rows = extract_articles(read_text(article).text, default_rules(), doc=article.name)
+    assert rows
+    for row in rows:
+        assert tuple(row) == FIELDS
+        assert make_record(**row).model_dump(mode="json") == row

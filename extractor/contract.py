@@ -1,0 +1,18 @@
+"""The output contract's names: the kinds of figure and the record fields, in order.
+
+Scripts and spreadsheets are built on these (README, "Record fields"). They live apart
+from the pydantic classes of records.py so that the command line, the engine and the
+exporters can use them without importing pydantic (about 60 ms of every start).
+"""
+
+KINDS = ("percentage", "money", "count", "population", "length", "area", "duration", "period")
+
+FIELDS = (
+    "doc", "article", "title", "source", "published",
+    "kind", "metric", "value", "unit", "qualifier",
+    "year", "start_year", "end_year",
+    "subject", "region",
+    "text", "start", "end", "sentence",
+)
+
+QUALIFIERS = ("over", "about", "under")
