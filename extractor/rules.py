@@ -1,4 +1,5 @@
-"""Rule packs: the TOML files in rules/ (and a user's own directory), validated on load.
+"""Rule packs: the TOML files in rules/ (and a user's own directory), validated on load
+(or taken from the per-user cache of validated packs, rulecache.py, when unchanged).
 
 Every phrasing the engine knows (units, hedges, vetoes, places, indicators and the named
 metrics with their keywords) is data in these files, and each file carries its own
@@ -9,22 +10,51 @@ naming the file and the entry, e.g. "[mine.toml -> unit -> 2 -> kind] ...".
 from __future__ import annotations
 
 import functools
-import tomllib
+from dataclasses import dataclass, fields
 from fractions import Fraction
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal, Optional, Sequence
+from typing import Annotated, Callable, Literal, Optional, Sequence
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from . import rulecache
+from .contract import KINDS
 from .errors import RuleError
-from .records import KINDS
 
 Kind = Literal["percentage", "money", "count", "population", "length", "area", "duration", "period"]
+Words = tuple[str, ...]
+# Rule entries are plain frozen dataclasses, validated by pydantic (which understands them
+# and _Check) only when a pack is not in the cache: a start with cached rules never imports
+# pydantic. Unknown keys are errors, as in every entry below.
+_STRICT = {"extra": "forbid"}
 
 
-def _valid_regex(pattern: str) -> str:
+class _Check:
+    """Annotated metadata: pydantic runs `check` on the value after its own validation and
+    reports a ValueError it raises at the field, as "[file -> entry -> field] reason"."""
+
+    def __init__(self, check: Callable):
+        self.check = check
+
+    def __get_pydantic_core_schema__(self, source, handler):
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+
+def _not_empty(value):
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+NonEmpty = _Check(_not_empty)
+
+
+def _valid_regex(pattern: Optional[str]) -> Optional[str]:
+    if pattern is None:
+        return None
     try:
         regex.compile(pattern)
     except regex.error as exc:
@@ -32,71 +62,74 @@ def _valid_regex(pattern: str) -> str:
     return pattern
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def _valid_regexes(patterns: Words) -> Words:
+    return tuple(_valid_regex(p) for p in patterns)
 
 
-class Keywords(_Strict):
-    zh: list[str] = []
-    zh_hant: list[str] = []
-    en: list[str] = []
+def _exact(factor: str) -> str:
+    try:
+        Fraction(factor)
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(f"factor {factor!r} is not an exact decimal or fraction") from None
+    return factor
+
+
+def _metric_name(name: str) -> str:
+    if not regex.fullmatch(r"[a-z][a-z0-9_]*", name):
+        raise ValueError(f"metric name {name!r} must be lower-case letters, digits and _")
+    if name in KINDS:
+        raise ValueError(f"metric name {name!r} is a kind; a named metric needs its own name")
+    return name
+
+
+@dataclass(frozen=True)
+class Keywords:
+    __pydantic_config__ = _STRICT
+    zh: Words = ()
+    zh_hant: Words = ()
+    en: Words = ()
 
     def all(self) -> list[str]:
         return [*self.zh, *self.zh_hant, *self.en]
 
 
-class Via(_Strict):
+@dataclass(frozen=True)
+class Via:
     """A metric reached through another metric's keyword plus a cue word (GDP ... 增长 5.2%)."""
 
+    __pydantic_config__ = _STRICT
     indicator: str
-    cues: list[str] = Field(min_length=1)
+    cues: Annotated[Words, NonEmpty]
 
 
-class Metric(_Strict):
-    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    kinds: list[Kind] = Field(min_length=1)
-    description: str = ""
+@dataclass(frozen=True)
+class Metric:
+    __pydantic_config__ = _STRICT
+    name: Annotated[str, _Check(_metric_name)]
+    kinds: Annotated[tuple[Kind, ...], NonEmpty]
     keywords: Keywords
+    description: str = ""
     via: Optional[Via] = None
     named_plans: bool = False  # every five-year plan named in the text (十四五) is this metric
-    after: list[str] = []      # words right after a figure that name it (9.5 trillion yuan of GDP)
-    generic_nouns: list[str] = []       # counted nouns that alone do not say what is counted (县)
-    sentence_keywords: list[str] = []   # with such a noun, keywords anywhere in the sentence name it
-
-    @field_validator("name")
-    @classmethod
-    def _not_a_kind(cls, name: str) -> str:
-        if name in KINDS:
-            raise ValueError(f"metric name {name!r} is a kind; a named metric needs its own name")
-        return name
+    after: Words = ()          # words right after a figure that name it (9.5 trillion yuan of GDP)
+    generic_nouns: Words = ()       # counted nouns that alone do not say what is counted (县)
+    sentence_keywords: Words = ()   # with such a noun, keywords anywhere in the sentence name it
 
 
-class Unit(_Strict):
+@dataclass(frozen=True)
+class Unit:
+    __pydantic_config__ = _STRICT
     kind: Kind
+    forms: Annotated[Words, NonEmpty]
     unit: Optional[str] = None
-    factor: str = "1"
-    forms: list[str] = Field(min_length=1)
+    factor: Annotated[str, _Check(_exact)] = "1"
     position: Literal["suffix", "prefix"] = "suffix"
     english: bool = False
     hyphen: bool = True
-    follow: Optional[str] = None
+    follow: Annotated[Optional[str], _Check(_valid_regex)] = None
     max_value: Optional[int] = None
-    add: str = "0"
+    add: Annotated[str, _Check(_exact)] = "0"
     qualifier: Optional[Literal["over", "about", "under"]] = None
-
-    @field_validator("factor", "add")
-    @classmethod
-    def _exact(cls, factor: str) -> str:
-        try:
-            Fraction(factor)
-        except (ValueError, ZeroDivisionError):
-            raise ValueError(f"factor {factor!r} is not an exact decimal or fraction") from None
-        return factor
-
-    @field_validator("follow")
-    @classmethod
-    def _compiles(cls, pattern: Optional[str]) -> Optional[str]:
-        return pattern if pattern is None else _valid_regex(pattern)
 
     def exact_factor(self) -> Decimal:
         return _exact_decimal(self.factor)
@@ -110,59 +143,69 @@ def _exact_decimal(text: str) -> Decimal:
     return Decimal(fraction.numerator) / Decimal(fraction.denominator)
 
 
-class PersonNouns(_Strict):
-    forms: list[str] = Field(min_length=1)
+@dataclass(frozen=True)
+class PersonNouns:
+    __pydantic_config__ = _STRICT
+    forms: Annotated[Words, NonEmpty]
 
 
-class Implied(_Strict):
+@dataclass(frozen=True)
+class Implied:
+    __pydantic_config__ = _STRICT
     kind: Kind
     unit: Optional[str] = None
     requires_scale: bool = False
-    keywords: list[str] = []
-    phrases: list[str] = []  # regexes that end right before the number; (?P<noun>...) names the unit
-
-    @field_validator("phrases")
-    @classmethod
-    def _compile(cls, phrases: list[str]) -> list[str]:
-        return [_valid_regex(pattern) for pattern in phrases]
+    keywords: Words = ()
+    # regexes that end right before the number; (?P<noun>...) names the unit
+    phrases: Annotated[Words, _Check(_valid_regexes)] = ()
 
 
-class Qualifier(_Strict):
+@dataclass(frozen=True)
+class Qualifier:
+    __pydantic_config__ = _STRICT
     qualifier: Literal["over", "about", "under"]
-    before: list[str] = []
-    after: list[str] = []
-    inside: list[str] = []
+    before: Words = ()
+    after: Words = ()
+    inside: Words = ()
 
 
-class Veto(_Strict):
-    words: list[str] = []
-    before_zh: list[str] = []
-    before_en: list[str] = []
+@dataclass(frozen=True)
+class Veto:
+    __pydantic_config__ = _STRICT
+    words: Words = ()
+    before_zh: Words = ()
+    before_en: Words = ()
 
 
-class Terms(_Strict):
-    provinces: list[str] = []
-    provinces_en: list[str] = []
-    cities: list[str] = []
-    cities_en: list[str] = []
-    areas: list[str] = []
-    areas_en: list[str] = []
-    area_suffixes: list[str] = []
-    area_suffixes_en: list[str] = []
-    words: list[str] = []
-    subject_stops: list[str] = []
+@dataclass(frozen=True)
+class Terms:
+    __pydantic_config__ = _STRICT
+    provinces: Words = ()
+    provinces_en: Words = ()
+    cities: Words = ()
+    cities_en: Words = ()
+    areas: Words = ()
+    areas_en: Words = ()
+    area_suffixes: Words = ()
+    area_suffixes_en: Words = ()
+    words: Words = ()
+    subject_stops: Words = ()
 
 
-class Indicators(_Strict):
-    zh: list[str] = []
-    zh_hant: list[str] = []
-    en: list[str] = []
-    continuations: list[str] = []  # words opening a clause that goes on about the same indicator
+@dataclass(frozen=True)
+class Indicators:
+    __pydantic_config__ = _STRICT
+    zh: Words = ()
+    zh_hant: Words = ()
+    en: Words = ()
+    continuations: Words = ()  # words opening a clause that goes on about the same indicator
 
 
-class Expected(_Strict):
+@dataclass(frozen=True)
+class Expected:
     """A partial record: only the fields given are compared."""
 
+    __pydantic_config__ = _STRICT
     kind: Kind
     metric: Optional[str] = None
     value: Optional[float] = None
@@ -175,31 +218,41 @@ class Expected(_Strict):
     region: Optional[str] = None
     text: Optional[str] = None
 
+    def given(self) -> dict:
+        """The fields the example states, by name."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
 
-class Example(_Strict):
-    text: str = Field(min_length=1)
-    expect: list[Expected]
+
+@dataclass(frozen=True)
+class Example:
+    __pydantic_config__ = _STRICT
+    text: Annotated[str, NonEmpty]
+    expect: tuple[Expected, ...]
 
 
-class Negative(_Strict):
+@dataclass(frozen=True)
+class Negative:
     """A text that must give no record at all, or none of `metric` when it is set."""
 
-    text: str = Field(min_length=1)
+    __pydantic_config__ = _STRICT
+    text: Annotated[str, NonEmpty]
     metric: Optional[str] = None
 
 
-class RuleFile(_Strict):
+@dataclass(frozen=True)
+class RuleFile:
+    __pydantic_config__ = _STRICT
     metric: Optional[Metric] = None
-    unit: list[Unit] = []
-    person_nouns: list[PersonNouns] = []
-    implied: list[Implied] = []
-    qualifier: list[Qualifier] = []
+    unit: tuple[Unit, ...] = ()
+    person_nouns: tuple[PersonNouns, ...] = ()
+    implied: tuple[Implied, ...] = ()
+    qualifier: tuple[Qualifier, ...] = ()
     veto: Optional[Veto] = None
     terms: Optional[Terms] = None
     indicators: Optional[Indicators] = None
-    pairs: list[str] = []
-    examples: list[Example] = []
-    negatives: list[Negative] = []
+    pairs: Words = ()
+    examples: tuple[Example, ...] = ()
+    negatives: tuple[Negative, ...] = ()
 
 
 class RulePack:
@@ -244,24 +297,34 @@ def _location(error: dict) -> str:
     return " -> ".join(str(part) for part in error["loc"])
 
 
-def load_file(path: Path, label: Optional[str] = None) -> RuleFile:
-    """Parse and validate one rule file; RuleError names the file and the failing entry."""
-    label = label or str(path)
+@functools.lru_cache(maxsize=1)
+def _validator():
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(RuleFile)
+
+
+def parse_file(data: bytes, label: str) -> RuleFile:
+    """Parse and validate the bytes of one rule file; RuleError names the file and the failing entry."""
+    import tomllib
+
+    from pydantic import ValidationError
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise RuleError(label, "", f"cannot read: {exc.strerror or exc}") from None
+        parsed = tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise RuleError(label, "", f"not UTF-8: {exc.reason} at byte {exc.start}") from None
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(label, "", f"malformed TOML: {exc}") from None
     try:
-        return RuleFile.model_validate(data)
+        return _validator().validate_python(parsed)
     except ValidationError as exc:
         first = exc.errors()[0]
         given = first.get("input")
         detail = f" (got {given!r})" if isinstance(given, (str, int, float)) else ""
-        raise RuleError(label, _location(first), first["msg"] + detail) from None
+        message = ("unknown key" if first["type"] == "unexpected_keyword_argument"
+                   else first["msg"].removeprefix("Value error, "))
+        raise RuleError(label, _location(first), message + detail) from None
 
 
 def builtin_dir() -> Path:
@@ -280,19 +343,30 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted(directory.rglob("*.toml"))
 
 
+def _read(path: Path, label: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise RuleError(label, "", f"cannot read: {exc.strerror or exc}") from None
+
+
 def load_rules(extra_dirs: Sequence[Path] = ()) -> RulePack:
-    """The built-in pack, with each directory of `extra_dirs` added on top of it."""
-    files: dict[str, RuleFile] = {}
+    """The built-in pack, with each directory of `extra_dirs` added on top of it.
+
+    The files are read every time; they are parsed and validated only when this exact
+    pack (the same bytes under the same names) is not in the per-user cache (rulecache).
+    """
     base = builtin_dir()
-    for path in rule_files(base):
-        label = path.relative_to(base).as_posix()
-        files[label] = load_file(path, label)
+    sources = [(path.relative_to(base).as_posix(), path) for path in rule_files(base)]
     for directory in extra_dirs:
-        directory = Path(directory)
-        for path in rule_files(directory):
-            label = str(path)
-            files[label] = load_file(path, label)
-    return RulePack(files)
+        sources.extend((str(path), path) for path in rule_files(Path(directory)))
+    contents = {label: _read(path, label) for label, path in sources}
+    files = rulecache.load(contents)
+    if files is not None:
+        return RulePack(files)
+    pack = RulePack({label: parse_file(data, label) for label, data in contents.items()})
+    rulecache.store(contents, pack.files)
+    return pack
 
 
 @functools.lru_cache(maxsize=1)
@@ -301,7 +375,8 @@ def default_rules() -> RulePack:
     return load_rules()
 
 
-class ExampleFailure(BaseModel):
+@dataclass(frozen=True)
+class ExampleFailure:
     file: str
     entry: str
     message: str
@@ -309,7 +384,7 @@ class ExampleFailure(BaseModel):
 
 def _differences(expected: Expected, record) -> list[str]:
     problems = []
-    for field, want in expected.model_dump(exclude_none=True).items():
+    for field, want in expected.given().items():
         got = getattr(record, field)
         if field == "value":
             same = got is not None and abs(float(got) - want) <= 1e-6 * max(1.0, abs(want))

@@ -62,6 +62,23 @@ def test_help_and_version_load_nothing_heavy(args):
     assert not imported & heavy
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_extracting_with_cached_rules_never_imports_pydantic(tmp_path, fmt):
+    """pydantic is half of a cold start: the command line writes the engine's rows as they
+    are, and the validated rule pack comes from the cache after the first run."""
+    article = tmp_path / "a.txt"
+    article.write_text("2024年，全省常住人口城镇化率达到59.22%，培育20个新型城镇化试点县。", encoding="utf-8")
+    env = cli_env(POLICY_EXTRACT_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-X", "importtime", "-m", "extractor", "extract", str(article),
+                            "--format", fmt], capture_output=True, env=env) for _ in range(2)]
+    first, second = ({line.rsplit("|", 1)[-1].strip() for line in run.stderr.decode().splitlines() if "|" in line}
+                     for run in runs)
+    assert [run.returncode for run in runs] == [0, 0]
+    assert runs[0].stdout == runs[1].stdout and "59.22" in runs[1].stdout.decode()
+    assert "pydantic" in first and "extractor.records" not in first  # the first run validates the rules
+    assert not {"pydantic", "pydantic_core", "extractor.records", "extractor.api"} & second
+
+
 def test_cli_constants_match_the_library():
     from extractor.export import FORMATS
     from extractor.records import RECORD_CLASSES

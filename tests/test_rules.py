@@ -10,6 +10,7 @@ import pytest
 
 from extractor import extract
 from extractor.errors import RuleError
+from extractor import rulecache, rules
 from extractor.rules import builtin_dir, check_examples, default_rules, load_rules
 
 PACK = default_rules()
@@ -60,7 +61,7 @@ BROKEN = [
      "metric -> name", "duplicated metric name 'gdp'"),
     ("via.toml", '[metric]\nname = "x_growth"\nkinds = ["percentage"]\n[metric.keywords]\nzh = ["某增速"]\n'
      '[metric.via]\nindicator = "nothing"\ncues = ["增长"]\n', "metric -> via -> indicator", "unknown metric"),
-    ("extra.toml", '[[examples]]\ntext = "x"\nexpect = []\nspeed = 1\n', "examples -> 0 -> speed", "Extra inputs"),
+    ("extra.toml", '[[examples]]\ntext = "x"\nexpect = []\nspeed = 1\n', "examples -> 0 -> speed", "unknown key"),
     ("kindname.toml", '[metric]\nname = "count"\nkinds = ["count"]\n[metric.keywords]\nzh = ["个数"]\n',
      "metric -> name", "is a kind"),
 ]
@@ -132,3 +133,74 @@ def test_domain_terms_come_out_as_one_token():
 def test_builtin_rules_ship_with_the_package():
     assert (builtin_dir() / "units.toml").is_file()
     assert (builtin_dir() / "metrics" / "gdp.toml").is_file()
+
+
+# --- the cache of validated packs (extractor/rulecache.py) ------------------------------------
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    directory = tmp_path / "cache"
+    monkeypatch.setenv(rulecache.CACHE_ENV, str(directory))
+    return directory
+
+
+def _no_parsing(monkeypatch):
+    def fail(data, label):
+        raise AssertionError(f"{label} parsed although its pack is cached")
+    monkeypatch.setattr(rules, "parse_file", fail)
+
+
+def test_a_cached_pack_is_used_without_parsing_and_equals_the_parsed_one(cache, monkeypatch):
+    parsed = load_rules()
+    assert len(list(cache.glob("rules-*.pickle"))) == 1
+    _no_parsing(monkeypatch)
+    cached = load_rules()
+    assert cached.files == parsed.files and cached.metrics == parsed.metrics
+
+
+def test_an_edited_rule_file_is_parsed_again(cache, tmp_path, monkeypatch):
+    directory = _write(tmp_path, "mine.toml", '[[person_nouns]]\nforms = ["migrants"]\n')
+    assert load_rules([directory]).files[str(directory / "mine.toml")].person_nouns[0].forms == ("migrants",)
+    (directory / "mine.toml").write_text('[[person_nouns]]\nforms = ["settlers"]\n', encoding="utf-8")
+    assert load_rules([directory]).files[str(directory / "mine.toml")].person_nouns[0].forms == ("settlers",)
+    _no_parsing(monkeypatch)  # both versions are cached now
+    assert load_rules([directory]).files[str(directory / "mine.toml")].person_nouns[0].forms == ("settlers",)
+
+
+def test_a_broken_rule_file_is_never_cached(cache, tmp_path):
+    directory = _write(tmp_path, "kind.toml", '[[unit]]\nkind = "volume"\nforms = ["立方米"]\n')
+    for _ in range(2):
+        with pytest.raises(RuleError, match="kind"):
+            load_rules([directory])
+    assert not list(cache.glob("rules-*.pickle"))
+
+
+def test_a_damaged_cache_entry_is_ignored_and_replaced(cache):
+    load_rules()
+    [entry] = cache.glob("rules-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert load_rules().metrics == default_rules().metrics
+    assert entry.read_bytes() != b"not a pickle"
+
+
+def test_an_unusable_cache_place_costs_nothing_but_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(rulecache.CACHE_ENV, str(blocker / "cache"))  # under a file: cannot be created
+    assert load_rules().metrics == default_rules().metrics
+
+
+def test_an_empty_cache_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv(rulecache.CACHE_ENV, "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    load_rules()
+    assert rulecache.cache_dir() is None and not list(tmp_path.rglob("*.pickle"))
+
+
+def test_the_cache_keeps_a_bounded_number_of_packs(cache, tmp_path, monkeypatch):
+    monkeypatch.setattr(rulecache, "MAX_ENTRIES", 2)
+    directory = _write(tmp_path, "mine.toml", "")
+    for word in ("a", "b", "c"):
+        (directory / "mine.toml").write_text(f'[[person_nouns]]\nforms = ["{word}"]\n', encoding="utf-8")
+        load_rules([directory])
+    assert len(list(cache.glob("rules-*.pickle"))) == 2

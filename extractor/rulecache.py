@@ -1,0 +1,101 @@
+"""A per-user cache of validated rule packs: a start with cached rules needs neither TOML
+parsing nor pydantic.
+
+Validating the rule files means importing pydantic and building its validators, about
+half of a cold start (issue 5). A validated pack is plain frozen dataclasses, so it is
+kept as a pickle together with everything it was made from: the names and bytes of the
+rule files, the source of rules.py (the classes) and the Python and package versions. An
+entry is used only when all of these are equal to the current ones, byte for byte, so an
+edited rule file, a user pack or an upgrade never gets a stale pack; a checksum of them
+names the entry's file. The cache only saves time: an entry that cannot be read or
+written is ignored, and the files are validated as if there were no cache.
+
+The place is $POLICY_EXTRACT_CACHE_DIR, else $XDG_CACHE_HOME/policy-extract, else
+~/.cache/policy-extract; POLICY_EXTRACT_CACHE_DIR set to an empty string turns it off.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Optional
+
+from . import __version__
+
+log = logging.getLogger(__name__)
+
+CACHE_ENV = "POLICY_EXTRACT_CACHE_DIR"
+MAX_ENTRIES = 16  # packs kept; the least recently written go first
+_FORMAT = 1
+
+
+def cache_dir() -> Optional[Path]:
+    """Where packs are kept, or None when the cache is turned off."""
+    value = os.environ.get(CACHE_ENV)
+    if value is not None:
+        return Path(value) if value else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "policy-extract"
+
+
+def _origin(contents: dict[str, bytes]) -> dict:
+    """Everything a validated pack depends on."""
+    return {"format": _FORMAT, "version": __version__, "python": sys.version,
+            "classes": Path(__file__).with_name("rules.py").read_bytes(), "files": contents}
+
+
+def _entry(origin: dict) -> Optional[Path]:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    checksum = zlib.crc32(repr({**origin, "files": None}).encode())
+    for label, data in origin["files"].items():
+        checksum = zlib.crc32(data, zlib.crc32(label.encode("utf-8", "surrogateescape"), checksum))
+    return directory / f"rules-{checksum:08x}-{len(origin['files'])}.pickle"
+
+
+def load(contents: dict[str, bytes]) -> Optional[dict]:
+    """The validated files of the pack made of `contents` (label -> bytes), if cached."""
+    try:
+        origin = _origin(contents)
+        path = _entry(origin)
+        if path is None or not path.is_file():
+            return None
+        with open(path, "rb") as handle:
+            stored_origin, files = pickle.load(handle)
+    except Exception as exc:  # a damaged or foreign entry is a miss, never an error
+        log.debug("rule cache not used: %s", exc)
+        return None
+    return files if stored_origin == origin else None
+
+
+def store(contents: dict[str, bytes], files: dict) -> None:
+    """Keep the validated `files` of the pack made of `contents`; written atomically."""
+    try:
+        origin = _origin(contents)
+        path = _entry(origin)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".rules-", suffix=".tmp", delete=False)
+        try:
+            with handle:
+                pickle.dump((origin, files), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)
+        except BaseException:
+            os.unlink(handle.name)
+            raise
+        _prune(path.parent)
+    except Exception as exc:  # a read-only home or a full disk costs speed, not the run
+        log.debug("rule cache not written: %s", exc)
+
+
+def _prune(directory: Path) -> None:
+    entries = sorted(directory.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in entries[MAX_ENTRIES:]:
+        stale.unlink(missing_ok=True)
