@@ -69,53 +69,40 @@ pounds francs rupees cents pence rubles roubles won pesos
 """.split())
 
 
-_ASCII_LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}
-
-
-def _trie(words) -> str:
-    """A regex matching the longest of `words` at a position, built as a trie of shared
-    prefixes: 城镇(?:人口|化(?:率|水平)) instead of one branch per word (2.4x faster here)."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body  # greedy: the longer word first
-
-    return build(root) or "(?!)"
-
-
 class TermScanner:
     """Finds the longest listed term at each position of folded text, case-insensitively.
 
-    One pass of the standard `re` engine over a trie-shaped pattern of literals: it cannot
-    backtrack beyond a term's length, so it needs no timeout. English terms must stand on
-    word boundaries; that is checked on each match.
+    An Aho-Corasick automaton (pyahocorasick, in C) reads the text once whatever the number
+    of terms: 3.8x faster here than one `re` alternation of the same few hundred terms
+    shaped as a trie, which tries a branch per first character at nearly every other
+    character of Chinese text. English terms must stand on word boundaries; that is checked
+    on each match.
     """
 
     def __init__(self, terms):
-        lowered = {t.translate(_ASCII_LOWER) for t in terms if t}
-        self._pattern = re.compile(_trie(lowered))
+        import ahocorasick
+
+        lowered = {t.lower() for t in terms if t}
+        self._automaton = ahocorasick.Automaton()
+        for term in lowered:
+            self._automaton.add_word(term, term)
+        self._automaton.make_automaton()
         self._english = frozenset(t for t in lowered if _english(t))
 
     def finditer(self, text: str):
         """(start, end, term) of every term in `text`, left to right, without overlaps."""
-        lower = text.translate(_ASCII_LOWER)  # str.lower could change the length (İ)
-        for m in self._pattern.finditer(lower):
-            term = m.group()
-            if term in self._english:
-                start, end = m.span()
-                if (start and lower[start - 1].isascii() and lower[start - 1].isalpha()) or (
-                        end < len(lower) and lower[end].isascii() and lower[end].isalpha()):
-                    continue
-            yield m.start(), m.end(), term
+        if not self._automaton:
+            return
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter such as İ lowers to two characters
+            lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        for last, term in self._automaton.iter_long(lower):
+            start, end = last + 1 - len(term), last + 1
+            if term in self._english and (
+                    (start and lower[start - 1].isascii() and lower[start - 1].isalpha())
+                    or (end < len(lower) and lower[end].isascii() and lower[end].isalpha())):
+                continue
+            yield start, end, term
 
 
 @dataclass
@@ -146,8 +133,7 @@ class Compiled:
     qualifier_after: regex.Pattern
     qualifier_after_map: dict[str, str]
     qualifier_inside: dict[str, str]
-    veto_before_zh: regex.Pattern
-    veto_before_en: regex.Pattern
+    veto_before: regex.Pattern
     veto_words: frozenset
     keyword_metrics: dict[str, tuple[str, ...]]
     via: dict[str, tuple[str, regex.Pattern]]
@@ -233,8 +219,8 @@ def compile_pack(pack: RulePack) -> Compiled:
     before_zh = [f(w) for v in vetoes for w in v.before_zh]
     before_en = [f(w) for v in vetoes for w in v.before_en]
     veto_words = frozenset(f(w) for v in vetoes for w in v.words)
-    veto_before_zh = regex.compile("(?r)(?:" + _alternation(before_zh) + ")$")
-    veto_before_en = regex.compile(r"(?r)(?<![A-Za-z])(?:" + _alternation(before_en) + r")\s?$", regex.IGNORECASE)
+    veto_before = regex.compile(
+        "(?r)(?:" + _alternation(before_zh) + r"|(?<![A-Za-z])(?i:" + _alternation(before_en) + r")\s?)$")
 
     keyword_metrics: dict[str, tuple[str, ...]] = {}
     via: dict[str, tuple[str, regex.Pattern]] = {}
@@ -288,7 +274,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         implied_pattern=implied_pattern, implied_forms=implied_forms, implied_phrases=implied_phrases, qualifier_before=qualifier_before,
         qualifier_before_map=before_map, qualifier_after=qualifier_after,
         qualifier_after_map=after_map, qualifier_inside=inside_map,
-        veto_before_zh=veto_before_zh, veto_before_en=veto_before_en, veto_words=veto_words,
+        veto_before=veto_before, veto_words=veto_words,
         keyword_metrics=keyword_metrics, via=via, after=after, generic=generic,
         continuation=continuation, lexicon=lexicon, region_names=region_names, region_suffix=region_suffix,
         after_chinese_number=frozenset(

@@ -43,7 +43,7 @@ _MINUS = ("-", "负")
 ONE_WORDS = frozenset({"one", "a", "an", "一", "单"})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Quantity:
     """A quantity found in folded text; offsets are shared with the original text."""
 
@@ -59,7 +59,7 @@ class Quantity:
     factor: Decimal = Decimal(1)  # the unit's factor: a range partner's number times it is its value
 
 
-@dataclass
+@dataclass(slots=True)
 class _Number:
     start: int
     end: int
@@ -151,9 +151,7 @@ class QuantityFinder:
 
     # -- vetoes and hedges ------------------------------------------------------------
     def _vetoed_before(self, start: int) -> bool:
-        left = max(0, start - 12)
-        return bool(self.c.veto_before_zh.search(self.folded, left, start)
-                    or self.c.veto_before_en.search(self.folded, left, start))
+        return self.c.veto_before.search(self.folded, max(0, start - 12), start) is not None
 
     def _hedge_before(self, start: int) -> tuple[Optional[str], int]:
         m = self.c.qualifier_before.search(self.folded, max(0, start - 16), start)

@@ -49,6 +49,9 @@ class Tokenizer:
 
     def __init__(self, words: Iterable[str]):
         self._words = sorted(set(w for w in words if _JIEBA_WORD.fullmatch(w)))
+        # Every pair of adjacent characters in a word: text without any of them can only be
+        # cut into single characters, which is known without asking jieba (most windows).
+        self._pairs = frozenset(w[i:i + 2] for w in self._words for i in range(len(w) - 1))
         self._jieba = None
 
     def _tokenizer(self):
@@ -67,10 +70,17 @@ class Tokenizer:
         """The dictionary: every domain term jieba can hold as one word."""
         return self._words
 
+    def may_join(self, text: str) -> bool:
+        """Could a dictionary word of two or more characters stand anywhere in `text`?"""
+        pairs = self._pairs
+        return any(text[i:i + 2] in pairs for i in range(len(text) - 1))
+
     def cut(self, text: str, hmm: bool = True) -> list[str]:
         """Tokens of `text`; with hmm=False only dictionary words are ever joined."""
-        tokenizer = self._tokenizer()
         if not hmm and _HAN_ONLY.fullmatch(text):
+            if not self.may_join(text):
+                return list(text)  # what jieba's route gives: no word to join characters into
+            tokenizer = self._tokenizer()
             # jieba's own dictionary route (get_DAG + calc), without the generator layers
             # of cut() that cost more than the route itself on these short windows.
             route: dict = {}
@@ -81,11 +91,18 @@ class Tokenizer:
                 tokens.append(text[x:y])
                 x = y
             return tokens
-        return list(tokenizer.cut(text, HMM=hmm))
+        return list(self._tokenizer().cut(text, HMM=hmm))
 
     def vetoes(self, text: str, start: int, end: int, stop_words: frozenset) -> bool:
         """Is text[start:end] not a figure of its own: does a dictionary word straddle one of
         its edges (千家|万户 inside 千家万户), or is it covered by one of `stop_words` (二十届)?"""
+        around = text[max(0, start - 1):end + 1]
+        if not (self.may_join(around) or any(ch.isascii() and ch.isalnum() for ch in around)
+                or any(ch in stop_words for ch in text[start:end])):
+            # Only a dictionary word (which would hold one of the pairs) or a run of ASCII
+            # letters and digits can be a token of several characters: every token that
+            # touches the span is one character, and none is a stop word. Known without cutting.
+            return False
         position = 0
         for token in self.cut(text, hmm=False):
             token_end = position + len(token)
