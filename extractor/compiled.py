@@ -47,6 +47,11 @@ NUMBER_PATTERN = rf"""
    (?:点[{_CN_FRACTION_CHARS}]+[万亿]*)?))
 """
 
+# Where a number can start: a digit, a Chinese numeral or 半, or the first letter of an
+# English number word at the start of a word (not every letter of English text).
+_EN_INITIALS = "".join(sorted({w[0] for w in f"{_EN_SMALL}|{_EN_SCALE}|half|a".split("|")}))
+NUMBER_START = rf"[0-9{CN_NUM_CHARS}半]|(?<![A-Za-z])[{_EN_INITIALS}{_EN_INITIALS.upper()}]"
+
 # Words that end an English noun phrase after a number (38 new cities, with ...).
 EN_STOPWORDS = frozenset("""
 a an the and or but nor of in on at to for with by from into onto over under about across
@@ -267,7 +272,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         + [w for w in subject_stops if len(w) > 1]
     ))
     # The look-ahead lets the engine skip most positions at once (measured: twice as fast).
-    number = regex.compile(rf"(?=[0-9{CN_NUM_CHARS}半a-zA-Z])(?:{NUMBER_PATTERN})", regex.VERBOSE)
+    number = regex.compile(rf"(?={NUMBER_START})(?:{NUMBER_PATTERN})", regex.VERBOSE)
     return Compiled(
         table=table, number=number, suffix=suffix, suffix_forms=suffix_forms, prefix=prefix,
         prefix_forms=prefix_forms, person_nouns=person_nouns,
