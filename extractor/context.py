@@ -92,7 +92,7 @@ class DocumentContext:
         self.region_starts = [s for s, _ in self.regions]
         self.hit_ends = [e for _, e, _ in self.hits]
         self.figure_spans: list[tuple[int, int]] = []
-        self._bounds: dict[tuple[int, int], tuple[int, int]] = {}
+        self._starts: dict[int, int] = {}
         self._subjects: dict[int, tuple[int, int]] = {}
 
     def _years(self):
@@ -111,34 +111,34 @@ class DocumentContext:
 
     # -- sentence ---------------------------------------------------------------------
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
-        """(left, right) of the sentence holding text[start:end], capped at MAX_SENTENCE."""
-        key = (start, end)
-        bounds = self._bounds.get(key)
-        if bounds is None:
-            bounds = self._bounds[key] = self._sentence_bounds(start, end)
-        return bounds
+        """(left, right) of the sentence holding text[start:end], capped at MAX_SENTENCE.
 
-    def _sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.ends, start)
-        left = self.ends[i - 1] if i > 0 else 0
+        A figure's context is looked up within these bounds: callers compute them once
+        per figure and pass them on."""
+        return self.sentence_start(start), self.sentence_end(end)
+
+    def sentence_start(self, start: int) -> int:
+        left = self._starts.get(start)
+        if left is None:
+            i = bisect.bisect_right(self.ends, start)
+            left = max(self.ends[i - 1] if i > 0 else 0, start - MAX_SENTENCE)
+            while left < start and self.text[left] in " \t\r\n-":
+                left += 1
+            self._starts[start] = left
+        return left
+
+    def sentence_end(self, end: int) -> int:
         j = bisect.bisect_left(self.ends, end)
-        right = self.ends[j] if j < len(self.ends) else len(self.text)
-        left = max(left, start - MAX_SENTENCE)
-        right = min(right, end + MAX_SENTENCE)
-        while left < start and self.text[left] in " \t\r\n-":
-            left += 1
-        return left, right
+        return min(self.ends[j] if j < len(self.ends) else len(self.text), end + MAX_SENTENCE)
 
-    def clause(self, start: int, end: int) -> str:
+    def clause(self, start: int, end: int, left: int, right: int) -> str:
         """The folded sentence of a figure, cut at semicolons: the scope of a sentence keyword."""
-        left, right = self.sentence_bounds(start, end)
         semicolons = [m.end() for m in _SEMICOLON.finditer(self.folded, left, right)]
         left = max([p for p in semicolons if p <= start], default=left)
         right = min([p for p in semicolons if p > end], default=right)
         return self.folded[left:right]
 
-    def sentence(self, start: int, end: int) -> str:
-        left, right = self.sentence_bounds(start, end)
+    def sentence(self, left: int, right: int) -> str:
         return self.text[left:right].strip()
 
     # -- year -------------------------------------------------------------------------
@@ -157,9 +157,8 @@ class DocumentContext:
         gap = self.folded[end:mention_start]
         return bool(_TRAILING_GAP.fullmatch(gap) or _TRAILING_PHRASE.fullmatch(gap))
 
-    def year(self, start: int, end: int) -> Optional[int]:
+    def year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
         """The year the text gives this figure: "59.22% in 2024", "2024年，…", "2020年的55.43%"."""
-        left, right = self.sentence_bounds(start, end)
         i = bisect.bisect_left(self.year_starts, end)
         if i < len(self.years):
             after = self.years[i]
@@ -182,9 +181,8 @@ class DocumentContext:
         return None
 
     # -- region -----------------------------------------------------------------------
-    def region(self, start: int, end: int) -> Optional[str]:
+    def region(self, start: int, end: int, left: int, right: int) -> Optional[str]:
         """The place named nearest before the figure in its sentence, else after it in its sentence."""
-        left, right = self.sentence_bounds(start, end)
         i = bisect.bisect_left(self.region_starts, start) - 1
         if i >= 0 and self.regions[i][0] >= left and self.regions[i][1] <= start:
             return self._region_text(i)
@@ -203,9 +201,9 @@ class DocumentContext:
         return self.regions[i][1] if i >= 0 and self.regions[i][1] <= start else None
 
     # -- keywords ---------------------------------------------------------------------
-    def keyword_before(self, start: int) -> Optional[tuple[int, int, tuple[str, ...]]]:
-        """The nearest indicator or metric keyword that ends before `start` in its sentence."""
-        left, _ = self.sentence_bounds(start, start)
+    def keyword_before(self, start: int, left: int) -> Optional[tuple[int, int, tuple[str, ...]]]:
+        """The nearest indicator or metric keyword that ends before `start` in its sentence
+        (which begins at `left`)."""
         i = bisect.bisect_right(self.hit_ends, start) - 1
         while i >= 0:
             hit = self.hits[i]
@@ -253,7 +251,7 @@ class DocumentContext:
         h_start, h_end, _ = hit
         if not _HAN.match(self.folded, h_start):
             return h_start, h_end
-        floor = max(h_start - 10, self.sentence_bounds(h_start, h_end)[0])
+        floor = max(h_start - 10, self.sentence_start(h_start))
         region_end = self.region_spans_before(h_start + 1)
         if region_end is not None and region_end <= h_start:
             floor = max(floor, region_end)

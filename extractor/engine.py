@@ -157,22 +157,14 @@ def _row(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer: Me
          offset: int) -> Row:
     """The row of one figure of a window of the input that starts at `offset`."""
     start, end = figure.start, figure.end
-    hit = ctx.keyword_before(start)
-    span, headline_region = article if article is not None else (None, None)
-    row: Row = {
-        "doc": doc,
-        "article": span.index if span else None,
-        "title": span.title if span else None,
-        "source": span.source if span else None,
-        "published": span.published if span else None,
-    }
-    region = ctx.region(start, end) or headline_region
+    left, right = ctx.sentence_bounds(start, end)
+    hit = ctx.keyword_before(start, left)
+    region = ctx.region(start, end, left, right) or (article[1] if article is not None else None)
     if isinstance(figure, PeriodSpan):
         metric = (namer.for_named_plan() if figure.named_plan
                   else namer.from_context("period", start, hit, folded, previous_end))
-        row.update(kind="period", metric=metric or "period", value=None, unit=None, qualifier=None, year=None,
-                   start_year=figure.start_year, end_year=figure.end_year, subject=None, region=region)
-        return _grounded(row, figure, text, ctx, offset)
+        return _new_row(doc, article, "period", metric or "period", None, None, None, None, figure.start_year,
+                        figure.end_year, None, region, text, start, end, ctx.sentence(left, right), offset)
     kind = figure.kind
     subject_span = figure.subject_span
     if subject_span is None and kind == "count" and figure.unit_end > 0:
@@ -182,19 +174,29 @@ def _row(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer: Me
     if subject_span is not None:
         own_hits += ctx.hits_within(*subject_span)
     metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
-                        lambda: ctx.clause(start, end), previous_end)
+                        lambda: ctx.clause(start, end, left, right), previous_end)
     if subject_span is None and hit is not None and namer.describes(hit, kind) \
             and keyword_reaches(namer.c, folded, hit[1], start):
         subject_span = ctx.subject_before(hit)
     subject = text[subject_span[0]:subject_span[1]] if subject_span else None
-    row.update(kind=kind, metric=metric or kind, value=to_json_number(figure.value), unit=figure.unit,
-               qualifier=figure.qualifier, year=ctx.year(start, end), start_year=None, end_year=None,
-               subject=subject, region=region)
-    return _grounded(row, figure, text, ctx, offset)
+    return _new_row(doc, article, kind, metric or kind, to_json_number(figure.value), figure.unit, figure.qualifier,
+                    ctx.year(start, end, left, right), None, None, subject, region, text, start, end,
+                    ctx.sentence(left, right), offset)
 
 
-def _grounded(row: Row, figure: Figure, text: str, ctx: DocumentContext, offset: int) -> Row:
-    """`row` completed with the figure's own characters, offsets and sentence."""
-    start, end = figure.start, figure.end
-    row.update(text=text[start:end], start=offset + start, end=offset + end, sentence=ctx.sentence(start, end))
-    return row
+def _new_row(doc, article, kind, metric, value, unit, qualifier, year, start_year, end_year, subject, region,
+             text: str, start: int, end: int, sentence: str, offset: int) -> Row:
+    """A row with the contract's fields in order; `start`/`end` are offsets into `text`, a
+    window of the input that starts at `offset`."""
+    span = article[0] if article is not None else None
+    return {
+        "doc": doc,
+        "article": span.index if span else None,
+        "title": span.title if span else None,
+        "source": span.source if span else None,
+        "published": span.published if span else None,
+        "kind": kind, "metric": metric, "value": value, "unit": unit, "qualifier": qualifier,
+        "year": year, "start_year": start_year, "end_year": end_year,
+        "subject": subject, "region": region,
+        "text": text[start:end], "start": offset + start, "end": offset + end, "sentence": sentence,
+    }

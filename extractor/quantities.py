@@ -34,12 +34,13 @@ _EN_WORDS = regex.compile(r"\s+([A-Za-z][A-Za-z'’\-]*)")
 _YEARLIKE = regex.compile(r"(?:19|20)\d\d")
 _CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
 _NOUN_AFTER = regex.compile(r"\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[A-Za-z][\w\-]*s)\b")
-_IMPLIED_BREAK = regex.compile(r"[。；;！？!?\n，,]")
 _FROM = regex.compile(r"(?i)\b(?:from|by)\s")
 _FROM_TO = regex.compile(r"(?i)[^0-9]{0,30}?\bto\s+(?:(?:about|nearly|around|over|more than|almost|roughly|some)\s+)?")
 _UP_FROM = regex.compile(r"(?i)[^.;]{0,30}?,?\s*(?:up|down)\s+from\s+")
 
 _MINUS = ("-", "负")
+_ARABIC_DIGITS = frozenset("0123456789")
+_LAST_BREAK = regex.compile(r"(?r)[。；;！？!?\n，,]")
 ONE_WORDS = frozenset({"one", "a", "an", "一", "单"})
 
 
@@ -145,7 +146,7 @@ class QuantityFinder:
         if before in _MINUS and (start < 2 or not (folded[start - 2].isascii() and folded[start - 2].isalnum())):
             value, start = -value, start - 1  # 同比增长-6.8%, 负3.9%; 3-5 is a range, not minus five
         english = group == "en"
-        chinese = not english and not any(ch.isdigit() for ch in text)
+        chinese = not english and _ARABIC_DIGITS.isdisjoint(text)
         return _Number(start, end, text, value, qualifier, chinese=chinese, english_words=english,
                        percent_words=False, half=False)
 
@@ -237,13 +238,10 @@ class QuantityFinder:
         """(kind, unit, subject span) from an indicator before a bare number in its clause:
         常住人口达到9785万, GDP突破5.4万亿, the number of metropolitan areas rose to 17."""
         window_start = max(0, n.start - IMPLIED_REACH)
+        last_break = _LAST_BREAK.search(self.folded, window_start, n.start)
+        if last_break is not None:
+            window_start = last_break.end()
         window = self.folded[window_start:n.start]
-        clause = None
-        for clause in _IMPLIED_BREAK.finditer(window):
-            pass
-        if clause is not None:
-            window_start += clause.end()
-            window = window[clause.end():]
         scaled = bool(_SCALE.search(n.text))
         for pattern, entry in self.c.implied_phrases:
             m = pattern.search(window)
