@@ -80,4 +80,4 @@ def extract_document(
     articles = [Article(index=a.index, title=a.title, source=a.source, published=a.published, start=a.start,
                         end=a.end) for a in spans]
     return Document(doc=name, text=text, encoding=used_encoding, articles=articles,
-                    records=[make_record(**row) for row in rows])
+                    records=[make_record(row) for row in rows])

@@ -102,10 +102,11 @@ AnyRecord = Annotated[
 ]
 
 
-def make_record(kind: str, **fields) -> Record:
-    """Build the record class that belongs to `kind` (validated: model_construct, which
-    skips validation, measured slower here, being pure Python)."""
-    return RECORD_CLASSES[kind](**fields)
+def make_record(row: dict) -> Record:
+    """The record of the class that belongs to row["kind"], validated (model_validate on the
+    dict measured 1.6x faster than keyword construction and than model_construct, which skips
+    validation but is pure Python)."""
+    return RECORD_CLASSES[row["kind"]].model_validate(row)
 
 
 def record_schema() -> dict:

@@ -25,18 +25,18 @@ from extractor.records import FIELDS, make_record
 
 SENTENCE = "2024年末，全省常住人口城镇化率达到59.22%，比上年提高0.9个百分点。"
 ROWS = [
-    make_record(
-        "percentage", doc="a.txt", metric="urbanization_rate", value=59.22, unit="%", year=2024,
+    make_record(dict(
+        kind="percentage", doc="a.txt", metric="urbanization_rate", value=59.22, unit="%", year=2024,
         text="59.22%", start=19, end=25, sentence=SENTENCE,
-    ).model_dump(mode="json"),
-    make_record(
-        "money", doc="a.txt", metric="gdp", value=5400000000000, unit="CNY", qualifier="over",
+    )).model_dump(mode="json"),
+    make_record(dict(
+        kind="money", doc="a.txt", metric="gdp", value=5400000000000, unit="CNY", qualifier="over",
         text="=5.4万亿元", start=0, end=7, sentence="=SUM(A1:A2) 地区生产总值超过5.4万亿元",
-    ).model_dump(mode="json"),
-    make_record(
-        "period", doc="b.txt", metric="plan_period", start_year=2021, end_year=2025,
+    )).model_dump(mode="json"),
+    make_record(dict(
+        kind="period", doc="b.txt", metric="plan_period", start_year=2021, end_year=2025,
         text="十四五", start=3, end=6, sentence="“十四五”时期",
-    ).model_dump(mode="json"),
+    )).model_dump(mode="json"),
 ]
 
 

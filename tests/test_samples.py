@@ -99,4 +99,4 @@ def test_engine_rows_are_valid_records(article):
     assert rows
     for row in rows:
         assert tuple(row) == FIELDS
-        assert make_record(**row).model_dump(mode="json") == row
+        assert make_record(row).model_dump(mode="json") == row
