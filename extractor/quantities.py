@@ -152,10 +152,10 @@ class QuantityFinder:
 
     # -- vetoes and hedges ------------------------------------------------------------
     def _vetoed_before(self, start: int) -> bool:
-        return self.c.veto_before.search(self.folded, max(0, start - 12), start) is not None
+        return self.c.veto_before.search(self.folded, start) is not None
 
     def _hedge_before(self, start: int) -> tuple[Optional[str], int]:
-        m = self.c.qualifier_before.search(self.folded, max(0, start - 16), start)
+        m = self.c.qualifier_before.search(self.folded, start)
         if not m:
             return None, start
         return self.c.qualifier_before_map[m.group("q").lower()], m.start()
@@ -196,7 +196,7 @@ class QuantityFinder:
         return form, m.end(), inside
 
     def _prefix(self, start: int) -> Optional[tuple[UnitForm, int]]:
-        m = self.c.prefix.search(self.folded, max(0, start - 8), start)
+        m = self.c.prefix.search(self.folded, start)
         if not m:
             return None
         form = self.c.prefix_forms.get(m.group("unit").lower())
