@@ -7,9 +7,9 @@
     python bench/run.py --json           # one JSON object on stdout instead of the table
     python bench/run.py --only library --profile prof.html   # where extract() spends its time
 
-Everything is measured in ONE run on the SAME text: the .txt files of samples/ (decoded as
-UTF-8, else GB18030), repeated in sorted order until the text is at least --size MB
-(MiB of UTF-8). Only ratios between the rows of one run mean something; absolute rates
+Everything is measured in ONE run on the SAME text: the .txt files of samples/ (or of
+--text DIR; decoded as UTF-8, else GB18030), repeated in sorted order until the text is at
+least --size MB (MiB of UTF-8). Only ratios between the rows of one run mean something; absolute rates
 depend on the machine.
 
 Sections (pick some with --only, comma-separated):
@@ -77,6 +77,8 @@ from typing import Callable, Optional
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
+#: The folder whose .txt files make the text (samples/ unless --text says otherwise).
+TEXT_DIR = SAMPLES
 MIB = 1024 * 1024
 
 SECTIONS = ("floor", "library", "jieba", "cold", "batch", "memory", "peers")
@@ -121,9 +123,9 @@ def decode(raw: bytes) -> str:
 
 
 def sample_files() -> list[Path]:
-    files = sorted(SAMPLES.glob("*.txt"))
+    files = sorted(TEXT_DIR.glob("*.txt"))
     if not files:
-        raise SystemExit(f"bench: no .txt files in {SAMPLES}")
+        raise SystemExit(f"bench: no .txt files in {TEXT_DIR}")
     return files
 
 
@@ -717,7 +719,7 @@ def render_table(meta: dict, rows: list) -> str:
     line = "  ".join("-" * w for w in widths)
     out = [
         f"policy-extract benchmark: {meta['bytes'] / MIB:.2f} MiB of text = {meta['chars']:,} chars, "
-        f"{meta['articles']:,} articles (the {meta['samples']} samples/*.txt repeated)",
+        f"{meta['articles']:,} articles (the {meta['samples']} {meta['text']}/*.txt repeated)",
         f"python {meta['python']} on {meta['platform']}, {meta['cpus']} CPUs; extractor {meta['extractor']}"
         + (f"; git {meta['git']}" if meta.get("git") else "") + ("; QUICK sizes" if meta["quick"] else ""),
         "",
@@ -752,6 +754,7 @@ def git_describe() -> Optional[str]:
 def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--text", metavar="DIR", help="measure on the .txt files of DIR instead of samples/")
     p.add_argument("--size", type=float, help=f"MiB of text (default {DEFAULTS['size']}, quick {QUICK['size']})")
     p.add_argument("--files", type=int, help=f"files of the --jobs batch (default {DEFAULTS['files']})")
     p.add_argument("--mem-files", metavar="SMALL,LARGE",
@@ -803,10 +806,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     sys.path.insert(0, str(REPO))
     import extractor
 
+    global TEXT_DIR
+    TEXT_DIR = Path(args.text).resolve() if args.text else SAMPLES
     articles, size = build_corpus(args.size)
     cli = shlex.split(args.cli) if args.cli else [sys.executable, "-m", "extractor"]
     meta = {
         "chars": sum(map(len, articles)), "bytes": size, "articles": len(articles), "samples": len(sample_files()),
+        "text": TEXT_DIR.name if TEXT_DIR == SAMPLES else str(TEXT_DIR),
         "size_mib": args.size, "python": platform.python_version(), "platform": platform.platform(terse=True),
         "cpus": os.cpu_count(), "extractor": getattr(extractor, "__version__", "?"), "git": git_describe(),
         "quick": args.quick, "sections": args.sections, "cli": shlex.join(cli),
