@@ -8,7 +8,9 @@ rule files, the source of rules.py (the classes) and the Python and package vers
 entry is used only when all of these are equal to the current ones, byte for byte, so an
 edited rule file, a user pack or an upgrade never gets a stale pack; a checksum of them
 names the entry's file. The cache only saves time: an entry that cannot be read or
-written is ignored, and the files are validated as if there were no cache.
+written is ignored, and the files are validated as if there were no cache. Since a pickle
+can run code when loaded, an entry is read only when it belongs to the current user and
+nobody else may write it (POSIX).
 
 The place is $POLICY_EXTRACT_CACHE_DIR, else $XDG_CACHE_HOME/policy-extract, else
 ~/.cache/policy-extract; POLICY_EXTRACT_CACHE_DIR set to an empty string turns it off.
@@ -64,7 +66,7 @@ def load(contents: dict[str, bytes]) -> Optional[dict]:
     try:
         origin = _origin(contents)
         path = _entry(origin)
-        if path is None or not path.is_file():
+        if path is None or not path.is_file() or not _private(path):
             return None
         with open(path, "rb") as handle:
             stored_origin, files = pickle.load(handle)
@@ -93,6 +95,14 @@ def store(contents: dict[str, bytes], files: dict) -> None:
         _prune(path.parent)
     except Exception as exc:  # a read-only home or a full disk costs speed, not the run
         log.debug("rule cache not written: %s", exc)
+
+
+def _private(path: Path) -> bool:
+    """Is `path` the current user's, and writable by nobody else?"""
+    if not hasattr(os, "getuid"):
+        return True
+    status = path.stat()
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 def _prune(directory: Path) -> None:

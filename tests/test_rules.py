@@ -4,6 +4,7 @@ Each rule file in rules/ carries its own examples (duckling's corpus style); thi
 runs each of them as its own case, so a failing phrasing names its file and entry.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -181,6 +182,18 @@ def test_a_damaged_cache_entry_is_ignored_and_replaced(cache):
     entry.write_bytes(b"not a pickle")
     assert load_rules().metrics == default_rules().metrics
     assert entry.read_bytes() != b"not a pickle"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_cache_entry_others_may_write_is_not_trusted(cache, monkeypatch):
+    load_rules()
+    [entry] = cache.glob("rules-*.pickle")
+    entry.chmod(0o666)
+    parsed = []
+    real_parse = rules.parse_file
+    monkeypatch.setattr(rules, "parse_file", lambda data, label: parsed.append(label) or real_parse(data, label))
+    load_rules()
+    assert parsed  # validated again instead of unpickling a file anyone could have replaced
 
 
 def test_an_unusable_cache_place_costs_nothing_but_time(tmp_path, monkeypatch):
