@@ -8,10 +8,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extractor import extract
+from extractor import extract, rulecache, rules
+from extractor.compiled import compiled
+from extractor.engine import tokenizer_for
 from extractor.errors import RuleError
-from extractor import rulecache, rules
 from extractor.rules import builtin_dir, check_examples, default_rules, load_rules
 
 PACK = default_rules()
@@ -121,9 +124,6 @@ def test_rule_files_read_with_a_bom(tmp_path):
 
 
 def test_domain_terms_come_out_as_one_token():
-    from extractor.compiled import compiled
-    from extractor.engine import tokenizer_for
-
     tokenizer = tokenizer_for(PACK)
     words = tokenizer.words
     assert len(words) > 300 and set(words) <= set(compiled(PACK).dictionary_words)
@@ -217,3 +217,39 @@ def test_the_cache_keeps_a_bounded_number_of_packs(cache, tmp_path, monkeypatch)
         (directory / "mine.toml").write_text(f'[[person_nouns]]\nforms = ["{word}"]\n', encoding="utf-8")
         load_rules([directory])
     assert len(list(cache.glob("rules-*.pickle"))) == 2
+
+
+# --- the tokenizer's shortcuts give jieba's own answers ----------------------------------------
+
+def _jieba_cut(tokenizer, text: str) -> list[str]:
+    return list(tokenizer._tokenizer().cut(text, HMM=False))
+
+
+def _jieba_vetoes(tokenizer, text: str, start: int, end: int, stop_words: frozenset) -> bool:
+    position = 0
+    for token in _jieba_cut(tokenizer, text):
+        token_end = position + len(token)
+        if position < start < token_end or position < end < token_end:
+            return True
+        if token in stop_words and position < end and start < token_end:
+            return True
+        position = token_end
+    return False
+
+
+_WORDS = sorted(w for w in tokenizer_for(PACK).words if len(w) > 1)
+_PIECES = st.sampled_from(_WORDS + list("一二三十百千万亿全省市县个家户届年的和城镇化率人口x5") + ["G60", " ", "，"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=8), st.data())
+def test_tokenizer_shortcuts_agree_with_jieba(pieces, data):
+    """Cuts that skip jieba (no word can form) and vetoes decided without cutting must be
+    exactly what jieba's own route gives."""
+    tokenizer = tokenizer_for(PACK)
+    text = "".join(pieces)
+    assert tokenizer.cut(text, hmm=False) == _jieba_cut(tokenizer, text)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    stops = compiled(PACK).veto_words
+    assert tokenizer.vetoes(text, start, end, stops) == _jieba_vetoes(tokenizer, text, start, end, stops)
