@@ -253,3 +253,19 @@ def test_tokenizer_shortcuts_agree_with_jieba(pieces, data):
     end = data.draw(st.integers(start + 1, len(text)))
     stops = compiled(PACK).veto_words
     assert tokenizer.vetoes(text, start, end, stops) == _jieba_vetoes(tokenizer, text, start, end, stops)
+
+
+_BEFORE = st.sampled_from(["超过", "约", "近", "不到", "逾", "第", "人民币", "US$", "￥", "$", "了", " ", "more than ",
+                           "nearly ", "about", "Group ", "No.", "城镇化率", "达到", "a", "5", "，"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BEFORE, max_size=6))
+def test_look_behinds_skip_only_positions_where_they_cannot_match(pieces):
+    """EndingAt rules a position out by the character before it; the regex alone must agree."""
+    c = compiled(PACK)
+    text = "".join(pieces)
+    for ending in (c.prefix, c.qualifier_before, c.veto_before):
+        found = ending.search(text, len(text))
+        alone = ending.pattern.search(text, max(0, len(text) - ending.reach), len(text)) if text else None
+        assert (found and found.span()) == (alone and alone.span()), (text, ending.pattern.pattern[:60])
