@@ -269,3 +269,22 @@ def test_look_behinds_skip_only_positions_where_they_cannot_match(pieces):
         found = ending.search(text, len(text))
         alone = ending.pattern.search(text, max(0, len(text) - ending.reach), len(text)) if text else None
         assert (found and found.span()) == (alone and alone.span()), (text, ending.pattern.pattern[:60])
+
+
+TERM_CASES = [
+    ("常住人口城镇化率达到59.22%", [(4, 8, "城镇化率")]),          # the longest term at a position
+    ("城镇化水平", [(0, 3, "城镇化")]),
+    ("GDP and gdp and Gdp", [(0, 3, "gdp"), (8, 11, "gdp"), (16, 19, "gdp")]),  # any case
+    ("GDPs, subGDP", []),                                         # English terms on word boundaries
+    ("the Urbanization Rate rose", [(4, 21, "urbanization rate")]),
+    ("İ GDP", [(2, 5, "gdp")]),                                    # İ lowers to two characters: offsets hold
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TERM_CASES)
+def test_term_scanner(text, expected):
+    from extractor.compiled import TermScanner
+
+    scanner = TermScanner(["城镇化率", "城镇化", "GDP", "urbanization rate", "rate"])
+    assert list(scanner.finditer(text)) == expected
