@@ -14,5 +14,3 @@ FIELDS = (
     "subject", "region",
     "text", "start", "end", "sentence",
 )
-
-QUALIFIERS = ("over", "about", "under")

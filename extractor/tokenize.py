@@ -103,12 +103,18 @@ class Tokenizer:
             # letters and digits can be a token of several characters: every token that
             # touches the span is one character, and none is a stop word. Known without cutting.
             return False
-        position = 0
-        for token in self.cut(text, hmm=False):
-            token_end = position + len(token)
-            if position < start < token_end or position < end < token_end:
-                return True
-            if token in stop_words and position < end and start < token_end:
-                return True
-            position = token_end
-        return False
+        return straddles(self.cut(text, hmm=False), start, end, stop_words)
+
+
+def straddles(tokens: Iterable[str], start: int, end: int, stop_words: frozenset) -> bool:
+    """Does a token of `tokens` (which make up a text) cross an edge of [start, end), or is
+    one of `stop_words` overlapping it?"""
+    position = 0
+    for token in tokens:
+        token_end = position + len(token)
+        if position < start < token_end or position < end < token_end:
+            return True
+        if token in stop_words and position < end and start < token_end:
+            return True
+        position = token_end
+    return False

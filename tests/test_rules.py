@@ -15,6 +15,7 @@ from extractor import extract, rulecache, rules
 from extractor.compiled import compiled
 from extractor.engine import tokenizer_for
 from extractor.errors import RuleError
+from extractor.tokenize import straddles
 from extractor.rules import builtin_dir, check_examples, default_rules, load_rules
 
 PACK = default_rules()
@@ -225,18 +226,6 @@ def _jieba_cut(tokenizer, text: str) -> list[str]:
     return list(tokenizer._tokenizer().cut(text, HMM=False))
 
 
-def _jieba_vetoes(tokenizer, text: str, start: int, end: int, stop_words: frozenset) -> bool:
-    position = 0
-    for token in _jieba_cut(tokenizer, text):
-        token_end = position + len(token)
-        if position < start < token_end or position < end < token_end:
-            return True
-        if token in stop_words and position < end and start < token_end:
-            return True
-        position = token_end
-    return False
-
-
 _WORDS = sorted(w for w in tokenizer_for(PACK).words if len(w) > 1)
 _PIECES = st.sampled_from(_WORDS + list("一二三十百千万亿全省市县个家户届年的和城镇化率人口x5") + ["G60", " ", "，"])
 
@@ -252,7 +241,7 @@ def test_tokenizer_shortcuts_agree_with_jieba(pieces, data):
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
     stops = compiled(PACK).veto_words
-    assert tokenizer.vetoes(text, start, end, stops) == _jieba_vetoes(tokenizer, text, start, end, stops)
+    assert tokenizer.vetoes(text, start, end, stops) == straddles(_jieba_cut(tokenizer, text), start, end, stops)
 
 
 _BEFORE = st.sampled_from(["超过", "约", "近", "不到", "逾", "第", "人民币", "US$", "￥", "$", "了", " ", "more than ",
