@@ -9,7 +9,7 @@ Importing the package is cheap: the rule pack and the tokenizer load on first us
 
 from __future__ import annotations
 
-__version__ = "1.0.0"
+from .version import __version__
 
 __all__ = ["extract", "extract_document", "load_rules", "Record", "Document", "Article", "__version__"]
 
@@ -21,7 +21,7 @@ def __getattr__(name: str):
 
         return getattr(api, name)
     if name == "load_rules":
-        from .rules import load_rules
+        from .pack.rules import load_rules
 
         return load_rules
     if name == "Record":

@@ -66,13 +66,13 @@ def extract_document(
     Raises InputError when a file cannot be read or decoded.
     """
     from .engine import extract_articles
-    from .rules import default_rules
+    from .pack.rules import default_rules
 
     pack = rules if rules is not None else default_rules()
     if isinstance(source, str):
         text, used_encoding, name = source, None, doc or "-"
     else:
-        from .decoding import read_text
+        from .reading.decoding import read_text
 
         decoded = read_text(Path(source), encoding=encoding)
         text, used_encoding, name = decoded.text, decoded.encoding, doc or os.fspath(source)

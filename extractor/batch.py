@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from .errors import InputError
-from .inputs import Source
+from .reading.inputs import Source
 
 if TYPE_CHECKING:  # the process pool is imported only by a run with --jobs > 1 (11 ms of a start)
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -62,14 +62,14 @@ class FileResult:
 @lru_cache(maxsize=None)
 def rule_pack(rule_dirs: tuple[str, ...] = ()):
     """The rule pack for a run, loaded once per process (built-in rules plus `rule_dirs`)."""
-    from .rules import default_rules, load_rules
+    from .pack.rules import default_rules, load_rules
 
     return load_rules([Path(d) for d in rule_dirs]) if rule_dirs else default_rules()
 
 
 def read_source(source: Source, encoding: Optional[str] = None):
     """The decoded text of one input (a `decoding.Decoded`); raises InputError."""
-    from .decoding import decode_bytes, read_text
+    from .reading.decoding import decode_bytes, read_text
 
     if source.path is None:
         return decode_bytes(source.data or b"", source.name, encoding=encoding)
@@ -192,7 +192,7 @@ def _init_worker(settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
-    from .console import configure_logging
+    from .logs import configure_logging
 
     configure_logging(settings.verbosity)
     rule_pack(settings.rule_dirs)

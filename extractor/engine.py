@@ -13,18 +13,19 @@ values, what the exporters write. The library validates them into pydantic recor
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from typing import Iterator, Optional, Union
 
-from .compiled import Compiled, compiled
-from .context import DocumentContext, place_span
-from .digest import ArticleSpan, split_articles
-from .metrics import MetricNamer, keyword_reaches
-from .normalize import fold
-from .numbers import to_json_number
-from .periods import PeriodSpan, find_periods
-from .quantities import Quantity, QuantityFinder
-from .rules import RulePack
-from .tokenize import Tokenizer
+from .finding.normalize import fold
+from .finding.numbers import to_json_number
+from .finding.periods import PeriodSpan, find_periods
+from .finding.quantities import Quantity, QuantityFinder
+from .finding.tokenize import Tokenizer
+from .meaning.context import DocumentContext, place_span
+from .meaning.metrics import MetricNamer, keyword_reaches
+from .pack.compiled import Compiled, compiled
+from .pack.rules import RulePack
+from .reading.digest import ArticleSpan, split_articles
 
 Figure = Union[Quantity, PeriodSpan]
 Row = dict  # one record: contract.FIELDS in order, JSON values
@@ -95,7 +96,7 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Ar
 
     def segments() -> Iterator[list[Row]]:
         for start, end in segment_bounds(text):
-            yield _extract_window(text, start, end, pack, doc, spans, headline_regions, outlet_lines)
+            yield _extract_window(text, (start, end), pack, doc, spans, headline_regions, outlet_lines)
 
     return spans, segments()
 
@@ -129,42 +130,64 @@ def _region_of(title: Optional[str], c: Compiled) -> Optional[str]:
     return None
 
 
-def _extract_window(text: str, offset: int, stop: int, pack: RulePack, doc: str, spans: list[ArticleSpan],
+@dataclass(frozen=True)
+class ArticleOf:
+    """The article a figure stands in (headline, outlet, date) and the place its headline names."""
+
+    span: ArticleSpan
+    headline_region: Optional[str]
+
+
+@dataclass
+class Window:
+    """One segment of an input being extracted: its text and folded text, the lookups built
+    over it, and where it starts in the input (offsets in rows are input offsets)."""
+
+    doc: str
+    text: str
+    folded: str
+    offset: int
+    ctx: DocumentContext
+    namer: MetricNamer
+
+
+def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str, spans: list[ArticleSpan],
                     headline_regions: list[Optional[str]], outlet_lines: list[tuple[int, int]]) -> list[Row]:
     c = compiled(pack)
     tokenizer = tokenizer_for(pack)
-    window = text[offset:stop]
-    folded = fold(window, c.table)
+    offset, stop = bounds
+    text = text[offset:stop]
+    folded = fold(text, c.table)
     outlets = [(s - offset, e - offset) for s, e in outlet_lines if s < stop and e > offset]
-    figures = find_figures(window, folded, c, tokenizer, outlets)
+    figures = find_figures(text, folded, c, tokenizer, outlets)
     year_spans = [(f.start, f.end) for f in figures if isinstance(f, PeriodSpan) and f.start_year is not None]
-    ctx = DocumentContext(window, folded, c, tokenizer, outlets, year_spans)
+    ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans)
     ctx.set_figures([(f.start, f.end) for f in figures])
-    namer = MetricNamer(pack, c)
+    window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c))
     starts = [a.start for a in spans]
     rows = []
     previous_end = 0
     for figure in figures:
         i = bisect.bisect_right(starts, offset + figure.start) - 1
-        article = (spans[i], headline_regions[i]) if i >= 0 else None
-        rows.append(_row(figure, window, folded, ctx, namer, article, doc, previous_end, offset))
+        article = ArticleOf(spans[i], headline_regions[i]) if i >= 0 else None
+        rows.append(_row(figure, window, article, previous_end))
         previous_end = figure.end
     return rows
 
 
-def _row(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer: MetricNamer,
-         article: Optional[tuple[ArticleSpan, Optional[str]]], doc: str, previous_end: int,
-         offset: int) -> Row:
-    """The row of one figure of a window of the input that starts at `offset`."""
+def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_end: int) -> Row:
+    """The row of one figure of `window`."""
+    ctx, folded, namer = window.ctx, window.folded, window.namer
     start, end = figure.start, figure.end
     left, right = ctx.sentence_bounds(start, end)
     hit = ctx.keyword_before(start, left)
-    region = ctx.region(start, end, left, right) or (article[1] if article is not None else None)
+    region = ctx.region(start, end, left, right) or (article.headline_region if article is not None else None)
     if isinstance(figure, PeriodSpan):
         metric = (namer.for_named_plan() if figure.named_plan
                   else namer.from_context("period", start, hit, folded, previous_end))
-        return _new_row(doc, article, "period", metric or "period", None, None, None, None, figure.start_year,
-                        figure.end_year, None, region, text, start, end, ctx.sentence(left, right), offset)
+        return _new_row(window, article, figure, left, right, kind="period", metric=metric or "period",
+                        value=None, unit=None, qualifier=None, year=None, start_year=figure.start_year,
+                        end_year=figure.end_year, subject=None, region=region)
     kind = figure.kind
     subject_span = figure.subject_span
     if subject_span is None and kind == "count" and figure.unit_end > 0:
@@ -178,19 +201,19 @@ def _row(figure: Figure, text: str, folded: str, ctx: DocumentContext, namer: Me
     if subject_span is None and hit is not None and namer.describes(hit, kind) \
             and keyword_reaches(namer.c, folded, hit[1], start):
         subject_span = ctx.subject_before(hit)
-    subject = text[subject_span[0]:subject_span[1]] if subject_span else None
-    return _new_row(doc, article, kind, metric or kind, to_json_number(figure.value), figure.unit, figure.qualifier,
-                    ctx.year(start, end, left, right), None, None, subject, region, text, start, end,
-                    ctx.sentence(left, right), offset)
+    subject = window.text[subject_span[0]:subject_span[1]] if subject_span else None
+    return _new_row(window, article, figure, left, right, kind=kind, metric=metric or kind,
+                    value=to_json_number(figure.value), unit=figure.unit, qualifier=figure.qualifier,
+                    year=ctx.year(start, end, left, right), start_year=None, end_year=None, subject=subject,
+                    region=region)
 
 
-def _new_row(doc, article, kind, metric, value, unit, qualifier, year, start_year, end_year, subject, region,
-             text: str, start: int, end: int, sentence: str, offset: int) -> Row:
-    """A row with the contract's fields in order; `start`/`end` are offsets into `text`, a
-    window of the input that starts at `offset`."""
-    span = article[0] if article is not None else None
+def _new_row(window: Window, article: Optional[ArticleOf], figure: Figure, left: int, right: int, *,
+             kind, metric, value, unit, qualifier, year, start_year, end_year, subject, region) -> Row:
+    """A row with the contract's fields in order; the figure's offsets are made input offsets."""
+    span = article.span if article is not None else None
     return {
-        "doc": doc,
+        "doc": window.doc,
         "article": span.index if span else None,
         "title": span.title if span else None,
         "source": span.source if span else None,
@@ -198,5 +221,7 @@ def _new_row(doc, article, kind, metric, value, unit, qualifier, year, start_yea
         "kind": kind, "metric": metric, "value": value, "unit": unit, "qualifier": qualifier,
         "year": year, "start_year": start_year, "end_year": end_year,
         "subject": subject, "region": region,
-        "text": text[start:end], "start": offset + start, "end": offset + end, "sentence": sentence,
+        "text": window.text[figure.start:figure.end],
+        "start": window.offset + figure.start, "end": window.offset + figure.end,
+        "sentence": window.ctx.sentence(left, right),
     }

@@ -32,13 +32,13 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_support import GREEN_METRIC, SENTENCE, cli_env, has_value, jsonl, run_cli
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli_support import GREEN_METRIC, SENTENCE, cli_env, has_value, jsonl, run_cli
 from extractor.cli import cli
-from extractor.decoding import read_text
+from extractor.reading.decoding import read_text
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(64)
 

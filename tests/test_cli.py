@@ -11,12 +11,21 @@ import sys
 
 import openpyxl
 import pytest
+from cli_support import (
+    GREEN_METRIC_WITH_EXAMPLE,
+    SENTENCE,
+    SENTENCE_2,
+    cli_env,
+    has_value,
+    jsonl,
+    run_cli,
+)
 from click.testing import CliRunner
 
-from cli_support import GREEN_METRIC_WITH_EXAMPLE, SENTENCE, SENTENCE_2, cli_env, has_value, jsonl, run_cli
 from extractor import __version__
-from extractor.cli import FORMAT_NAMES, cli
-from extractor.console import ensure_utf8
+from extractor.cli import cli
+from extractor.cli.console import ensure_utf8
+from extractor.cli.options import FORMAT_NAMES
 from extractor.records import FIELDS, KINDS
 
 
@@ -58,7 +67,7 @@ def test_help_and_version_load_nothing_heavy(args):
     assert proc.returncode == 0
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.decode().splitlines() if "|" in line}
     heavy = {"jieba", "pydantic", "rich", "regex", "xlsxwriter", "selectolax", "charset_normalizer",
-             "extractor.engine", "extractor.rules", "extractor.records", "extractor.api"}
+             "extractor.engine", "extractor.pack.rules", "extractor.records", "extractor.api"}
     assert not imported & heavy
 
 
@@ -80,8 +89,8 @@ def test_extracting_with_cached_rules_never_imports_pydantic(tmp_path, fmt):
 
 
 def test_cli_constants_match_the_library():
-    from extractor.export import FORMATS
     from extractor.records import RECORD_CLASSES
+    from extractor.writing.export import FORMATS
 
     assert tuple(RECORD_CLASSES) == KINDS
     assert FORMAT_NAMES == FORMATS

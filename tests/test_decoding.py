@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.decoding import DETECT_MIN_BYTES, decode_bytes, read_text
 from extractor.errors import InputError
+from extractor.reading.decoding import DETECT_MIN_BYTES, decode_bytes, read_text
 
 TEXT = "2024年末，全省常住人口城镇化率达到59.22%，比上年提高0.9个百分点。"
 

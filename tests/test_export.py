@@ -12,7 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from extractor.export import (
+from extractor.records import FIELDS, make_record
+from extractor.writing.export import (
     FORMATS,
     XLSX_CELL_MAX,
     OutputError,
@@ -21,7 +22,6 @@ from extractor.export import (
     open_writer,
     write_file,
 )
-from extractor.records import FIELDS, make_record
 
 SENTENCE = "2024年末，全省常住人口城镇化率达到59.22%，比上年提高0.9个百分点。"
 ROWS = [

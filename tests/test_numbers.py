@@ -9,10 +9,16 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.compiled import compiled
-from extractor.normalize import fold
-from extractor.numbers import parse_arabic, parse_chinese, parse_english, parse_number, to_json_number
-from extractor.rules import default_rules
+from extractor.finding.normalize import fold
+from extractor.finding.numbers import (
+    parse_arabic,
+    parse_chinese,
+    parse_english,
+    parse_number,
+    to_json_number,
+)
+from extractor.pack.compiled import compiled
+from extractor.pack.rules import default_rules
 
 ARABIC = [
     ("0", "0"), ("7", "7"), ("59.22", "59.22"), ("55.43", "55.43"), ("1,100", "1100"),

@@ -109,7 +109,7 @@ def test_no_figure_in_pure_numeral_noise():
 
 
 def test_a_timeout_is_reported_not_fatal(monkeypatch, caplog):
-    import extractor.quantities as quantities
+    import extractor.finding.quantities as quantities
 
     monkeypatch.setattr(quantities, "REGEX_TIMEOUT", 0.000001)
     records = extract(ARTICLE * 200)  # the number scan gives up almost at once
@@ -133,7 +133,7 @@ def test_segments_give_the_same_records_as_one_piece(monkeypatch):
 def test_a_large_file_streams_in_parts(tmp_path, monkeypatch):
     import extractor.engine as engine
     from extractor.batch import Settings, process_parts
-    from extractor.inputs import Source
+    from extractor.reading.inputs import Source
 
     monkeypatch.setattr(engine, "SEGMENT_CHARS", 2_000)
     path = tmp_path / "a.txt"

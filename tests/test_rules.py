@@ -11,12 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor import extract, rulecache, rules
-from extractor.compiled import compiled
+from extractor import extract
 from extractor.engine import tokenizer_for
 from extractor.errors import RuleError
-from extractor.tokenize import straddles
-from extractor.rules import builtin_dir, check_examples, default_rules, load_rules
+from extractor.finding.tokenize import straddles
+from extractor.pack import cache as rulecache
+from extractor.pack import rules
+from extractor.pack.compiled import compiled
+from extractor.pack.examples import check_examples
+from extractor.pack.rules import builtin_dir, default_rules, load_rules
 
 PACK = default_rules()
 CASES = [
@@ -273,7 +276,7 @@ TERM_CASES = [
 
 @pytest.mark.parametrize("text,expected", TERM_CASES)
 def test_term_scanner(text, expected):
-    from extractor.compiled import TermScanner
+    from extractor.pack.compiled import TermScanner
 
     scanner = TermScanner(["城镇化率", "城镇化", "GDP", "urbanization rate", "rate"])
     assert list(scanner.finditer(text)) == expected

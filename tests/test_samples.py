@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from extractor.api import extract_document
 from extractor.cli import cli
-from extractor.decoding import read_text
-from extractor.evaluate import score
 from extractor.contract import FIELDS, KINDS
+from extractor.evaluate import score
+from extractor.reading.decoding import read_text
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 ARTICLES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
@@ -92,8 +92,8 @@ def test_engine_rows_are_valid_records(article):
     """The command line writes the engine's rows without pydantic: each must be exactly the
     dump of the record the library validates from it, with the contract's fields in order."""
     from extractor.engine import extract_articles
+    from extractor.pack.rules import default_rules
     from extractor.records import make_record
-    from extractor.rules import default_rules
 
     _, rows = extract_articles(read_text(article).text, default_rules(), doc=article.name)
     assert rows

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from .errors import InputError
+from ..errors import InputError
 from .inputs import os_reason
 
 log = logging.getLogger(__name__)

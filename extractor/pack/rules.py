@@ -3,7 +3,7 @@
 
 Every phrasing the engine knows (units, hedges, vetoes, places, indicators and the named
 metrics with their keywords) is data in these files, and each file carries its own
-examples, which `check_examples` runs. A file that does not validate raises RuleError
+examples, which pack/examples.py runs. A file that does not validate raises RuleError
 naming the file and the entry, e.g. "[mine.toml -> unit -> 2 -> kind] ...".
 """
 
@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, fields
-from fractions import Fraction
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Annotated, Callable, Literal, Optional, Sequence
 
 import regex
 
-from . import rulecache
-from .contract import KINDS
-from .errors import RuleError
+from ..contract import KINDS
+from ..errors import RuleError
+from . import cache as rulecache
 
 Kind = Literal["percentage", "money", "count", "population", "length", "area", "duration", "period"]
 Words = tuple[str, ...]
@@ -307,7 +307,6 @@ def _validator():
 def parse_file(data: bytes, label: str) -> RuleFile:
     """Parse and validate the bytes of one rule file; RuleError names the file and the failing entry."""
     import tomllib
-
     from pydantic import ValidationError
 
     try:
@@ -329,11 +328,11 @@ def parse_file(data: bytes, label: str) -> RuleFile:
 
 def builtin_dir() -> Path:
     """The rules/ directory shipped with the package (top-level rules/ in a checkout)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "rules_builtin", here.parent / "rules"):
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "rules_builtin", package.parent / "rules"):
         if (candidate / "units.toml").is_file():
             return candidate
-    raise RuleError(str(here.parent / "rules"), "", "the built-in rule files are missing")
+    raise RuleError(str(package.parent / "rules"), "", "the built-in rule files are missing")
 
 
 def rule_files(directory: Path) -> list[Path]:
@@ -373,58 +372,3 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> RulePack:
 def default_rules() -> RulePack:
     """The built-in pack, loaded once per process."""
     return load_rules()
-
-
-@dataclass(frozen=True)
-class ExampleFailure:
-    file: str
-    entry: str
-    message: str
-
-
-def _differences(expected: Expected, record) -> list[str]:
-    problems = []
-    for field, want in expected.given().items():
-        got = getattr(record, field)
-        if field == "value":
-            same = got is not None and abs(float(got) - want) <= 1e-6 * max(1.0, abs(want))
-        else:
-            same = got == want
-        if not same:
-            problems.append(f"{field}: expected {want!r}, got {got!r}")
-    return problems
-
-
-def check_examples(pack: RulePack, only_dir: Optional[Path] = None) -> list[ExampleFailure]:
-    """Run every example and negative of the pack (or only those of files under `only_dir`)."""
-    from .api import extract
-
-    failures: list[ExampleFailure] = []
-    for label, rule_file in pack.files.items():
-        if only_dir is not None and not Path(label).resolve().is_relative_to(Path(only_dir).resolve()):
-            continue
-        for i, example in enumerate(rule_file.examples):
-            entry = f"examples -> {i}"
-            records = extract(example.text, rules=pack)
-            if len(records) != len(example.expect):
-                found = ", ".join(f"{r.kind} {r.value} {r.text!r}" for r in records) or "nothing"
-                failures.append(ExampleFailure(
-                    file=label, entry=entry,
-                    message=f"{example.text!r}: expected {len(example.expect)} records, found {len(records)}: {found}"))
-                continue
-            for j, (want, record) in enumerate(zip(example.expect, records)):
-                problems = _differences(want, record)
-                if problems:
-                    failures.append(ExampleFailure(
-                        file=label, entry=f"{entry} -> expect -> {j}",
-                        message=f"{example.text!r} {record.text!r}: " + "; ".join(problems)))
-        for i, negative in enumerate(rule_file.negatives):
-            records = extract(negative.text, rules=pack)
-            if negative.metric is not None:
-                records = [r for r in records if r.metric == negative.metric]
-            if records:
-                found = ", ".join(f"{r.kind}/{r.metric} {r.value} {r.text!r}" for r in records)
-                failures.append(ExampleFailure(
-                    file=label, entry=f"negatives -> {i}",
-                    message=f"{negative.text!r} must give no {negative.metric or 'record'}, found: {found}"))
-    return failures

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Iterator, Optional, Sequence, Union
 
-from .errors import InputError
+from ..errors import InputError
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm")
 

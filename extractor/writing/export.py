@@ -29,70 +29,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator, Optional
 
-from .errors import PolicyExtractError
-from .inputs import os_reason
-from .contract import FIELDS
+from ..contract import FIELDS
+from ..reading.inputs import os_reason
+from .writer import OutputError, Writer, ordered
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "xlsx")
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".xlsx": "xlsx"}
 
 #: Longest text an XLSX cell holds, in UTF-16 code units.
 XLSX_CELL_MAX = 32767
-#: Off a terminal rich would squeeze a table into 80 columns; give it room instead.
-_TABLE_WIDTH_OFF_TERMINAL = 200
 #: Rows of one worksheet, header included; further records go on a next sheet.
 XLSX_ROWS_MAX = 1_048_576
-
-
-class OutputError(PolicyExtractError):
-    """An output that cannot be written; the message names it and the reason."""
 
 
 def format_for_path(path: str) -> Optional[str]:
     """The format an output file name asks for by its suffix (out.csv -> csv), if any."""
     return SUFFIX_FORMATS.get(Path(path).suffix.lower())
-
-
-def ordered(row: dict) -> dict:
-    """`row` with the contract fields first, in FIELDS order, and any newer fields after."""
-    out = {name: row.get(name) for name in FIELDS}
-    out.update(row)
-    return out
-
-
-class Writer:
-    """Writes records, one input's rows at a time; `close` finishes the document."""
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def write(self, rows: list[dict]) -> None:
-        with self._reporting():
-            self._write(rows)
-
-    def close(self) -> None:
-        with self._reporting():
-            self._close()
-
-    def _write(self, rows: list[dict]) -> None:
-        raise NotImplementedError
-
-    def _close(self) -> None:
-        pass
-
-    @contextmanager
-    def _reporting(self) -> Iterator[None]:
-        """Turn an OS error (disk full, ...) into an OutputError naming the output.
-
-        A closed pipe is not an error of the output: BrokenPipeError passes through so the
-        CLI can end quietly (`policy-extract ... | head`).
-        """
-        try:
-            yield
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise OutputError(f"{self.name}: {os_reason(exc)}") from None
 
 
 class JsonLinesWriter(Writer):
@@ -211,50 +163,6 @@ def fit_cell(text: str) -> str:
     return units.decode("utf-16-le", errors="ignore")
 
 
-class TableWriter(Writer):
-    """A rich table per input file, for a person at a terminal (not a stable format)."""
-
-    def __init__(self, name: str, console):
-        super().__init__(name)
-        self.console = console
-
-    def _write(self, rows: list[dict]) -> None:
-        from rich.table import Table
-
-        if not rows:
-            return
-        table = Table(title=rows[0].get("doc"), title_justify="left")
-        for column in ("kind", "metric", "value", "unit", "year", "subject", "region", "text", "span"):
-            table.add_column(column, justify="right" if column in ("value", "year", "span") else "left")
-        for row in rows:
-            table.add_row(
-                row.get("kind"),
-                row.get("metric"),
-                _show_value(row),
-                row.get("unit") or "",
-                "" if row.get("year") is None else str(row["year"]),
-                row.get("subject") or "",
-                row.get("region") or "",
-                row.get("text") or "",
-                f"{row.get('start')}-{row.get('end')}",
-            )
-        self.console.print(table)
-
-
-def _show_value(row: dict) -> str:
-    if row.get("kind") == "period":
-        start, end = row.get("start_year"), row.get("end_year")
-        return f"{start or '…'}–{end or '…'}"
-    return "" if row.get("value") is None else format_number(row["value"])
-
-
-def format_number(value) -> str:
-    """For people: 5400000000000 -> '5,400,000,000,000', 59.22 -> '59.22', no exponents."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else repr(value)
-
-
 @contextmanager
 def open_writer(
     fmt: str, output: Optional[str] = None, *, bom: bool = False, headers: bool = True, stdout: Optional[IO[str]] = None
@@ -286,7 +194,9 @@ def open_writer(
         return
     if to_stdout:
         if fmt == "table":
-            writer: Writer = _table_writer(stdout, stream)
+            from .terminal import table_writer
+
+            writer: Writer = table_writer(stdout, stream)
         else:
             writer = _text_writer(fmt, name, stream, bom=bom, headers=headers)
         yield writer
@@ -333,14 +243,6 @@ def _copy(book: Path, target: IO[bytes], name: str) -> None:
         raise
     except OSError as exc:
         raise OutputError(f"{name}: {os_reason(exc)}") from None
-
-
-def _table_writer(stdout: Optional[IO[str]], stream: IO[str]) -> Writer:
-    from rich.console import Console
-
-    # Given no file, rich looks sys.stdout up on every write, so a progress bar that
-    # redirects stdout keeps the tables above itself.
-    return TableWriter("<stdout>", Console(file=stdout, width=None if stream.isatty() else _TABLE_WIDTH_OFF_TERMINAL))
 
 
 def _text_writer(fmt: str, name: str, stream: IO[str], *, bom: bool, headers: bool) -> Writer:

@@ -14,8 +14,8 @@ from typing import Optional, Sequence
 
 import regex
 
-from .compiled import REGEX_TIMEOUT, Compiled
-from .tokenize import Tokenizer
+from ..finding.tokenize import Tokenizer
+from ..pack.compiled import REGEX_TIMEOUT, Compiled
 
 MAX_SENTENCE = 300  # characters on each side of a figure
 

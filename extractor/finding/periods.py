@@ -8,14 +8,13 @@ A "到" that closes a change (提高到2024年的59.22%) is not a target, nor is
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-import logging
-
 import regex
 
-from .compiled import REGEX_TIMEOUT
+from ..pack.compiled import REGEX_TIMEOUT
 
 log = logging.getLogger(__name__)
 

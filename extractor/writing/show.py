@@ -12,7 +12,7 @@ import html
 from collections import Counter
 from typing import Iterator
 
-from .export import format_number
+from .writer import format_number
 
 #: (terminal style, HTML background) per kind.
 COLOURS = {
@@ -25,7 +25,7 @@ COLOURS = {
     "duration": ("black on bright_red", "#fecaca"),
     "period": ("black on white", "#e5e7eb"),
 }
-_OTHER = ("reverse", "#fed7aa")
+OTHER_COLOUR = ("reverse", "#fed7aa")
 _TABLE_FIELDS = (
     "kind", "metric", "value", "unit", "qualifier", "year", "start_year", "end_year",
     "subject", "region", "article", "title", "source", "published", "text", "start", "end", "sentence",
@@ -57,21 +57,6 @@ def clusters(rows: list[dict]) -> Iterator[tuple[int, int, list[int]]]:
         group, start, end = [i], rows[i]["start"], rows[i]["end"]
     if group:
         yield start, end, group
-
-
-def to_rich(text: str, rows: list[dict]):
-    """The text as a rich Text: each figure in its kind's colour, labels after it, dimmed."""
-    from rich.text import Text
-
-    out = Text()
-    pos = 0
-    for start, end, group in clusters(rows):
-        out.append(text[pos:start])
-        out.append(text[start:end], style=COLOURS.get(rows[group[0]]["kind"], _OTHER)[0])
-        out.append("⟨" + "; ".join(label(rows[i]) for i in group) + "⟩", style="dim italic")
-        pos = max(pos, end)
-    out.append(text[pos:])
-    return out
 
 
 def legend(rows: list[dict]) -> str:

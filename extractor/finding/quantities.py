@@ -15,7 +15,13 @@ from typing import Callable, Iterator, Optional
 
 import regex
 
-from .compiled import EN_NOT_PLURAL, EN_STOPWORDS, REGEX_TIMEOUT, Compiled, UnitForm
+from ..pack.compiled import (
+    EN_NOT_PLURAL,
+    EN_STOPWORDS,
+    REGEX_TIMEOUT,
+    Compiled,
+    UnitForm,
+)
 from .numbers import parse_number
 
 log = logging.getLogger(__name__)

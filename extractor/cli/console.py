@@ -1,4 +1,4 @@
-"""What the command line writes to stderr: error and warning lines, logging, the progress bar.
+"""What the command line writes to stderr: error and warning lines and the progress bar.
 
 Standard output carries data (records, tables, reports); everything meant for the person
 running the command goes to stderr, one line per event, prefixed with the program name so
@@ -8,14 +8,13 @@ so lines still land above rich's progress bar while it redirects stderr.
 
 from __future__ import annotations
 
-import logging
 import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator, TextIO
 
 import click
 
-PROG = "policy-extract"
+from ..logs import PROG, configure_logging  # noqa: F401  (re-exported for the commands)
 
 
 def error(message: str) -> None:
@@ -43,28 +42,6 @@ def ensure_utf8(stream: TextIO) -> None:
         stream.reconfigure(encoding="utf-8")
 
 
-class _StderrHandler(logging.Handler):
-    """Log lines on whatever sys.stderr is at the time of the call."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            sys.stderr.write(self.format(record) + "\n")
-        except Exception:  # logging must never take the run down
-            self.handleError(record)
-
-
-def configure_logging(verbosity: int) -> None:
-    """WARNING by default, INFO with -v, DEBUG with -vv; only the CLI calls this."""
-    level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, _StderrHandler)]:
-        root.removeHandler(handler)
-    handler = _StderrHandler()
-    handler.setFormatter(logging.Formatter(f"{PROG}: %(levelname)s: %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(level)
-
-
 @contextmanager
 def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
     """A rich progress bar on stderr; yields the function that counts one file done.
@@ -77,7 +54,13 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
         yield lambda: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     bar = Progress(
         TextColumn("[progress.description]{task.description}"),

@@ -27,7 +27,7 @@ import zlib
 from pathlib import Path
 from typing import Optional
 
-from . import __version__
+from ..version import __version__
 
 log = logging.getLogger(__name__)
 

@@ -8,15 +8,15 @@ folded forms: simplified characters, half-width digits and signs, lower-case Eng
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-import re
 from typing import Optional
 
 import regex
 
-from .normalize import build_table, fold
-from .numbers import ARABIC, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
+from ..finding.normalize import build_table, fold
+from ..finding.numbers import ARABIC, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 from .rules import RulePack, Unit
 
 # Time budget for one regex pass over a document; a pathological input is reported, not fatal.

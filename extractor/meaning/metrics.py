@@ -20,8 +20,8 @@ from typing import Optional
 
 import regex
 
-from .compiled import Compiled
-from .rules import RulePack
+from ..pack.compiled import Compiled
+from ..pack.rules import RulePack
 
 # How far a planning-period keyword may stand before its span: 规划期为2021—2035年.
 PERIOD_KEYWORD_REACH = 6

@@ -1,0 +1,66 @@
+"""The `extract` command."""
+
+from __future__ import annotations
+
+import click
+
+from ..contract import KINDS
+from .console import configure_logging, error
+from .group import Failure, Terminated, silence_stdout, stdin_is_terminal
+from .options import batch_options, output_options
+from .running import (
+    Tally,
+    batch_settings,
+    check_metrics,
+    expand_paths,
+    load_pack,
+    resolve_format,
+    run_batch,
+)
+
+
+@click.command(short_help="Figures of files, folders or stdin as json, jsonl, csv, tsv, xlsx or a table.")
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@output_options
+@click.option("--metric", "metrics", multiple=True, metavar="NAME", help="Only records of this metric (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only records of this kind (repeatable).")
+@batch_options
+@click.pass_context
+def extract(ctx, paths, fmt, output, bom, no_headers, metrics, kinds, rule_dirs, encoding, globs, jobs, quiet, verbose):
+    """Extract the figures of each PATH: a file, a directory (walked recursively) or - for stdin.
+
+    Without PATH, standard input is read. Records come out in sorted path order, each
+    input's records as soon as it is done. Columns of csv/tsv/xlsx are the record fields
+    in their documented order.
+    """
+    from ..writing.export import OutputError, open_writer
+
+    configure_logging(verbose)
+    fmt = resolve_format(fmt, output, bom=bom, headers=not no_headers)
+    if not paths:
+        if stdin_is_terminal():
+            click.echo(ctx.get_help())
+            ctx.exit(2)
+        paths = ("-",)
+    check_metrics(metrics, load_pack(rule_dirs))
+    settings = batch_settings(rule_dirs, encoding, verbose, kinds=kinds, metrics=metrics)
+    tally = Tally()
+    sources = expand_paths(paths, globs, tally)
+    if not sources:
+        raise Failure("no input to read; nothing was written")
+    try:
+        with open_writer(fmt, output, bom=bom, headers=not no_headers) as writer:
+            run_batch(sources, settings, jobs, quiet, tally, lambda result: writer.write(result.rows))
+    except OutputError as exc:
+        if output in (None, "-"):
+            silence_stdout()  # stdout is unusable: its last flush must not fail a second time
+        raise Failure(str(exc)) from None
+    except (KeyboardInterrupt, Terminated) as exc:
+        left = f"; {output} was not written" if output not in (None, "-") else ""
+        error(f"interrupted after {tally.done} of {tally.total} files{left}")
+        ctx.exit(130 if isinstance(exc, KeyboardInterrupt) else 143)
+    if not quiet:
+        tally.summary()
+    ctx.exit(1 if tally.failed else 0)
+
+

@@ -1,0 +1,98 @@
+"""Options shared by several commands, so that they mean the same thing everywhere (as in
+sqlite-utils' output_options): output, batch, rules, encoding and verbosity."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import click
+
+from ..reading.inputs import DEFAULT_GLOBS
+
+FORMAT_NAMES = ("table", "json", "jsonl", "csv", "tsv", "xlsx")
+
+
+def check_encoding(ctx, param, value: Optional[str]) -> Optional[str]:
+    import codecs
+
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
+
+
+def encoding_option(f):
+    return click.option(
+        "--encoding",
+        metavar="NAME",
+        callback=check_encoding,
+        help="Read inputs in this encoding (e.g. gb18030, big5, utf-16-le) instead of detecting it.",
+    )(f)
+
+
+def rules_option(f):
+    return click.option(
+        "--rules",
+        "rule_dirs",
+        multiple=True,
+        type=click.Path(exists=True, file_okay=False),
+        metavar="DIR",
+        help="Add the rule pack in DIR to the built-in rules (repeatable).",
+    )(f)
+
+
+def verbose_option(f):
+    return click.option("-v", "--verbose", count=True, help="Log more on stderr: -v info, -vv debug.")(f)
+
+
+def batch_options(f):
+    for decorator in reversed(
+        (
+            rules_option,
+            encoding_option,
+            click.option(
+                "--glob",
+                "globs",
+                multiple=True,
+                default=DEFAULT_GLOBS,
+                show_default=True,
+                metavar="PATTERN",
+                help="Files to read in a directory (repeatable; case-insensitive).",
+            ),
+            click.option(
+                "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+            ),
+            click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line."),
+            verbose_option,
+        )
+    ):
+        f = decorator(f)
+    return f
+
+
+def output_options(f):
+    for decorator in reversed(
+        (
+            click.option(
+                "-f",
+                "--format",
+                "fmt",
+                type=click.Choice(FORMAT_NAMES),
+                help="Output format [default: table on a terminal, else jsonl; with -o, from its suffix].",
+            ),
+            click.option(
+                "-o",
+                "--output",
+                metavar="FILE",
+                help="Write to FILE (replaced only when the run finishes) instead of stdout.",
+            ),
+            click.option("--bom/--no-bom", default=False, help="Start CSV/TSV with a UTF-8 BOM, for Excel."),
+            click.option("--no-headers", "no_headers", is_flag=True, help="CSV/TSV/XLSX without the header row."),
+        )
+    ):
+        f = decorator(f)
+    return f
+
+

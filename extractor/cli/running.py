@@ -1,0 +1,141 @@
+"""What the batch commands share: expanding PATH arguments, running the batch with a progress
+bar, counting, the summary line, the rule pack, and the output format."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+import click
+
+from ..contract import KINDS
+from .console import error, note, progress_bar, warning
+from .group import Failure
+
+
+@dataclass
+class Tally:
+    """Progress of a batch, for the summary line and the message on interruption."""
+
+    total: int = 0
+    done: int = 0
+    records: int = 0
+    failed: int = 0
+    started: float = 0.0
+
+    def summary(self) -> None:
+        seconds = time.monotonic() - self.started
+        note(f"{self.done} files, {self.records} records, {self.failed} failed, {seconds:.1f} s")
+
+
+def expand_paths(paths: Sequence[str], globs: Sequence[str], tally: Tally):
+    """Sources of the PATH arguments; each argument that gave none is reported and counted."""
+    from ..reading.inputs import expand
+
+    tally.started = time.monotonic()
+    expansion = expand(paths, globs)
+    for problem in expansion.errors:
+        error(str(problem))
+    tally.failed += len(expansion.errors)
+    tally.total = len(expansion.sources)
+    return expansion.sources
+
+
+def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: Callable) -> None:
+    """Extract every source in order, report each failure, hand each result to `consume`."""
+    from contextlib import closing
+
+    from ..batch import run
+
+    show_bar = not quiet and len(sources) > 1 and sys.stderr.isatty()
+    with progress_bar(len(sources), show_bar) as advance, closing(run(sources, settings, jobs)) as results:
+        for result in results:
+            for line in result.warnings:
+                warning(line)
+            if result.error:
+                error(result.error)
+                tally.failed += 1
+            else:
+                consume(result)
+                tally.records += len(result.rows)
+            if not result.partial:
+                tally.done += 1
+                advance()
+
+
+def batch_settings(rule_dirs, encoding, verbose, kinds=(), metrics=()):
+    from ..batch import Settings
+
+    return Settings(
+        rule_dirs=tuple(rule_dirs),
+        encoding=encoding,
+        kinds=frozenset(kinds),
+        metrics=frozenset(metrics),
+        verbosity=verbose,
+    )
+
+
+def load_pack(rule_dirs: Sequence[str]):
+    """The run's rule pack; a pack that does not validate is a usage error (exit 2)."""
+    from ..batch import rule_pack
+    from ..errors import RuleError
+
+    try:
+        return rule_pack(tuple(rule_dirs))
+    except RuleError as exc:
+        raise Failure(str(exc), exit_code=2) from None
+
+
+def check_metrics(metrics: Sequence[str], pack) -> None:
+    known = set(pack.metrics) | set(KINDS)
+    unknown = [m for m in metrics if m not in known]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown metric {', '.join(map(repr, unknown))}; known: {', '.join(sorted(known))}",
+            param_hint="'--metric'",
+        )
+
+
+def resolve_format(fmt: Optional[str], output: Optional[str], *, bom: bool, headers: bool) -> str:
+    """The output format, from --format, the suffix of --output, or whether stdout is a terminal."""
+    from ..writing.export import format_for_path
+
+    to_file = output not in (None, "-")
+    if fmt is None and to_file:
+        fmt = format_for_path(output)
+        if fmt is None:
+            raise click.BadParameter(
+                f"cannot tell the format from {output!r}; use a .json, .jsonl, .csv, .tsv or .xlsx name, or --format",
+                param_hint="'-o' / '--output'",
+            )
+    if fmt is None:
+        fmt = "table" if sys.stdout.isatty() else "jsonl"
+    if fmt == "table" and to_file:
+        raise click.UsageError("the table format is for terminals; write a file as json, jsonl, csv, tsv or xlsx")
+    if fmt == "xlsx" and not to_file and sys.stdout.isatty():
+        raise click.UsageError("xlsx is binary; write it to a file with -o FILE.xlsx")
+    if bom and fmt not in ("csv", "tsv"):
+        raise click.UsageError("--bom applies to csv and tsv only")
+    if not headers and fmt not in ("csv", "tsv", "xlsx"):
+        raise click.UsageError("--no-headers applies to csv, tsv and xlsx only")
+    return fmt
+
+
+def inside(file, folder: Path) -> bool:
+    try:
+        Path(file).resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def echo_columns(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Rows in aligned plain-text columns: the same on a terminal, in a pipe and in tests."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    for row in (headers, *rows):
+        click.echo("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
