@@ -1,4 +1,4 @@
-"""The output contract's names: the kinds of figure and the record fields, in order.
+"""The output contract's names (contract v2): the kinds of figure and the record fields, in order.
 
 Scripts and spreadsheets are built on these (README, "Record fields"). They live apart
 from the pydantic classes of records.py so that the command line, the engine and the
@@ -9,8 +9,11 @@ KINDS = ("percentage", "money", "count", "population", "length", "area", "durati
 
 FIELDS = (
     "doc", "article", "title", "source", "published",
-    "kind", "metric", "value", "unit", "qualifier",
+    "kind", "metric", "value", "unit", "qualifier", "target", "change",
     "year", "start_year", "end_year",
-    "subject", "region",
+    "subject", "region", "region_code",
     "text", "start", "end", "sentence",
 )
+
+#: The version of the output contract these fields follow (README, "Record fields").
+CONTRACT_VERSION = "2"

@@ -209,7 +209,8 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
 
 
 def _new_row(window: Window, article: Optional[ArticleOf], figure: Figure, left: int, right: int, *,
-             kind, metric, value, unit, qualifier, year, start_year, end_year, subject, region) -> Row:
+             kind, metric, value, unit, qualifier, year, start_year, end_year, subject, region,
+             target=False, change=False, region_code=None) -> Row:
     """A row with the contract's fields in order; the figure's offsets are made input offsets."""
     span = article.span if article is not None else None
     return {
@@ -219,8 +220,9 @@ def _new_row(window: Window, article: Optional[ArticleOf], figure: Figure, left:
         "source": span.source if span else None,
         "published": span.published if span else None,
         "kind": kind, "metric": metric, "value": value, "unit": unit, "qualifier": qualifier,
+        "target": target, "change": change,
         "year": year, "start_year": start_year, "end_year": end_year,
-        "subject": subject, "region": region,
+        "subject": subject, "region": region, "region_code": region_code,
         "text": window.text[figure.start:figure.end],
         "start": window.offset + figure.start, "end": window.offset + figure.end,
         "sentence": window.ctx.sentence(left, right),

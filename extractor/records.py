@@ -32,11 +32,14 @@ class Record(BaseModel):
     value: Union[int, float, None] = None
     unit: Optional[str] = None
     qualifier: Optional[Qualifier] = None
+    target: bool = False
+    change: bool = False
     year: Optional[int] = None
     start_year: Optional[int] = None
     end_year: Optional[int] = None
     subject: Optional[str] = None
     region: Optional[str] = None
+    region_code: Optional[str] = None
     text: str
     start: int
     end: int
