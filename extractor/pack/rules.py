@@ -193,6 +193,20 @@ class Terms:
 
 
 @dataclass(frozen=True)
+class Region:
+    """A canonical place (rules/regions.toml): its code and every name it is written with."""
+
+    __pydantic_config__ = _STRICT
+    code: Annotated[str, NonEmpty]
+    level: Literal["nation", "province", "prefecture", "area", "country", "world"]
+    zh: Words = ()
+    zh_hant: Words = ()
+    abbr: str = ""
+    en: Words = ()
+    parent: str = ""
+
+
+@dataclass(frozen=True)
 class Indicators:
     __pydantic_config__ = _STRICT
     zh: Words = ()
@@ -211,11 +225,14 @@ class Expected:
     value: Optional[float] = None
     unit: Optional[str] = None
     qualifier: Optional[str] = None
+    target: Optional[bool] = None
+    change: Optional[bool] = None
     year: Optional[int] = None
     start_year: Optional[int] = None
     end_year: Optional[int] = None
     subject: Optional[str] = None
     region: Optional[str] = None
+    region_code: Optional[str] = None
     text: Optional[str] = None
 
     def given(self) -> dict:
@@ -251,6 +268,7 @@ class RuleFile:
     terms: Optional[Terms] = None
     indicators: Optional[Indicators] = None
     pairs: Words = ()
+    region: tuple[Region, ...] = ()
     examples: tuple[Example, ...] = ()
     negatives: tuple[Negative, ...] = ()
 
