@@ -22,7 +22,9 @@ from .finding.periods import PeriodSpan, find_periods
 from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.context import DocumentContext, place_span
+from .meaning.changes import is_change
 from .meaning.metrics import MetricNamer, keyword_reaches
+from .meaning.targets import TargetScope
 from .pack.compiled import Compiled, compiled
 from .pack.rules import RulePack
 from .reading.digest import ArticleSpan, split_articles
@@ -149,6 +151,11 @@ class Window:
     offset: int
     ctx: DocumentContext
     namer: MetricNamer
+    targets: TargetScope
+    # What the figures before say about the next: the last amount named in a sentence (for
+    # "…2.1 trillion yuan, marking a 4.6% rise"), and whether the last figure was a target.
+    last_amount: tuple[int, str] = (-1, "")
+    last_target: tuple[int, bool] = (-1, False)
 
 
 def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str, spans: list[ArticleSpan],
@@ -163,7 +170,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     year_spans = [(f.start, f.end) for f in figures if isinstance(f, PeriodSpan) and f.start_year is not None]
     ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans)
     ctx.set_figures([(f.start, f.end) for f in figures])
-    window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c))
+    window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), TargetScope(folded, c))
     starts = [a.start for a in spans]
     rows = []
     previous_end = 0
@@ -180,7 +187,8 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     ctx, folded, namer = window.ctx, window.folded, window.namer
     start, end = figure.start, figure.end
     left, right = ctx.sentence_bounds(start, end)
-    hit = ctx.keyword_before(start, left)
+    kind = "period" if isinstance(figure, PeriodSpan) else figure.kind
+    hit = namer.hit_before(kind, ctx.keywords_before(start, left, limit=6), folded, start)
     region = ctx.region(start, end, left, right) or (article.headline_region if article is not None else None)
     if isinstance(figure, PeriodSpan):
         metric = (namer.for_named_plan() if figure.named_plan
@@ -188,7 +196,6 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
         return _new_row(window, article, figure, left, right, kind="period", metric=metric or "period",
                         value=None, unit=None, qualifier=None, year=None, start_year=figure.start_year,
                         end_year=figure.end_year, subject=None, region=region)
-    kind = figure.kind
     subject_span = figure.subject_span
     if subject_span is None and kind == "count" and figure.unit_end > 0:
         subject_span = ctx.subject_after(figure.unit_end)
@@ -197,15 +204,27 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     if subject_span is not None:
         own_hits += ctx.hits_within(*subject_span)
     metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
-                        lambda: ctx.clause(start, end, left, right), previous_end)
+                        lambda: ctx.clause(start, end, left, right), previous_end, ctx.keyword_after(end, right))
+    if metric is None and kind == "percentage" and window.last_amount[0] == left \
+            and namer.c.change_after.match(folded, end):
+        metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise
     if subject_span is None and hit is not None and namer.describes(hit, kind) \
             and keyword_reaches(namer.c, folded, hit[1], start):
         subject_span = ctx.subject_before(hit)
     subject = window.text[subject_span[0]:subject_span[1]] if subject_span else None
-    return _new_row(window, article, figure, left, right, kind=kind, metric=metric or kind,
+    metric = metric or kind
+    if metric != kind and kind in ("money", "population", "count"):
+        window.last_amount = (left, metric)
+    continues = window.last_target[0] < left and window.last_target[1]
+    today = article.span.published_year if article is not None else None
+    target = window.targets.is_target(start, end, left, right, continues, today)
+    window.last_target = (left, target)
+    return _new_row(window, article, figure, left, right, kind=kind, metric=metric,
                     value=to_json_number(figure.value), unit=figure.unit, qualifier=figure.qualifier,
                     year=ctx.year(start, end, left, right), start_year=None, end_year=None, subject=subject,
-                    region=region)
+                    region=region, target=target,
+                    change=is_change(folded, namer.c, start, end, figure.unit, metric, subject,
+                                     folded[hit[0]:hit[1]] if hit is not None and metric != kind else None))
 
 
 def _new_row(window: Window, article: Optional[ArticleOf], figure: Figure, left: int, right: int, *,

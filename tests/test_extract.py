@@ -234,7 +234,7 @@ def test_digest_articles_and_offsets():
     assert [(r.article, r.kind, r.metric, r.value) for r in records] == [
         (0, "money", "gdp", 3000000000000),
         (0, "percentage", "gdp_growth", 6.1),
-        (0, "duration", "duration", 45),
+        (0, "duration", "commute_time", 45),  # contract v2: commuting time is a named metric
         (1, "percentage", "urbanization_rate", 72.5),
         (1, "count", "count", 12),
     ]

@@ -91,6 +91,7 @@ class DocumentContext:
                 self.hits.append((start, end, c.keyword_metrics[term]))
         self.region_starts = [s for s, _ in self.regions]
         self.hit_ends = [e for _, e, _ in self.hits]
+        self.hit_starts = [s for s, _, _ in self.hits]
         self.figure_spans: list[tuple[int, int]] = []
         self._starts: dict[int, int] = {}
         self._subjects: dict[int, tuple[int, int]] = {}
@@ -132,11 +133,10 @@ class DocumentContext:
         return min(self.ends[j] if j < len(self.ends) else len(self.text), end + MAX_SENTENCE)
 
     def clause(self, start: int, end: int, left: int, right: int) -> str:
-        """The folded sentence of a figure, cut at semicolons: the scope of a sentence keyword."""
-        semicolons = [m.end() for m in _SEMICOLON.finditer(self.folded, left, right)]
-        left = max([p for p in semicolons if p <= start], default=left)
-        right = min([p for p in semicolons if p > end], default=right)
-        return self.folded[left:right]
+        """The folded sentence of a figure up to the semicolon after it: the scope of a sentence
+        keyword, which reaches the items of a list after it (首批60个试点县中，东部18个；…31个)."""
+        semicolon = _SEMICOLON.search(self.folded, end, right)
+        return self.folded[left:semicolon.end() if semicolon else right]
 
     def sentence(self, left: int, right: int) -> str:
         return self.text[left:right].strip()
@@ -211,6 +211,24 @@ class DocumentContext:
                 return hit if hit[0] >= left else None
             i -= 1
         return None
+
+    def keywords_before(self, start: int, left: int, limit: int = 4) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Up to `limit` keywords that end before `start` in its sentence, nearest first."""
+        i = bisect.bisect_right(self.hit_ends, start) - 1
+        found = []
+        while i >= 0 and len(found) < limit:
+            hit = self.hits[i]
+            if hit[0] < left:
+                break
+            if hit[1] <= start:
+                found.append(hit)
+            i -= 1
+        return found
+
+    def keyword_after(self, end: int, right: int) -> Optional[tuple[int, int, tuple[str, ...]]]:
+        """The first keyword that starts at or after `end` in its sentence."""
+        i = bisect.bisect_left(self.hit_starts, end)
+        return self.hits[i] if i < len(self.hits) and self.hits[i][0] < right else None
 
     def hits_within(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
         """The keywords written inside text[start:end] (a figure's own words)."""

@@ -3,14 +3,19 @@
 In order, a figure is named by:
 1. its own words: the unit or noun written with it (260万农业转移人口, 2.87 million urban
    residents, 20个新型城镇化试点县) or the words right after it (9.5 trillion yuan of GDP);
-2. the nearest keyword before it in its sentence, metric keyword or plain indicator alike,
+2. a keyword right after it (凭借4950.8亿元地区生产总值, 全市68.5%的城镇化率);
+3. the nearest keyword before it in its sentence, metric keyword or plain indicator alike,
    so "人均GDP 6.5万元" stays plain money and "GDP增长5.2%，工业增加值增长6.1%" names only
-   the first. Counts and persons without a noun of their own take it only from close by
-   (试点县达到120个, 项目386个), since a count's noun is written next to it. A metric with
-   `via` (gdp_growth) is reached through another metric's keyword plus a cue word after
-   the previous figure (地区生产总值6.1万亿元，增长5.2%);
-3. for a count of a generic noun (12个县（市、区）, 15 counties) or of nothing nearby: a
-   metric's sentence keywords anywhere in its sentence (…为第二批新型城镇化试点县).
+   the first. A keyword inside a definition is passed over (城镇化率，即城镇常住人口…的占比，
+   从44.2%…), and of two subjects sharing a figure the first counts (城镇人口和农村人口均为…).
+   Counts and persons without a noun of their own take it only from close by (试点县达到120
+   个, 项目386个), since a count's noun is written next to it. A percentage reached through an
+   amount's keyword and a growth word after the previous figure is the amount's growth rate,
+   *M*_growth (地区生产总值6.1万亿元，增长5.2%; the growth rule of pack/rules.py);
+4. for a count of a generic noun (12个县（市、区）, 15 counties) or of nothing nearby: a
+   metric's sentence keywords in its sentence up to the end of its clause, so a keyword
+   before a semicolon reaches the items of its list (首批60个试点县中，东部18个…；县级单位31个);
+5. a keyword a few characters after it in its clause (推动约2000万人在省内就近实现城镇化).
 A count or person figure with a noun of its own that names no metric stays plain.
 """
 
@@ -28,6 +33,15 @@ PERIOD_KEYWORD_REACH = 6
 # How far a keyword may stand before a count or person figure without a noun of its own.
 CLOSE_REACH = 24
 _CLAUSE = regex.compile(r"[，,；;：:]")
+# Right after a keyword: a definition of it follows (城镇化率，即城镇常住人口…的占比，).
+_DEFINITION = regex.compile(r"\s*(?:[，,（(]\s*即|——|[（(]|,\s*(?:i\.e\.|that is|which is)\b)")
+# After two joined keywords: the figure is the gap between them, not either one.
+_GAP = regex.compile(r"相差|差距|之差|差值|高出|低于|高于|(?i:\bgap\b|\bdifference\b)")
+# Two subjects sharing one figure: 城镇人口和农村人口届时均为2100万人.
+_JOINED = regex.compile(r"\s*(?:和|与|及|、|以及|and)\s*")
+_SHARED = regex.compile(r"均|都|各|皆|分别|both|each")
+# How far after a figure a keyword may stand when nothing before it names the figure.
+AFTER_REACH = 8
 
 Hit = tuple[int, int, tuple[str, ...]]
 
@@ -88,27 +102,76 @@ class MetricNamer:
         metric = self._first_accepting(metrics, kind)
         if metric is not None:
             return metric
-        for indicator in metrics:
-            via = self.c.via.get(indicator)
-            if via is not None and kind in self.pack.metrics[via[0]].kinds:
-                if via[1].search(folded, max(h_end, previous_end), start):
-                    return via[0]
+        if kind == "percentage":
+            return self.growth_of(metrics, folded, max(h_end, previous_end), start)
         return None
 
+    def growth_of(self, metrics: tuple[str, ...], folded: str, begin: int, start: int) -> Optional[str]:
+        """The growth metric of an amount named by `metrics`, when a growth word stands in
+        folded[begin:start] (the growth rule)."""
+        for name in metrics:
+            growth = f"{name}_growth"
+            if growth in self.pack.metrics and self.c.growth_cues.search(folded, begin, start):
+                return growth
+        return None
+
+    def growth_name(self, metric: str) -> Optional[str]:
+        """The growth metric derived from `metric`, if it has one."""
+        growth = f"{metric}_growth"
+        return growth if growth in self.pack.metrics else None
+
+    def hit_before(self, kind: str, hits: list[Hit], folded: str, start: int) -> Optional[Hit]:
+        """Of the keywords before a figure in its sentence (`hits`, nearest first), the one that
+        says what it measures, or None for a gap between two indicators (X与Y相差15个百分点).
+        Two subjects sharing the figure give the first (X和Y均为); a keyword inside a
+        definition is passed over (X，即Y在总人口中的占比，从44.2%)."""
+        if not hits:
+            return None
+        nearest = hits[0]
+        if len(hits) > 1 and _JOINED.fullmatch(folded[hits[1][1]:nearest[0]]):
+            if _GAP.search(folded, nearest[1], start):
+                return None
+            if _SHARED.search(folded, nearest[1], start):
+                return hits[1]
+        if not self._first_accepting(nearest[2], kind):
+            for earlier in hits[1:]:
+                if _DEFINITION.match(folded, earlier[1]) and self._first_accepting(earlier[2], kind):
+                    return earlier
+        return nearest
+
     def name(self, kind: str, unit: Optional[str], folded: str, start: int, end: int,
-             noun: Optional[str], own_hits: list[Hit], hit: Optional[Hit], clause, previous_end: int) -> Optional[str]:
+             noun: Optional[str], own_hits: list[Hit], hit: Optional[Hit], clause, previous_end: int,
+             hit_after: Optional[Hit] = None) -> Optional[str]:
         """The metric of a quantity, by the order in the module docstring; `own_hits` are the
         keywords in its own words and noun, `clause()` gives its clause when needed."""
-        metric = self.in_words(kind, own_hits) or self.after(kind, folded, end)
+        metric = (self.in_words(kind, own_hits) or self.after(kind, folded, end)
+                  or self.right_after(kind, hit_after, folded, end))
         if metric is not None:
             return metric
         if kind not in ("count", "population"):
-            return self.from_context(kind, start, hit, folded, previous_end)
-        if noun is None and hit is not None and hit[1] <= start and keyword_reaches(self.c, folded, hit[1], start):
-            return self.from_context(kind, start, hit, folded, previous_end)  # 项目386个 stays plain
-        if kind == "count":
-            return self.in_sentence(kind, noun or unit, clause())
-        return None
+            metric = self.from_context(kind, start, hit, folded, previous_end)
+        elif noun is None and hit is not None and hit[1] <= start and keyword_reaches(self.c, folded, hit[1], start):
+            metric = self.from_context(kind, start, hit, folded, previous_end)  # 项目386个 stays plain
+            if metric is None and hit[2]:
+                return None
+        elif kind == "count":
+            metric = self.in_sentence(kind, noun or unit, clause())
+        if metric is None and kind in ("count", "population") and (
+                hit is None or not hit[2] or not keyword_reaches(self.c, folded, hit[1], start)):
+            metric = self.near_after(kind, hit_after, folded, end)
+        return metric
+
+    def right_after(self, kind: str, hit: Optional[Hit], folded: str, end: int) -> Optional[str]:
+        """A keyword standing right after the figure (or after 的): 4950.8亿元地区生产总值."""
+        if hit is None or folded[end:hit[0]] not in ("", "的", " "):
+            return None
+        return self._first_accepting(hit[2], kind)
+
+    def near_after(self, kind: str, hit: Optional[Hit], folded: str, end: int) -> Optional[str]:
+        """A keyword a few characters after the figure in its clause (2000万人在省内就近实现城镇化)."""
+        if hit is None or hit[0] - end > AFTER_REACH or _CLAUSE.search(folded, end, hit[0]):
+            return None
+        return self._first_accepting(hit[2], kind)
 
     def describes(self, hit: Hit, kind: str) -> bool:
         """Can the keyword `hit` be what a figure of `kind` measures: a plain indicator
@@ -116,7 +179,7 @@ class MetricNamer:
         metrics = hit[2]
         if not metrics or self._first_accepting(metrics, kind):
             return True
-        return any(m in self.c.via and kind in self.pack.metrics[self.c.via[m][0]].kinds for m in metrics)
+        return kind == "percentage" and any(f"{m}_growth" in self.pack.metrics for m in metrics)
 
     def for_named_plan(self) -> Optional[str]:
         return self.named_plans

@@ -161,7 +161,7 @@ class Compiled:
     veto_before: EndingAt
     veto_words: frozenset
     keyword_metrics: dict[str, tuple[str, ...]]
-    via: dict[str, tuple[str, regex.Pattern]]
+    growth_cues: regex.Pattern                # a growth word between an amount's keyword and a percentage
     after: list[tuple[str, regex.Pattern]]
     generic: list[tuple[str, frozenset, regex.Pattern]]
     continuation: regex.Pattern
@@ -170,6 +170,14 @@ class Compiled:
     region_names: frozenset
     region_suffix: re.Pattern
     subject_stops: frozenset
+    change_before: EndingAt                   # 增长|5.2%, grew |5%; group `level` marks 提高到|59.22%
+    change_after: regex.Pattern               # 4.6%| rise
+    change_keywords: regex.Pattern            # 新增 in 新增城镇人口: the figure it names is an addition
+    target_cues: regex.Pattern                # 力争, will, ...: found once per text, looked up per figure
+    target_actual: regex.Pattern              # 已, 实际, so far: a value reached after a target word
+    target_after: regex.Pattern               # 5.5%|以内
+    target_continuation: regex.Pattern        # 届时, 其中 at the start of a sentence
+    future_years: regex.Pattern               # 到2030年, by 2030: targets when the year lies ahead
     dictionary_words: list[str] = field(default_factory=list)
 
 
@@ -248,7 +256,6 @@ def compile_pack(pack: RulePack) -> Compiled:
                            before_zh + before_en, 12)
 
     keyword_metrics: dict[str, tuple[str, ...]] = {}
-    via: dict[str, tuple[str, regex.Pattern]] = {}
     after: list[tuple[str, regex.Pattern]] = []
     generic: list[tuple[str, frozenset, regex.Pattern]] = []
     for metric in pack.metrics.values():
@@ -256,9 +263,6 @@ def compile_pack(pack: RulePack) -> Compiled:
             names = keyword_metrics.setdefault(f(word), ())
             if metric.name not in names:
                 keyword_metrics[f(word)] = names + (metric.name,)
-        if metric.via is not None:
-            via[metric.via.indicator] = (
-                metric.name, regex.compile(_bounded(f(c) for c in metric.via.cues), regex.IGNORECASE))
         if metric.after:
             after.append((metric.name, regex.compile(
                 r"\s{0,2}(?:" + _bounded(f(w) for w in metric.after) + ")", regex.IGNORECASE)))
@@ -291,6 +295,26 @@ def compile_pack(pack: RulePack) -> Compiled:
         + [f(w) for i in pack.tables("indicators") for w in (*i.zh, *i.zh_hant)]
         + [w for w in subject_stops if len(w) > 1]
     ))
+    changes = pack.tables("changes")
+    change_words = [f(w) for t in changes for w in t.before]
+    levels = [f(w) for t in changes for w in t.levels]
+    hedges = list(before_map)
+    change_before = EndingAt(
+        r"(?:" + _bounded(change_words) + r")(?:\s{0,2}(?P<level>" + _bounded(levels) + r"))?(?:了)?\s{0,2}(?:"
+        + _bounded(hedges) + r")?\s{0,2}", change_words + hedges + levels, 24, regex.IGNORECASE, extra="了")
+    change_after = regex.compile(
+        r"\s{0,2}(?:" + _bounded(f(w) for t in changes for w in t.after) + ")", regex.IGNORECASE)
+    growth_cues = regex.compile(_bounded(f(w) for t in changes for w in t.growth), regex.IGNORECASE)
+    change_keywords = regex.compile(_bounded(f(w) for t in changes for w in t.keywords), regex.IGNORECASE)
+    targets = pack.tables("targets")
+    target_cues = regex.compile(_bounded(f(w) for t in targets for w in t.before), regex.IGNORECASE)
+    target_actual = regex.compile(_bounded(f(w) for t in targets for w in t.actual), regex.IGNORECASE)
+    target_after = regex.compile(r"\s{0,2}[)）]?(?:" + _bounded(f(w) for t in targets for w in t.after) + ")",
+                                 regex.IGNORECASE)
+    target_continuation = regex.compile(
+        r"[\s“\"]*(?:" + _bounded(f(w) for t in targets for w in t.continuations) + ")", regex.IGNORECASE)
+    future_years = regex.compile("|".join(f"(?:{p})" for t in targets for p in t.future_years) or "(?!)",
+                                 regex.IGNORECASE)
     # The look-ahead lets the engine skip most positions at once (measured: twice as fast).
     number = regex.compile(rf"(?={NUMBER_START})(?:{NUMBER_PATTERN})", regex.VERBOSE)
     return Compiled(
@@ -300,11 +324,14 @@ def compile_pack(pack: RulePack) -> Compiled:
         qualifier_before_map=before_map, qualifier_after=qualifier_after,
         qualifier_after_map=after_map, qualifier_inside=inside_map,
         veto_before=veto_before, veto_words=veto_words,
-        keyword_metrics=keyword_metrics, via=via, after=after, generic=generic,
+        keyword_metrics=keyword_metrics, growth_cues=growth_cues, after=after, generic=generic,
         continuation=continuation, lexicon=lexicon, region_names=region_names, region_suffix=region_suffix,
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english} | set("多余-—–~至到")),
         subject_stops=subject_stops, dictionary_words=dictionary,
+        change_before=change_before, change_after=change_after, change_keywords=change_keywords, target_cues=target_cues,
+        target_actual=target_actual, target_after=target_after, target_continuation=target_continuation,
+        future_years=future_years,
     )
 
 

@@ -94,22 +94,13 @@ class Keywords:
 
 
 @dataclass(frozen=True)
-class Via:
-    """A metric reached through another metric's keyword plus a cue word (GDP ... 增长 5.2%)."""
-
-    __pydantic_config__ = _STRICT
-    indicator: str
-    cues: Annotated[Words, NonEmpty]
-
-
-@dataclass(frozen=True)
 class Metric:
     __pydantic_config__ = _STRICT
     name: Annotated[str, _Check(_metric_name)]
     kinds: Annotated[tuple[Kind, ...], NonEmpty]
     keywords: Keywords
     description: str = ""
-    via: Optional[Via] = None
+    growth: Words = ()         # keywords naming its growth rate directly (经济增速 for gdp)
     named_plans: bool = False  # every five-year plan named in the text (十四五) is this metric
     after: Words = ()          # words right after a figure that name it (9.5 trillion yuan of GDP)
     generic_nouns: Words = ()       # counted nouns that alone do not say what is counted (县)
@@ -207,6 +198,30 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """Words that make a figure a change rather than a level, and a growth rate of an amount."""
+
+    __pydantic_config__ = _STRICT
+    before: Words = ()   # right before the figure: 增长5.2%, 增加18万人, grew 5%, up 1.4 million
+    after: Words = ()    # right after it: a 4.6% rise, 5%的增长
+    levels: Words = ()   # after a `before` word, these make the figure the new level: 提高到59.22%, rose to
+    growth: Words = ()   # between an amount's keyword and a percentage: the percentage is its growth rate
+    keywords: Words = ()  # in the keyword that names a figure: an addition (新增城镇人口287万人)
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Words that make a figure a goal, plan target or projection rather than a value reached."""
+
+    __pydantic_config__ = _STRICT
+    before: Words = ()         # anywhere before the figure in its sentence: 力争, 目标, 预计, will, aims to
+    after: Words = ()          # right after it: 以内, 的目标
+    actual: Words = ()         # after a target word, these make what follows a value reached: 已, 实际
+    continuations: Words = ()  # a sentence opening with these goes on with the target of the one before: 届时, 其中
+    future_years: Annotated[Words, _Check(_valid_regexes)] = ()  # regexes of a year phrase that is a target when the year is ahead of the text's date
+
+
+@dataclass(frozen=True)
 class Indicators:
     __pydantic_config__ = _STRICT
     zh: Words = ()
@@ -269,12 +284,30 @@ class RuleFile:
     indicators: Optional[Indicators] = None
     pairs: Words = ()
     region: tuple[Region, ...] = ()
+    changes: Optional[Changes] = None
+    targets: Optional[Targets] = None
     examples: tuple[Example, ...] = ()
     negatives: tuple[Negative, ...] = ()
 
 
+#: Metrics of these kinds have a growth rate in percent, named M_growth (contract v2).
+AMOUNT_KINDS = frozenset({"money", "population", "count"})
+
+
+def growth_metric(metric: Metric) -> Metric:
+    """The derived metric of an amount's growth rate in percent: gdp -> gdp_growth.
+
+    One rule for every amount metric (contract v2, "M_growth"): a percentage reached through
+    the amount's keyword and a growth word (rules/changes.toml) is its growth rate; the
+    metric's own `growth` keywords name the rate directly (经济增速 -> gdp_growth)."""
+    return Metric(name=f"{metric.name}_growth", kinds=("percentage",), keywords=Keywords(zh=metric.growth),
+                  description=f"growth rate in percent of {metric.name} (derived by the growth rule)")
+
+
 class RulePack:
-    """All rule files of a pack, merged; the engine compiles what it needs from it once."""
+    """All rule files of a pack, merged; the engine compiles what it needs from it once.
+
+    `metrics` holds the named metrics of the files and the growth metrics derived from them."""
 
     def __init__(self, files: dict[str, RuleFile]):
         self.files = files
@@ -289,11 +322,15 @@ class RulePack:
                                 f"duplicated metric name {metric.name!r} (also in {self.metric_files[metric.name]})")
             self.metrics[metric.name] = metric
             self.metric_files[metric.name] = name
-        for name, rule_file in files.items():
-            metric = rule_file.metric
-            if metric is not None and metric.via is not None and metric.via.indicator not in self.metrics:
-                raise RuleError(name, "metric -> via -> indicator",
-                                f"unknown metric {metric.via.indicator!r}")
+        for name, metric in list(self.metrics.items()):
+            if AMOUNT_KINDS.isdisjoint(metric.kinds):
+                continue
+            derived = growth_metric(metric)
+            if derived.name in self.metrics:
+                raise RuleError(self.metric_files[derived.name], "metric -> name",
+                                f"{derived.name!r} is derived from {name!r} (the growth rule); name it otherwise")
+            self.metrics[derived.name] = derived
+            self.metric_files[derived.name] = self.metric_files[name]
 
     def collect(self, field: str) -> list:
         """Every entry of a list field (units, qualifiers, ...) across the pack's files."""

@@ -30,6 +30,11 @@ class ArticleSpan:
     start: int
     end: int
 
+    @property
+    def published_year(self) -> Optional[int]:
+        """The year of the dateline, the "today" of the article's targets (到2025年)."""
+        return int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
+
 
 def _line_before(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the non-empty line that ends right before `pos` (a line start)."""

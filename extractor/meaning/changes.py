@@ -1,0 +1,31 @@
+"""Change or level (the `change` field, contract v2).
+
+A figure is a change when it is a growth rate (a *M*_growth metric), a difference in
+percentage points, or when a change word stands right before it (增长5.2%, 增加18万人,
+grew 5%, up 1.4 million) or right after it (a 4.6% rise, 5%的增长). A change word followed
+by 到 / 至 / to makes the figure the level reached (提高到59.22%, rose to 60%), and both ends
+of a from -> to pair are levels. English counts of "new" things (38 new cities) are
+additions, and so is a figure named by a keyword of addition (新增城镇人口287万人,
+城镇新增就业). The words are rules/changes.toml.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..pack.compiled import Compiled
+
+
+def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str], metric: str,
+              subject: Optional[str], keyword: Optional[str]) -> bool:
+    """`keyword`: the folded keyword that names the figure, if any (新增城镇人口)."""
+    if metric.endswith("_growth") or unit == "pp":
+        return True
+    if keyword is not None and c.change_keywords.search(keyword):
+        return True
+    before = c.change_before.search(folded, start)
+    if before is not None:
+        return before.group("level") is None
+    if c.change_after.match(folded, end):
+        return True
+    return subject is not None and bool(c.change_keywords.match(subject.lower()))
