@@ -14,6 +14,14 @@ names the same metric; otherwise it is a miss of the gold metric and a false pos
 the predicted one, so a metric's row says how well that metric itself is found. Year accuracy is over matched required gold lines
 (null == null counts as right); metric accuracy over matched required gold lines whose
 metric is named (metric != kind).
+
+Contract v2 adds scores that say which field to fix, all over matched required pairs:
+named-metric precision (named predictions whose gold has the same metric) and recall (named
+gold found with its metric, unmatched gold included); accuracy and F1 (true is the positive
+class) of `target` and `change` where the gold gives them; region accuracy where the gold
+has `region` (its spellings in `region_alt` count too); year exactness over non-period
+figures (a period's years are part of its match). Each of the last four is also kept per
+kind, and every disagreement is listed so that `--show-errors` can show it.
 """
 
 from __future__ import annotations
@@ -63,6 +71,53 @@ class Tally:
 
 
 @dataclass
+class Agreement:
+    """How often a field of matched figures agrees with the gold.
+
+    For a true/false field the confusion counts treat true as the positive class, so F1
+    says how well the rarer true cases are found, which accuracy alone hides.
+    """
+
+    right: int = 0
+    total: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, right: bool, gold: object = None, predicted: object = None) -> None:
+        self.total += 1
+        self.right += right
+        self.tp += gold is True and predicted is True
+        self.fp += gold is not True and predicted is True
+        self.fn += gold is True and predicted is not True
+
+    @property
+    def accuracy(self) -> Optional[float]:
+        return self.right / self.total if self.total else None
+
+    @property
+    def f1(self) -> Optional[float]:
+        positives = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / positives if positives else None
+
+
+@dataclass
+class FieldScore:
+    """An Agreement overall and per kind of the gold line."""
+
+    overall: Agreement = field(default_factory=Agreement)
+    by_kind: dict[str, Agreement] = field(default_factory=lambda: defaultdict(Agreement))
+
+    def add(self, kind: str, right: bool, gold: object = None, predicted: object = None) -> None:
+        for agreement in (self.overall, self.by_kind[kind]):
+            agreement.add(right, gold, predicted)
+
+
+#: Fields whose agreement is scored on matched figures, in report order.
+JUDGED_FIELDS = ("target", "change", "region", "year")
+
+
+@dataclass
 class Scores:
     overall: Tally = field(default_factory=Tally)
     by_kind: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
@@ -71,8 +126,12 @@ class Scores:
     year_total: int = 0
     metric_hits: int = 0
     metric_total: int = 0
+    named_precision: Agreement = field(default_factory=Agreement)
+    named_recall: Agreement = field(default_factory=Agreement)
+    fields: dict[str, FieldScore] = field(default_factory=lambda: {name: FieldScore() for name in JUDGED_FIELDS})
     misses: list[dict] = field(default_factory=list)
     false_positives: list[dict] = field(default_factory=list)
+    wrong: list[dict] = field(default_factory=list)
 
     @property
     def year_accuracy(self) -> Optional[float]:
@@ -149,6 +208,17 @@ def _gold_problem(line) -> Optional[str]:
     value = line.get("value")
     if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
         return "value must be a number or null"
+    year = line.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        return "year must be an integer or null"
+    for key in ("target", "change"):
+        if key in line and not isinstance(line[key], bool):
+            return f"{key} must be true or false"
+    if line.get("region") is not None and not isinstance(line["region"], str):
+        return "region must be a string or null"
+    alt = line.get("region_alt", [])
+    if not isinstance(alt, list) or not all(isinstance(name, str) for name in alt):
+        return "region_alt must be a list of strings"
     return None
 
 
@@ -233,6 +303,8 @@ def score(predictions: Iterable[dict], gold: Iterable[dict]) -> Scores:
         for gi, g in enumerate(golds):
             if gi not in matched_g and not g.get("optional"):
                 _count(scores, g, "fn")
+                if _named(g):
+                    scores.named_recall.add(False)
                 scores.misses.append(g)
         for pi, p in enumerate(preds):
             if pi not in matched_p:
@@ -255,18 +327,70 @@ def _count_metric(scores: Scores, line: dict, what: str) -> None:
     setattr(tally, what, getattr(tally, what) + 1)
 
 
+def _named(line: dict) -> bool:
+    """A line names a metric when its metric is set and is not just its kind."""
+    return (line.get("metric") or line.get("kind")) != line.get("kind")
+
+
 def _judge(scores: Scores, prediction: dict, gold: dict) -> None:
-    """Year and metric accuracy of one matched required pair."""
+    """Every per-field score of one matched required pair; each disagreement is kept."""
+    kind = gold["kind"]
     scores.year_total += 1
     scores.year_hits += prediction.get("year") == gold.get("year")
-    metric = gold.get("metric") or gold["kind"]
-    if metric != gold["kind"]:
+    metric = gold.get("metric") or kind
+    predicted_metric = prediction.get("metric") or prediction.get("kind")
+    if metric != kind:
         scores.metric_total += 1
-        scores.metric_hits += prediction.get("metric") == metric
+        scores.metric_hits += predicted_metric == metric
+        scores.named_recall.add(predicted_metric == metric)
+    if _named(prediction):
+        scores.named_precision.add(predicted_metric == metric)
+    if predicted_metric != metric:
+        _keep_wrong(scores, gold, "metric", metric, predicted_metric)
+    for name in ("target", "change"):
+        if name in gold:
+            right = prediction.get(name) is gold[name]
+            scores.fields[name].add(kind, right, gold[name], prediction.get(name))
+            if not right:
+                _keep_wrong(scores, gold, name, gold[name], prediction.get(name))
+    if "region" in gold:
+        right = region_agrees(prediction.get("region"), gold)
+        scores.fields["region"].add(kind, right)
+        if not right:
+            spellings = [gold["region"], *gold.get("region_alt", [])]
+            _keep_wrong(scores, gold, "region", spellings, prediction.get("region"))
+    if kind != "period" and "year" in gold:
+        right = prediction.get("year") == gold["year"]
+        scores.fields["year"].add(kind, right)
+        if not right:
+            _keep_wrong(scores, gold, "year", gold["year"], prediction.get("year"))
+
+
+def _keep_wrong(scores: Scores, gold: dict, name: str, expected: object, predicted: object) -> None:
+    scores.wrong.append({
+        "doc": doc_name(gold["doc"]), "start": gold["start"], "end": gold["end"], "text": gold.get("text", ""),
+        "field": name, "gold": expected, "predicted": predicted,
+    })
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _region_key(region: Optional[str]) -> Optional[str]:
+    """Regions compare trimmed, ASCII letters case-blind (Henan == henan); blank is null."""
+    if region is None:
+        return None
+    return region.strip().translate(_ASCII_LOWER) or None
+
+
+def region_agrees(predicted: Optional[str], gold: dict) -> bool:
+    """The predicted region is the gold `region` or one of its `region_alt`, or both are null."""
+    accepted = {_region_key(name) for name in [gold.get("region"), *gold.get("region_alt", [])]}
+    return _region_key(predicted) in accepted
 
 
 def format_report(scores: Scores) -> str:
-    """A plain-text table: overall, per kind and per metric; then year and metric accuracy."""
+    """A plain-text table (overall, per kind, per metric), then a short block of the field scores."""
     rows = [("all", scores.overall)]
     rows += [(f"kind {k}", t) for k, t in sorted(scores.by_kind.items())]
     rows += [(f"metric {m}", t) for m, t in sorted(scores.by_metric.items())]
@@ -283,16 +407,130 @@ def format_report(scores: Scores) -> str:
         f"metric accuracy  {_ratio(scores.metric_accuracy)}  "
         f"({scores.metric_hits} of {scores.metric_total} matched with a named metric)"
     )
+    lines.append("")
+    lines.extend(_field_block(scores))
     return "\n".join(lines)
 
 
+def _field_block(scores: Scores) -> list[str]:
+    """Named metric, target, change, region and year exactness: one line each, then a per-kind grid."""
+    named_p, named_r = scores.named_precision, scores.named_recall
+    year, region = scores.fields["year"], scores.fields["region"]
+    lines = [
+        f"named metric     precision {_ratio(named_p.accuracy)} ({named_p.right} of {named_p.total})  "
+        f"recall {_ratio(named_r.accuracy)} ({named_r.right} of {named_r.total})"
+    ]
+    for name in ("target", "change"):
+        overall = scores.fields[name].overall
+        lines.append(
+            f"{name:<16} accuracy {_ratio(overall.accuracy)} ({overall.right} of {overall.total})  "
+            f"F1 {_ratio(overall.f1)} (tp {overall.tp}, fp {overall.fp}, fn {overall.fn})"
+        )
+    lines.append(
+        f"region accuracy  {_ratio(region.overall.accuracy)} "
+        f"({region.overall.right} of {region.overall.total} matched with a gold region)"
+    )
+    lines.append(
+        f"year exact       {_ratio(year.overall.accuracy)} "
+        f"({year.overall.right} of {year.overall.total} matched, periods aside)"
+    )
+    kinds = sorted(set(year.by_kind) | set(region.by_kind))
+    if kinds:
+        widths = [max(len(kind), 5) for kind in kinds]
+        lines.append("per kind         " + " ".join(f"{kind:>{w}}" for kind, w in zip(kinds, widths)))
+        for label, score_ in (("region", region), ("year exact", year)):
+            cells = [_ratio(score_.by_kind[kind].accuracy) if kind in score_.by_kind else "-" for kind in kinds]
+            lines.append(f"  {label:<15}" + " ".join(f"{cell:>{w}}" for cell, w in zip(cells, widths)))
+    return lines
+
+
+def report_json(scores: Scores, notes: Sequence[str] = (), errors: bool = False) -> dict:
+    """Every score as one JSON-ready object with stable keys (README, section eval).
+
+    Ratios are null when undefined (nothing to count). `errors` adds the missed gold lines,
+    the false positives and the wrong fields of matched figures.
+    """
+    report = {
+        "overall": _tally_json(scores.overall),
+        "by_kind": {kind: _tally_json(t) for kind, t in sorted(scores.by_kind.items())},
+        "by_metric": {metric: _tally_json(t) for metric, t in sorted(scores.by_metric.items())},
+        "year_accuracy": {"accuracy": scores.year_accuracy, "right": scores.year_hits, "total": scores.year_total},
+        "metric_accuracy": {
+            "accuracy": scores.metric_accuracy, "right": scores.metric_hits, "total": scores.metric_total,
+        },
+        "named_metric": {
+            "precision": _agreement_json(scores.named_precision, binary=False),
+            "recall": _agreement_json(scores.named_recall, binary=False),
+        },
+    }
+    for name, key, binary in (("target", "target", True), ("change", "change", True),
+                              ("region", "region", False), ("year", "year_exact", False)):
+        field_score = scores.fields[name]
+        report[key] = {
+            **_agreement_json(field_score.overall, binary),
+            "by_kind": {kind: _agreement_json(a, binary) for kind, a in sorted(field_score.by_kind.items())},
+        }
+    report["notes"] = list(notes)
+    if errors:
+        report["errors"] = {
+            "missed": [_line_json(g) for g in sorted(scores.misses, key=_position)],
+            "false_positives": [_line_json(p) for p in sorted(scores.false_positives, key=_position)],
+            "wrong": sorted(scores.wrong, key=_wrong_order),
+        }
+    return report
+
+
+def _tally_json(t: Tally) -> dict:
+    return {"gold": t.gold, "predicted": t.predicted, "matched": t.tp,
+            "precision": t.precision, "recall": t.recall, "f1": t.f1}
+
+
+def _agreement_json(a: Agreement, binary: bool) -> dict:
+    """Accuracy with its counts; for a true/false field also F1 and its confusion counts."""
+    out = {"accuracy": a.accuracy, "right": a.right, "total": a.total}
+    if binary:
+        out.update(f1=a.f1, tp=a.tp, fp=a.fp, fn=a.fn)
+    return out
+
+
+def _line_json(line: dict) -> dict:
+    keys = ("doc", "kind", "metric", "value", "unit", "start_year", "end_year", "start", "end", "text")
+    return {key: doc_name(line["doc"]) if key == "doc" else line.get(key) for key in keys}
+
+
 def format_errors(scores: Scores) -> str:
-    """Every miss and false positive: doc, kind, metric, value, span and text."""
+    """Every miss and false positive (doc, kind, metric, value, span, text), then every wrong
+    field of a matched figure (doc, span, text, field: gold vs predicted)."""
     lines = [f"missed ({len(scores.misses)}):"]
     lines += [_describe(g) for g in sorted(scores.misses, key=_position)]
     lines.append(f"false positives ({len(scores.false_positives)}):")
     lines += [_describe(p) for p in sorted(scores.false_positives, key=_position)]
+    lines.append(f"wrong fields of matched figures ({len(scores.wrong)}; field: gold vs predicted):")
+    lines += [_describe_wrong(w) for w in sorted(scores.wrong, key=_wrong_order)]
     return "\n".join(lines)
+
+
+_FIELD_ORDER = {"metric": 0, "year": 1, "region": 2, "target": 3, "change": 4}
+
+
+def _wrong_order(wrong: dict) -> tuple:
+    return (wrong["doc"], wrong["start"], wrong["end"], _FIELD_ORDER[wrong["field"]])
+
+
+def _describe_wrong(wrong: dict) -> str:
+    expected = wrong["gold"]
+    if isinstance(expected, list):  # a region and its other spellings
+        shown = _show(expected[0]) + (f" (or {', '.join(expected[1:])})" if expected[1:] else "")
+    else:
+        shown = _show(expected)
+    return (
+        f"  {wrong['doc']}  [{wrong['start']}:{wrong['end']}]  {wrong['text']}  "
+        f"{wrong['field']}: {shown} vs {_show(wrong['predicted'])}"
+    )
+
+
+def _show(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def _position(line: dict) -> tuple:
