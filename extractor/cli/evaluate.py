@@ -43,7 +43,14 @@ def evaluate(ctx, gold_paths, paths, show_errors, as_json, min_f1, rule_dirs, en
     import json
 
     from ..errors import InputError
-    from ..evaluate import format_errors, format_report, load_gold, report_json, restrict, score
+    from ..evaluate import (
+        format_errors,
+        format_report,
+        load_gold,
+        report_json,
+        restrict,
+        score,
+    )
 
     configure_logging(verbose)
     try:
