@@ -419,3 +419,13 @@ def test_report_json_has_every_score_under_stable_keys():
     errors = report_json(v2_case(), errors=True)["errors"]
     assert [g["text"] for g in errors["missed"]] == ["十四五"] and errors["false_positives"] == []
     assert [(w["field"], w["gold"], w["predicted"]) for w in errors["wrong"]] == [("year", 2024, 2023), ("change", False, True)]
+
+
+def test_table_keeps_its_columns_with_wide_growth_metric_names():
+    predictions = [rec(0, 6, metric="rural_disposable_income_growth"), rec(10, 16, metric="gdp_growth")]
+    gold = [rec(0, 6, metric="rural_disposable_income_growth"), rec(10, 16, metric="gdp_growth")]
+    report = format_report(score(predictions, gold)).splitlines()
+    table = report[: report.index("")]
+    assert "metric rural_disposable_income_growth" in "\n".join(table)
+    assert len({len(line) for line in table}) == 1  # every row ends under the f1 column
+    assert {line.index("1.000") + 5 for line in table[1:]} == {table[0].index("precision") + 9}
