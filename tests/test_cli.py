@@ -324,6 +324,33 @@ def test_eval_show_errors_and_failing_min_f1(article, gold):
     assert "is below --min-f1 0.99" in result.stderr
 
 
+def test_eval_show_errors_lists_wrong_fields_of_matched_figures(article, tmp_path):
+    gold = tmp_path / "article.gold.jsonl"
+    gold.write_text(gold_line(SENTENCE, "59.22%", kind="percentage", metric="urbanization_rate", value=59.22,
+                              year=2023, target=False) + "\n", encoding="utf-8")
+    result = invoke("eval", "--gold", gold, "--show-errors", article)
+    assert result.exit_code == 0, result.output
+    assert "year exact       0.000 (0 of 1 matched, periods aside)" in result.stdout
+    assert "target           accuracy 1.000 (1 of 1)" in result.stdout
+    start = SENTENCE.index("59.22%")
+    assert f"  article.txt  [{start}:{start + 6}]  59.22%  year: 2023 vs 2024" in result.stdout.splitlines()
+
+
+def test_eval_json(article, gold, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text(SENTENCE_2, encoding="utf-8")
+    result = invoke("eval", "--gold", gold, "--json", "--quiet", article, other)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["overall"]["matched"] == 1 and report["by_metric"]["urbanization_rate"]["f1"] == 1.0
+    assert {"named_metric", "target", "change", "region", "year_exact"} <= set(report)
+    assert report["year_exact"] == {"accuracy": 1.0, "right": 1, "total": 1,
+                                    "by_kind": {"percentage": {"accuracy": 1.0, "right": 1, "total": 1}}}
+    assert [note.split(":")[0] for note in report["notes"]] == ["other.txt"] and "errors" not in report
+    with_errors = json.loads(invoke("eval", "--gold", gold, "--json", "--show-errors", article).stdout)
+    assert with_errors["errors"] == {"missed": [], "false_positives": [], "wrong": []}
+
+
 def test_eval_notes_unscored_documents(article, gold, tmp_path):
     other = tmp_path / "other.txt"
     other.write_text(SENTENCE_2, encoding="utf-8")

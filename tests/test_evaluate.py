@@ -7,7 +7,17 @@ import json
 import pytest
 
 from extractor.errors import InputError
-from extractor.evaluate import Gold, format_errors, format_report, load_gold, match, restrict, score
+from extractor.evaluate import (
+    Gold,
+    format_errors,
+    format_report,
+    load_gold,
+    match,
+    region_agrees,
+    report_json,
+    restrict,
+    score,
+)
 
 
 def rec(start, end, value=59.22, kind="percentage", metric=None, doc="a.txt", **extra):
@@ -149,6 +159,11 @@ def test_load_gold_from_files_and_directories(tmp_path):
         ('{"doc": "a.txt", "kind": "count", "start": 0}', "line 2: missing 'end'"),
         ('{"doc": "a.txt", "kind": "count", "start": 0, "end": 2, "value": "3"}', "line 2: value must be a number"),
         ("[1, 2]", "line 2: not a JSON object"),
+        ('{"doc": "a.txt", "kind": "count", "start": 0, "end": 2, "year": "2024"}', "line 2: year must be an integer"),
+        ('{"doc": "a.txt", "kind": "count", "start": 0, "end": 2, "target": 1}', "line 2: target must be true or false"),
+        ('{"doc": "a.txt", "kind": "count", "start": 0, "end": 2, "change": null}', "line 2: change must be true or false"),
+        ('{"doc": "a.txt", "kind": "count", "start": 0, "end": 2, "region": ["河南"]}', "line 2: region must be a string"),
+        ('{"doc": "a.txt", "kind": "count", "start": 0, "end": 2, "region_alt": "河南省"}', "line 2: region_alt must be a list"),
     ],
 )
 def test_malformed_gold_names_file_and_line(tmp_path, line, problem):
@@ -190,3 +205,227 @@ def test_report_and_errors():
     assert errors[1].split() == ["a.txt", "period", "plan_period", "2021–2025", "[10:13]", "十四五"]
     assert errors[2] == "false positives (1):"
     assert errors[3].split() == ["a.txt", "count", "count", "7", "[30:33]", "xxx"]
+
+
+# --- contract v2 scores: named metric, target, change, region, year exactness ---------------------
+
+# (id, predictions, gold, (precision right, total), (recall right, total))
+NAMED_METRIC = [
+    ("named and right", [rec(0, 6, metric="urbanization_rate")], [rec(0, 6, metric="urbanization_rate")], (1, 1), (1, 1)),
+    ("named and wrong", [rec(0, 6, metric="gdp_growth")], [rec(0, 6, metric="urbanization_rate")], (0, 1), (0, 1)),
+    ("named where gold is not", [rec(0, 6, metric="urbanization_rate")], [rec(0, 6)], (0, 1), (0, 0)),
+    ("unnamed where gold is named", [rec(0, 6)], [rec(0, 6, metric="urbanization_rate")], (0, 0), (0, 1)),
+    ("neither named", [rec(0, 6)], [rec(0, 6)], (0, 0), (0, 0)),
+    ("named gold missed", [], [rec(0, 6, metric="urbanization_rate")], (0, 0), (0, 1)),
+    ("named false positive", [rec(0, 6, metric="urbanization_rate")], [], (0, 0), (0, 0)),
+    (
+        "optional gold is left out",
+        [rec(0, 6, metric="gdp_growth")],
+        [rec(0, 6, metric="urbanization_rate", optional=True), rec(9, 12, metric="gdp_growth", optional=True)],
+        (0, 0),
+        (0, 0),
+    ),
+    (
+        "mixed",
+        [rec(0, 6, metric="urbanization_rate"), rec(10, 16, metric="gdp_growth"), rec(20, 26)],
+        [rec(0, 6, metric="urbanization_rate"), rec(10, 16), rec(20, 26, metric="gdp_growth"), rec(30, 36, metric="gdp_growth")],
+        (1, 2),
+        (1, 3),
+    ),
+]
+
+
+@pytest.mark.parametrize("predictions, gold, precision, recall", [c[1:] for c in NAMED_METRIC], ids=[c[0] for c in NAMED_METRIC])
+def test_named_metric_precision_and_recall(predictions, gold, precision, recall):
+    scores = score(predictions, gold)
+    assert (scores.named_precision.right, scores.named_precision.total) == precision
+    assert (scores.named_recall.right, scores.named_recall.total) == recall
+
+
+# (id, predicted values, gold values (None: the gold leaves the field out), (right, total, tp, fp, fn))
+BINARY = [
+    ("all right", [True, False, False], [True, False, False], (3, 3, 1, 0, 0)),
+    ("a target missed", [False, False], [True, False], (1, 2, 0, 0, 1)),
+    ("a false target", [True, True], [True, False], (1, 2, 1, 1, 0)),
+    ("no positives at all", [False, False], [False, False], (2, 2, 0, 0, 0)),
+    ("gold leaves it out", [True, False], [None, None], (0, 0, 0, 0, 0)),
+    ("some gold leaves it out", [True, True], [None, True], (1, 1, 1, 0, 0)),
+    ("absent in the prediction is not false", [None], [False], (0, 1, 0, 0, 0)),
+]
+
+
+@pytest.mark.parametrize("name", ["target", "change"])
+@pytest.mark.parametrize("predicted, gold_values, expected", [c[1:] for c in BINARY], ids=[c[0] for c in BINARY])
+def test_target_and_change_accuracy_and_f1(name, predicted, gold_values, expected):
+    def lines(values):
+        return [rec(10 * i, 10 * i + 6, **({} if v is None else {name: v})) for i, v in enumerate(values)]
+
+    agreement = score(lines(predicted), lines(gold_values)).fields[name].overall
+    right, total, tp, fp, fn = expected
+    assert (agreement.right, agreement.total, agreement.tp, agreement.fp, agreement.fn) == expected
+    assert agreement.accuracy == (right / total if total else None)
+    assert agreement.f1 == (2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None)
+
+
+def test_target_and_change_are_scored_apart():
+    predictions = [rec(0, 6, target=True, change=False)]
+    gold = [rec(0, 6, target=True, change=True)]
+    scores = score(predictions, gold)
+    assert scores.fields["target"].overall.accuracy == 1.0 and scores.fields["change"].overall.accuracy == 0.0
+    assert scores.fields["target"].overall.f1 == 1.0 and scores.fields["change"].overall.f1 == 0.0
+
+
+# (id, predicted region, gold region, gold region_alt, right)
+REGION = [
+    ("same", "河南省", "河南省", [], True),
+    ("other spelling", "河南", "河南省", ["河南", "Henan"], True),
+    ("not among the spellings", "河北", "河南省", ["河南"], False),
+    ("trimmed", " 河南省\u3000", "河南省", [], True),
+    ("ASCII case", "HENAN province", "Henan Province", [], True),
+    ("ASCII case of a spelling", "china", "全国", ["China"], True),
+    ("full-width letters keep their case", "ＨＥＮＡＮ", "ｈｅｎａｎ", [], False),
+    ("both null", None, None, [], True),
+    ("blank is null", "  ", None, [], True),
+    ("gold null, predicted a place", "河南", None, [], False),
+    ("gold a place, predicted null", None, "河南", ["河南省"], False),
+]
+
+
+@pytest.mark.parametrize("predicted, region, alt, right", [c[1:] for c in REGION], ids=[c[0] for c in REGION])
+def test_region_accuracy(predicted, region, alt, right):
+    gold = rec(0, 6, region=region, region_alt=alt)
+    assert region_agrees(predicted, gold) is right
+    agreement = score([rec(0, 6, region=predicted)], [gold]).fields["region"].overall
+    assert (agreement.right, agreement.total) == (int(right), 1)
+
+
+def test_region_is_scored_only_where_the_gold_has_it():
+    predictions = [rec(0, 6, region="河南"), rec(10, 16, region="河南")]
+    gold = [rec(0, 6, region="河南"), rec(10, 16)]  # the second gold line has no region key
+    agreement = score(predictions, gold).fields["region"].overall
+    assert (agreement.right, agreement.total) == (1, 1)
+
+
+# (id, prediction, gold, (right, total))
+YEAR_EXACT = [
+    ("same year", rec(0, 6, year=2024), rec(0, 6, year=2024), (1, 1)),
+    ("other year", rec(0, 6, year=2023), rec(0, 6, year=2024), (0, 1)),
+    ("null is a year", rec(0, 6, year=None), rec(0, 6, year=None), (1, 1)),
+    ("null where gold has one", rec(0, 6, year=None), rec(0, 6, year=2024), (0, 1)),
+    ("a year where gold has null", rec(0, 6, year=2024), rec(0, 6, year=None), (0, 1)),
+    ("gold without a year key", rec(0, 6, year=2024), rec(0, 6), (0, 0)),
+    ("periods aside", {**period(0, 3, 2021, 2025), "year": 2021}, {**period(0, 3, 2021, 2025), "year": None}, (0, 0)),
+    ("optional gold aside", rec(0, 6, year=2023), rec(0, 6, year=2024, optional=True), (0, 0)),
+]
+
+
+@pytest.mark.parametrize("prediction, gold, expected", [c[1:] for c in YEAR_EXACT], ids=[c[0] for c in YEAR_EXACT])
+def test_year_exactness(prediction, gold, expected):
+    agreement = score([prediction], [gold]).fields["year"].overall
+    assert (agreement.right, agreement.total) == expected
+
+
+def test_region_and_year_per_kind():
+    predictions = [
+        rec(0, 6, year=2024, region="河南"),
+        rec(10, 13, value=5, kind="count", year=2020, region="河北"),
+        rec(20, 23, value=7, kind="count", year=2024, region="河南"),
+    ]
+    gold = [
+        rec(0, 6, year=2024, region="河南"),
+        rec(10, 13, value=5, kind="count", year=2024, region="河南"),
+        rec(20, 23, value=7, kind="count", year=2024, region="河南"),
+    ]
+    scores = score(predictions, gold)
+    year, region = scores.fields["year"], scores.fields["region"]
+    assert (year.overall.right, year.overall.total) == (region.overall.right, region.overall.total) == (2, 3)
+    assert year.by_kind["percentage"].accuracy == region.by_kind["percentage"].accuracy == 1.0
+    assert year.by_kind["count"].accuracy == region.by_kind["count"].accuracy == 0.5
+
+
+def test_wrong_fields_of_matched_figures_are_listed():
+    predictions = [rec(0, 6, metric="percentage", year=2023, region="河北", target=False, change=True)]
+    gold = [rec(0, 6, metric="urbanization_rate", year=2024, region="河南", region_alt=["河南省"], target=True,
+                change=True)]
+    scores = score(predictions, gold)
+    assert [(w["field"], w["gold"], w["predicted"]) for w in scores.wrong] == [
+        ("metric", "urbanization_rate", "percentage"),
+        ("target", True, False),
+        ("region", ["河南", "河南省"], "河北"),
+        ("year", 2024, 2023),
+    ]
+    errors = format_errors(scores).splitlines()
+    assert errors[-5] == "wrong fields of matched figures (4; field: gold vs predicted):"
+    assert errors[-4:] == [
+        "  a.txt  [0:6]  xxxxxx  metric: urbanization_rate vs percentage",
+        "  a.txt  [0:6]  xxxxxx  year: 2024 vs 2023",
+        "  a.txt  [0:6]  xxxxxx  region: 河南 (or 河南省) vs 河北",
+        "  a.txt  [0:6]  xxxxxx  target: true vs false",
+    ]
+    right = score(gold, gold)
+    assert right.wrong == [] and format_errors(right).splitlines()[-1].startswith("wrong fields of matched figures (0")
+
+
+def v2_case():
+    predictions = [
+        rec(0, 6, metric="urbanization_rate", year=2024, region="Henan", target=True, change=False),
+        rec(10, 16, metric="gdp_growth", year=2023, region=None, target=False, change=True),
+        rec(20, 23, value=5, kind="count", year=None, region="河南", target=False, change=False),
+    ]
+    gold = [
+        rec(0, 6, metric="urbanization_rate", year=2024, region="河南", region_alt=["Henan"], target=True, change=False),
+        rec(10, 16, metric="gdp_growth", year=2024, region=None, target=False, change=False),
+        rec(20, 23, value=5, kind="count", year=None, region="河南", target=False, change=False),
+        period(30, 33, 2021, 2025),
+    ]
+    return score(predictions, gold)
+
+
+def test_report_block_of_v2_scores():
+    report = format_report(v2_case()).splitlines()
+    assert "named metric     precision 1.000 (2 of 2)  recall 0.667 (2 of 3)" in report
+    assert "target           accuracy 1.000 (3 of 3)  F1 1.000 (tp 1, fp 0, fn 0)" in report
+    assert "change           accuracy 0.667 (2 of 3)  F1 0.000 (tp 0, fp 1, fn 0)" in report
+    assert "region accuracy  1.000 (3 of 3 matched with a gold region)" in report
+    assert "year exact       0.667 (2 of 3 matched, periods aside)" in report
+    grid = report[report.index(next(line for line in report if line.startswith("per kind"))):]
+    assert [line.split() for line in grid] == [
+        ["per", "kind", "count", "percentage"],
+        ["region", "1.000", "1.000"],
+        ["year", "exact", "1.000", "0.500"],
+    ]
+
+
+def test_report_json_has_every_score_under_stable_keys():
+    report = report_json(v2_case(), notes=["b.txt: no gold"])
+    assert list(report) == [
+        "overall", "by_kind", "by_metric", "year_accuracy", "metric_accuracy", "named_metric",
+        "target", "change", "region", "year_exact", "notes",
+    ]
+    assert report["overall"] == {"gold": 4, "predicted": 3, "matched": 3, "precision": 1.0, "recall": 0.75,
+                                 "f1": pytest.approx(6 / 7)}
+    assert report["named_metric"]["recall"] == {"accuracy": pytest.approx(2 / 3), "right": 2, "total": 3}
+    assert report["change"] == {
+        "accuracy": pytest.approx(2 / 3), "right": 2, "total": 3, "f1": 0.0, "tp": 0, "fp": 1, "fn": 0,
+        "by_kind": {
+            "count": {"accuracy": 1.0, "right": 1, "total": 1, "f1": None, "tp": 0, "fp": 0, "fn": 0},
+            "percentage": {"accuracy": 0.5, "right": 1, "total": 2, "f1": 0.0, "tp": 0, "fp": 1, "fn": 0},
+        },
+    }
+    assert report["year_exact"]["by_kind"]["percentage"] == {"accuracy": 0.5, "right": 1, "total": 2}
+    assert report["region"]["accuracy"] == 1.0 and "f1" not in report["region"]
+    assert report["notes"] == ["b.txt: no gold"]
+    json.dumps(report)  # JSON-ready as it is
+    errors = report_json(v2_case(), errors=True)["errors"]
+    assert [g["text"] for g in errors["missed"]] == ["十四五"] and errors["false_positives"] == []
+    assert [(w["field"], w["gold"], w["predicted"]) for w in errors["wrong"]] == [("year", 2024, 2023), ("change", False, True)]
+
+
+def test_table_keeps_its_columns_with_wide_growth_metric_names():
+    predictions = [rec(0, 6, metric="rural_disposable_income_growth"), rec(10, 16, metric="gdp_growth")]
+    gold = [rec(0, 6, metric="rural_disposable_income_growth"), rec(10, 16, metric="gdp_growth")]
+    report = format_report(score(predictions, gold)).splitlines()
+    table = report[: report.index("")]
+    assert "metric rural_disposable_income_growth" in "\n".join(table)
+    assert len({len(line) for line in table}) == 1  # every row ends under the f1 column
+    assert {line.index("1.000") + 5 for line in table[1:]} == {table[0].index("precision") + 9}

@@ -23,18 +23,34 @@ from .running import Tally, batch_settings, expand_paths, load_pack, run_batch
     help="Gold JSON Lines file, or a directory of *.gold.jsonl (repeatable).",
 )
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--show-errors", is_flag=True, help="List missed gold lines and false positives.")
+@click.option(
+    "--show-errors",
+    is_flag=True,
+    help="List missed gold lines, false positives and wrong metric, year, region, target or change of matched figures.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print every score as one JSON object (with --show-errors, the errors too).")
 @click.option("--min-f1", type=click.FloatRange(0, 1), metavar="X", help="Exit 1 when overall F1 is below X.")
 @batch_options
 @click.pass_context
-def evaluate(ctx, gold_paths, paths, show_errors, min_f1, rule_dirs, encoding, globs, jobs, quiet, verbose):
-    """Score extraction of PATH... against gold: precision, recall, F1, year and metric accuracy.
+def evaluate(ctx, gold_paths, paths, show_errors, as_json, min_f1, rule_dirs, encoding, globs, jobs, quiet, verbose):
+    """Score extraction of PATH... against gold: precision, recall and F1 overall, per kind and
+    per metric; year and metric accuracy; named-metric precision and recall; accuracy and F1
+    of target and change; region accuracy and year exactness, overall and per kind.
 
     Matching follows the output contract: same file name, kind and value (periods: start
     and end year), overlapping spans; predictions matched to optional gold are not counted.
     """
+    import json
+
     from ..errors import InputError
-    from ..evaluate import format_errors, format_report, load_gold, restrict, score
+    from ..evaluate import (
+        format_errors,
+        format_report,
+        load_gold,
+        report_json,
+        restrict,
+        score,
+    )
 
     configure_logging(verbose)
     try:
@@ -51,10 +67,13 @@ def evaluate(ctx, gold_paths, paths, show_errors, min_f1, rule_dirs, encoding, g
     for line in notes:
         warning(line)
     scores = score(kept, gold_lines)
-    click.echo(format_report(scores))
-    if show_errors:
-        click.echo()
-        click.echo(format_errors(scores))
+    if as_json:
+        click.echo(json.dumps(report_json(scores, notes, errors=show_errors), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(scores))
+        if show_errors:
+            click.echo()
+            click.echo(format_errors(scores))
     if not quiet:
         tally.summary()
     code = 1 if tally.failed else 0

@@ -14,20 +14,25 @@ names the same metric; otherwise it is a miss of the gold metric and a false pos
 the predicted one, so a metric's row says how well that metric itself is found. Year accuracy is over matched required gold lines
 (null == null counts as right); metric accuracy over matched required gold lines whose
 metric is named (metric != kind).
+
+Contract v2 adds scores that say which field to fix, all over matched required pairs:
+named-metric precision (named predictions whose gold has the same metric) and recall (named
+gold found with its metric, unmatched gold included); accuracy and F1 (true is the positive
+class) of `target` and `change` where the gold gives them; region accuracy where the gold
+has `region` (its spellings in `region_alt` count too); year exactness over non-period
+figures (a period's years are part of its match). Each of the last four is also kept per
+kind, and every disagreement is listed so that `--show-errors` can show it.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
 from typing import Iterable, Optional, Sequence
 
-from .errors import InputError
+from .gold import doc_name
 
 REL_TOLERANCE = 1e-6
-GOLD_SUFFIX = ".gold.jsonl"
 
 
 @dataclass
@@ -63,6 +68,53 @@ class Tally:
 
 
 @dataclass
+class Agreement:
+    """How often a field of matched figures agrees with the gold.
+
+    For a true/false field the confusion counts treat true as the positive class, so F1
+    says how well the rarer true cases are found, which accuracy alone hides.
+    """
+
+    right: int = 0
+    total: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, right: bool, gold: object = None, predicted: object = None) -> None:
+        self.total += 1
+        self.right += right
+        self.tp += gold is True and predicted is True
+        self.fp += gold is not True and predicted is True
+        self.fn += gold is True and predicted is not True
+
+    @property
+    def accuracy(self) -> Optional[float]:
+        return self.right / self.total if self.total else None
+
+    @property
+    def f1(self) -> Optional[float]:
+        positives = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / positives if positives else None
+
+
+@dataclass
+class FieldScore:
+    """An Agreement overall and per kind of the gold line."""
+
+    overall: Agreement = field(default_factory=Agreement)
+    by_kind: dict[str, Agreement] = field(default_factory=lambda: defaultdict(Agreement))
+
+    def add(self, kind: str, right: bool, gold: object = None, predicted: object = None) -> None:
+        for agreement in (self.overall, self.by_kind[kind]):
+            agreement.add(right, gold, predicted)
+
+
+#: Fields whose agreement is scored on matched figures, in report order.
+JUDGED_FIELDS = ("target", "change", "region", "year")
+
+
+@dataclass
 class Scores:
     overall: Tally = field(default_factory=Tally)
     by_kind: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
@@ -71,8 +123,12 @@ class Scores:
     year_total: int = 0
     metric_hits: int = 0
     metric_total: int = 0
+    named_precision: Agreement = field(default_factory=Agreement)
+    named_recall: Agreement = field(default_factory=Agreement)
+    fields: dict[str, FieldScore] = field(default_factory=lambda: {name: FieldScore() for name in JUDGED_FIELDS})
     misses: list[dict] = field(default_factory=list)
     false_positives: list[dict] = field(default_factory=list)
+    wrong: list[dict] = field(default_factory=list)
 
     @property
     def year_accuracy(self) -> Optional[float]:
@@ -81,99 +137,6 @@ class Scores:
     @property
     def metric_accuracy(self) -> Optional[float]:
         return self.metric_hits / self.metric_total if self.metric_total else None
-
-
-@dataclass
-class Gold:
-    """Gold lines, and the documents the gold speaks for (even those with no line)."""
-
-    lines: list[dict] = field(default_factory=list)
-    docs: set[str] = field(default_factory=set)
-
-    def covers(self, doc: str) -> bool:
-        name = doc_name(doc)
-        return name in self.docs or PurePath(name).stem in self.docs
-
-
-def doc_name(doc: str) -> str:
-    """Documents are compared by file name: samples/a.txt and a.txt are the same."""
-    return PurePath(doc.replace("\\", "/")).name
-
-
-def load_gold(paths: Sequence[Path]) -> Gold:
-    """Read gold files; a directory means every *.gold.jsonl under it.
-
-    A file X.gold.jsonl speaks for document X.* even when it is empty (a text with no
-    quantities). Raises InputError naming the file and line of anything malformed.
-    """
-    gold = Gold()
-    for path in paths:
-        files = sorted(path.rglob(f"*{GOLD_SUFFIX}")) if path.is_dir() else [path]
-        if not files:
-            raise InputError(str(path), f"no *{GOLD_SUFFIX} files in this directory")
-        for file in files:
-            if file.name.endswith(GOLD_SUFFIX):
-                gold.docs.add(file.name[: -len(GOLD_SUFFIX)])
-            for line in _read_lines(file):
-                gold.lines.append(line)
-                gold.docs.add(doc_name(line["doc"]))
-    return gold
-
-
-def _read_lines(file: Path) -> Iterable[dict]:
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(file), f"cannot read gold file: {exc}") from None
-    for number, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            line = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(str(file), f"line {number}: not JSON ({exc.msg})") from None
-        problem = _gold_problem(line)
-        if problem:
-            raise InputError(str(file), f"line {number}: {problem}")
-        yield line
-
-
-def _gold_problem(line) -> Optional[str]:
-    if not isinstance(line, dict):
-        return "not a JSON object"
-    for key in ("doc", "kind", "start", "end"):
-        if key not in line:
-            return f"missing {key!r}"
-    if not isinstance(line["start"], int) or not isinstance(line["end"], int):
-        return "start and end must be integers"
-    value = line.get("value")
-    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-        return "value must be a number or null"
-    return None
-
-
-def restrict(predictions: Iterable[dict], gold: Gold, inputs: Iterable[str]) -> tuple[list[dict], list[dict], list[str]]:
-    """Keep what can be scored: predictions of documents the gold covers, gold of documents run.
-
-    Returns the kept predictions and gold lines and one note per document left out, so a
-    run over a folder with unannotated files, or a subset of the gold, scores fairly.
-    """
-    ran = {doc_name(doc) for doc in inputs}
-    kept_p, dropped_p = [], defaultdict(int)
-    for p in predictions:
-        if gold.covers(p["doc"]):
-            kept_p.append(p)
-        else:
-            dropped_p[doc_name(p["doc"])] += 1
-    kept_g, dropped_g = [], defaultdict(int)
-    for g in gold.lines:
-        if doc_name(g["doc"]) in ran:
-            kept_g.append(g)
-        else:
-            dropped_g[doc_name(g["doc"])] += 1
-    notes = [f"{doc}: no gold; its {n} predictions are not scored" for doc, n in sorted(dropped_p.items())]
-    notes += [f"{doc}: not among the inputs; its {n} gold lines are not scored" for doc, n in sorted(dropped_g.items())]
-    return kept_p, kept_g, notes
 
 
 def values_agree(prediction: dict, gold: dict) -> bool:
@@ -233,6 +196,8 @@ def score(predictions: Iterable[dict], gold: Iterable[dict]) -> Scores:
         for gi, g in enumerate(golds):
             if gi not in matched_g and not g.get("optional"):
                 _count(scores, g, "fn")
+                if _named(g):
+                    scores.named_recall.add(False)
                 scores.misses.append(g)
         for pi, p in enumerate(preds):
             if pi not in matched_p:
@@ -255,60 +220,63 @@ def _count_metric(scores: Scores, line: dict, what: str) -> None:
     setattr(tally, what, getattr(tally, what) + 1)
 
 
+def _named(line: dict) -> bool:
+    """A line names a metric when its metric is set and is not just its kind."""
+    return (line.get("metric") or line.get("kind")) != line.get("kind")
+
+
 def _judge(scores: Scores, prediction: dict, gold: dict) -> None:
-    """Year and metric accuracy of one matched required pair."""
+    """Every per-field score of one matched required pair; each disagreement is kept."""
+    kind = gold["kind"]
     scores.year_total += 1
     scores.year_hits += prediction.get("year") == gold.get("year")
-    metric = gold.get("metric") or gold["kind"]
-    if metric != gold["kind"]:
+    metric = gold.get("metric") or kind
+    predicted_metric = prediction.get("metric") or prediction.get("kind")
+    if metric != kind:
         scores.metric_total += 1
-        scores.metric_hits += prediction.get("metric") == metric
+        scores.metric_hits += predicted_metric == metric
+        scores.named_recall.add(predicted_metric == metric)
+    if _named(prediction):
+        scores.named_precision.add(predicted_metric == metric)
+    if predicted_metric != metric:
+        _keep_wrong(scores, gold, "metric", metric, predicted_metric)
+    for name in ("target", "change"):
+        if name in gold:
+            right = prediction.get(name) is gold[name]
+            scores.fields[name].add(kind, right, gold[name], prediction.get(name))
+            if not right:
+                _keep_wrong(scores, gold, name, gold[name], prediction.get(name))
+    if "region" in gold:
+        right = region_agrees(prediction.get("region"), gold)
+        scores.fields["region"].add(kind, right)
+        if not right:
+            spellings = [gold["region"], *gold.get("region_alt", [])]
+            _keep_wrong(scores, gold, "region", spellings, prediction.get("region"))
+    if kind != "period" and "year" in gold:
+        right = prediction.get("year") == gold["year"]
+        scores.fields["year"].add(kind, right)
+        if not right:
+            _keep_wrong(scores, gold, "year", gold["year"], prediction.get("year"))
 
 
-def format_report(scores: Scores) -> str:
-    """A plain-text table: overall, per kind and per metric; then year and metric accuracy."""
-    rows = [("all", scores.overall)]
-    rows += [(f"kind {k}", t) for k, t in sorted(scores.by_kind.items())]
-    rows += [(f"metric {m}", t) for m, t in sorted(scores.by_metric.items())]
-    width = max(len(name) for name, _ in rows)
-    lines = [f"{'':<{width}}  {'gold':>5} {'pred':>5} {'match':>5}  {'precision':>9} {'recall':>6} {'f1':>6}"]
-    for name, t in rows:
-        lines.append(
-            f"{name:<{width}}  {t.gold:>5} {t.predicted:>5} {t.tp:>5}  "
-            f"{_ratio(t.precision):>9} {_ratio(t.recall):>6} {_ratio(t.f1):>6}"
-        )
-    lines.append("")
-    lines.append(f"year accuracy    {_ratio(scores.year_accuracy)}  ({scores.year_hits} of {scores.year_total} matched)")
-    lines.append(
-        f"metric accuracy  {_ratio(scores.metric_accuracy)}  "
-        f"({scores.metric_hits} of {scores.metric_total} matched with a named metric)"
-    )
-    return "\n".join(lines)
+def _keep_wrong(scores: Scores, gold: dict, name: str, expected: object, predicted: object) -> None:
+    scores.wrong.append({
+        "doc": doc_name(gold["doc"]), "start": gold["start"], "end": gold["end"], "text": gold.get("text", ""),
+        "field": name, "gold": expected, "predicted": predicted,
+    })
 
 
-def format_errors(scores: Scores) -> str:
-    """Every miss and false positive: doc, kind, metric, value, span and text."""
-    lines = [f"missed ({len(scores.misses)}):"]
-    lines += [_describe(g) for g in sorted(scores.misses, key=_position)]
-    lines.append(f"false positives ({len(scores.false_positives)}):")
-    lines += [_describe(p) for p in sorted(scores.false_positives, key=_position)]
-    return "\n".join(lines)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _position(line: dict) -> tuple:
-    return (doc_name(line["doc"]), line["start"], line["end"])
+def _region_key(region: Optional[str]) -> Optional[str]:
+    """Regions compare trimmed, ASCII letters case-blind (Henan == henan); blank is null."""
+    if region is None:
+        return None
+    return region.strip().translate(_ASCII_LOWER) or None
 
 
-def _describe(line: dict) -> str:
-    if line.get("kind") == "period":
-        value = f"{line.get('start_year') or '…'}–{line.get('end_year') or '…'}"
-    else:
-        value = json.dumps(line.get("value"))
-    return (
-        f"  {doc_name(line['doc'])}  {line.get('kind')}  {line.get('metric') or line.get('kind')}  {value}  "
-        f"[{line['start']}:{line['end']}]  {line.get('text', '')}"
-    )
-
-
-def _ratio(value: Optional[float]) -> str:
-    return "-" if value is None else f"{value:.3f}"
+def region_agrees(predicted: Optional[str], gold: dict) -> bool:
+    """The predicted region is the gold `region` or one of its `region_alt`, or both are null."""
+    accepted = {_region_key(name) for name in [gold.get("region"), *gold.get("region_alt", [])]}
+    return _region_key(predicted) in accepted
