@@ -13,7 +13,7 @@ values, what the exporters write. The library validates them into pydantic recor
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
 from .finding.normalize import fold
@@ -21,7 +21,7 @@ from .finding.numbers import to_json_number
 from .finding.periods import PeriodSpan, find_periods
 from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
-from .meaning.context import DocumentContext, place_span
+from .meaning.context import DocumentContext, place_span, report_year
 from .meaning.changes import is_change
 from .meaning.metrics import MetricNamer, keyword_reaches
 from .meaning.targets import TargetScope
@@ -94,7 +94,8 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Ar
     """
     c = compiled(pack)
     spans, outlet_lines = split_articles(text)
-    headline_regions = [_region_of(a.title, c) for a in spans]
+    headline_regions = [(_region_of(a.title, c), report_year(fold(a.title, c.table) if a.title else None))
+                        for a in spans]
 
     def segments() -> Iterator[list[Row]]:
         for start, end in segment_bounds(text):
@@ -138,6 +139,7 @@ class ArticleOf:
 
     span: ArticleSpan
     headline_region: Optional[str]
+    headline_year: Optional[int]   # of a report about one year (2024年…统计公报)
 
 
 @dataclass
@@ -156,10 +158,18 @@ class Window:
     # "…2.1 trillion yuan, marking a 4.6% rise"), and whether the last figure was a target.
     last_amount: tuple[int, str] = (-1, "")
     last_target: tuple[int, bool] = (-1, False)
+    # The words of the figures before (each span with the noun after it): their keywords
+    # describe those figures, not a later one (the 18 metropolitan areas took 38 minutes).
+    figure_words: list[tuple[int, int]] = field(default_factory=list)
+
+
+    def inside_figure_words(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.figure_words, (pos, len(self.text))) - 1
+        return i >= 0 and self.figure_words[i][0] <= pos < self.figure_words[i][1]
 
 
 def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str, spans: list[ArticleSpan],
-                    headline_regions: list[Optional[str]], outlet_lines: list[tuple[int, int]]) -> list[Row]:
+                    headline_regions: list[tuple[Optional[str], Optional[int]]], outlet_lines: list[tuple[int, int]]) -> list[Row]:
     c = compiled(pack)
     tokenizer = tokenizer_for(pack)
     offset, stop = bounds
@@ -176,7 +186,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     previous_end = 0
     for figure in figures:
         i = bisect.bisect_right(starts, offset + figure.start) - 1
-        article = ArticleOf(spans[i], headline_regions[i]) if i >= 0 else None
+        article = ArticleOf(spans[i], *headline_regions[i]) if i >= 0 else None
         rows.append(_row(figure, window, article, previous_end))
         previous_end = figure.end
     return rows
@@ -188,7 +198,8 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     start, end = figure.start, figure.end
     left, right = ctx.sentence_bounds(start, end)
     kind = "period" if isinstance(figure, PeriodSpan) else figure.kind
-    hit = namer.hit_before(kind, ctx.keywords_before(start, left, limit=6), folded, start)
+    hits = [h for h in ctx.keywords_before(start, left, limit=6) if not window.inside_figure_words(h[0])]
+    hit = namer.hit_before(kind, hits, folded, start)
     region = ctx.region(start, end, left, right) or (article.headline_region if article is not None else None)
     if isinstance(figure, PeriodSpan):
         metric = (namer.for_named_plan() if figure.named_plan
@@ -212,6 +223,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
             and keyword_reaches(namer.c, folded, hit[1], start):
         subject_span = ctx.subject_before(hit)
     subject = window.text[subject_span[0]:subject_span[1]] if subject_span else None
+    window.figure_words.append((start, max(end, subject_span[1] if subject_span and subject_span[0] >= start else end)))
     metric = metric or kind
     if metric != kind and kind in ("money", "population", "count"):
         window.last_amount = (left, metric)
@@ -221,7 +233,8 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     window.last_target = (left, target)
     return _new_row(window, article, figure, left, right, kind=kind, metric=metric,
                     value=to_json_number(figure.value), unit=figure.unit, qualifier=figure.qualifier,
-                    year=ctx.year(start, end, left, right), start_year=None, end_year=None, subject=subject,
+                    year=ctx.year(start, end, left, right) or (article.headline_year if article else None),
+                    start_year=None, end_year=None, subject=subject,
                     region=region, target=target,
                     change=is_change(folded, namer.c, start, end, figure.unit, metric, subject,
                                      folded[hit[0]:hit[1]] if hit is not None and metric != kind else None))

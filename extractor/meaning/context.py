@@ -35,10 +35,26 @@ _HAN_TAIL = regex.compile(r"\p{Han}*$")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
 _SEMICOLON = regex.compile(r"[；;]")
+_PARAGRAPH_BREAK = regex.compile(r"\n")
+# A heading line: short, no sentence punctuation (一、2024年工作回顾). A year in it is the year of
+# the paragraphs under it until a heading with another year.
+_HEADING = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
 _TRAILING_GAP = regex.compile(r"[\s,，]{0,3}$")
 # "12,000 vehicles a day in 2024", "480 billion yuan in transport projects in 2025": a short
 # phrase without figures or clause breaks may stand between a figure and its trailing year.
 _TRAILING_PHRASE = regex.compile(r"\s*(?:[A-Za-z][\w'’-]*\s+){0,4}?$")
+
+
+# The headline of a report about one year: its year dates every figure that states none.
+_REPORT_TITLE = regex.compile(
+    r"(?P<year>(?:19|20)[0-9]{2})\s?年度?[^\n]{0,24}?(?:统计公报|国民经济和社会发展|政府工作报告|工作报告|年报|年度报告|监测报告|统计年鉴)"
+    r"|(?i:(?P<en>(?:19|20)[0-9]{2})\s+(?:statistical\s+communiqu|government\s+work\s+report|annual\s+report))")
+
+
+def report_year(title: Optional[str]) -> Optional[int]:
+    """The year of a headline such as 吉林省2024年国民经济和社会发展统计公报, else None."""
+    m = _REPORT_TITLE.search(title) if title else None
+    return int(m.group("year") or m.group("en")) if m else None
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,10 @@ class DocumentContext:
         self.years = [y for y in self._years()
                       if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, spans_of_years)]
         self.year_starts = [y.start for y in self.years]
+        self.year_ends = [y.end for y in self.years]
+        self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
+        self.section_years = list(self._section_years())
+        self.section_starts = [p for p, _ in self.section_years]
         self.regions: list[tuple[int, int]] = []
         self.hits: list[tuple[int, int, tuple[str, ...]]] = []
         for start, end, term in c.lexicon.finditer(folded):
@@ -104,6 +124,12 @@ class DocumentContext:
             if year is None or in_list or listed:
                 continue
             yield YearMention(m.start(), m.end(), year, bool(m.group("de")), bool(m.group("en")))
+
+    def _section_years(self):
+        for m in _HEADING.finditer(self.folded, timeout=REGEX_TIMEOUT):
+            i = bisect.bisect_left(self.year_starts, m.start())
+            if i < len(self.years) and self.years[i].end <= m.end():
+                yield m.end(), self.years[i].year
 
     def set_figures(self, spans: list[tuple[int, int]]) -> None:
         """The spans of every figure of the document, sorted, for year binding."""
@@ -158,7 +184,22 @@ class DocumentContext:
         return bool(_TRAILING_GAP.fullmatch(gap) or _TRAILING_PHRASE.fullmatch(gap))
 
     def year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
-        """The year the text gives this figure: "59.22% in 2024", "2024年，…", "2020年的55.43%"."""
+        """The year the text gives this figure: its sentence's ("59.22% in 2024", "2024年，…",
+        "2020年的55.43%"), else the last year stated before it in its paragraph (a year carries
+        on until another is stated), else the year of the heading it stands under."""
+        year = self._sentence_year(start, end, left, right)
+        if year is not None:
+            return year
+        paragraph = self.paragraphs[bisect.bisect_right(self.paragraphs, start) - 1]
+        k = bisect.bisect_right(self.year_ends, left) - 1
+        while k >= 0 and self.years[k].start >= paragraph:
+            if not self.years[k].binds_one:
+                return self.years[k].year
+            k -= 1
+        i = bisect.bisect_right(self.section_starts, paragraph) - 1
+        return self.section_years[i][1] if i >= 0 else None
+
+    def _sentence_year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
         i = bisect.bisect_left(self.year_starts, end)
         if i < len(self.years):
             after = self.years[i]

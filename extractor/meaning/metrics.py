@@ -42,6 +42,8 @@ _JOINED = regex.compile(r"\s*(?:和|与|及|、|以及|and)\s*")
 _SHARED = regex.compile(r"均|都|各|皆|分别|both|each")
 # How far after a figure a keyword may stand when nothing before it names the figure.
 AFTER_REACH = 8
+# How far a generic indicator (里程, 规模) may follow a metric keyword and still be its word.
+GENERIC_GAP = 4
 
 Hit = tuple[int, int, tuple[str, ...]]
 
@@ -128,6 +130,9 @@ class MetricNamer:
         if not hits:
             return None
         nearest = hits[0]
+        if len(hits) > 1 and not nearest[2] and nearest[0] - hits[1][1] <= GENERIC_GAP \
+                and not _CLAUSE.search(folded, hits[1][1], nearest[0]) and self._first_accepting(hits[1][2], kind):
+            return hits[1]  # 城市轨道交通|运营|里程: a generic word after a metric keyword goes with it
         if len(hits) > 1 and _JOINED.fullmatch(folded[hits[1][1]:nearest[0]]):
             if _GAP.search(folded, nearest[1], start):
                 return None

@@ -101,13 +101,19 @@ class TermScanner:
         lower = text.lower()
         if len(lower) != len(text):  # a letter such as İ lowers to two characters
             lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        for last, term in self._automaton.iter_long(lower):
-            start, end = last + 1 - len(term), last + 1
-            if term in self._english and (
-                    (start and lower[start - 1].isascii() and lower[start - 1].isalpha())
-                    or (end < len(lower) and lower[end].isascii() and lower[end].isalpha())):
-                continue
-            yield start, end, term
+        pos = 0
+        while pos is not None:
+            resume, pos = pos, None
+            for last, term in self._automaton.iter_long(lower, resume):
+                start, end = last + 1 - len(term), last + 1
+                if term in self._english and (
+                        (start and lower[start - 1].isascii() and lower[start - 1].isalpha())
+                        or (end < len(lower) and lower[end].isascii() and lower[end].isalpha())):
+                    # "urban rail" inside "suburban rail lines": not a word; look again one
+                    # character on, where a shorter term ("rail lines") may start.
+                    pos = start + 1
+                    break
+                yield start, end, term
 
 
 class EndingAt:
@@ -264,8 +270,8 @@ def compile_pack(pack: RulePack) -> Compiled:
             if metric.name not in names:
                 keyword_metrics[f(word)] = names + (metric.name,)
         if metric.after:
-            after.append((metric.name, regex.compile(
-                r"\s{0,2}(?:" + _bounded(f(w) for w in metric.after) + ")", regex.IGNORECASE)))
+            after.append((metric.name, regex.compile(  # a closing quote may stand between: "30-minute" commuting
+                r"[\s\"”’'」』]{0,3}(?:" + _bounded(f(w) for w in metric.after) + ")", regex.IGNORECASE)))
         if metric.generic_nouns:
             generic.append((metric.name, frozenset(f(w) for w in metric.generic_nouns),
                             regex.compile(_bounded(f(w) for w in metric.sentence_keywords), regex.IGNORECASE)))
