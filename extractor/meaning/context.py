@@ -39,6 +39,10 @@ _PARAGRAPH_BREAK = regex.compile(r"\n")
 # A heading line: short, no sentence punctuation (一、2024年工作回顾). A year in it is the year of
 # the paragraphs under it until a heading with another year.
 _HEADING = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
+_DATE_LINE = regex.compile(r".{0,10}?(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月(?:\s?[0-9]{1,2}\s?日)?.{0,12}")
+# Before a figure in its sentence, these make it a sum over a span, which no single year
+# dates: “十四五”以来, 2022年至2024年, 两年来, over the past five years.
+_SPAN_MARKER = regex.compile(r"以来|期间|年来|(?i:\bsince\b|\bover\s+the\s+(?:past|last)\b|\bin\s+the\s+past\b)")
 _TRAILING_GAP = regex.compile(r"[\s,，]{0,3}$")
 # "12,000 vehicles a day in 2024", "480 billion yuan in transport projects in 2025": a short
 # phrase without figures or clause breaks may stand between a figure and its trailing year.
@@ -95,6 +99,7 @@ class DocumentContext:
         self.c = c
         self.tokenizer = tokenizer
         self.ends = [m.end() for m in _SENTENCE_END.finditer(folded, timeout=REGEX_TIMEOUT)]
+        self.period_starts = sorted(s for s, _ in spans_of_years)
         self.years = [y for y in self._years()
                       if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, spans_of_years)]
         self.year_starts = [y.start for y in self.years]
@@ -127,6 +132,8 @@ class DocumentContext:
 
     def _section_years(self):
         for m in _HEADING.finditer(self.folded, timeout=REGEX_TIMEOUT):
+            if _DATE_LINE.fullmatch(m.group()):
+                continue  # a dateline (2025年3月28日) dates the text, not the paragraphs under it
             i = bisect.bisect_left(self.year_starts, m.start())
             if i < len(self.years) and self.years[i].end <= m.end():
                 yield m.end(), self.years[i].year
@@ -188,7 +195,7 @@ class DocumentContext:
         "2020年的55.43%"), else the last year stated before it in its paragraph (a year carries
         on until another is stated), else the year of the heading it stands under."""
         year = self._sentence_year(start, end, left, right)
-        if year is not None:
+        if year is not None or self._under_span(left, start):
             return year
         paragraph = self.paragraphs[bisect.bisect_right(self.paragraphs, start) - 1]
         k = bisect.bisect_right(self.year_ends, left) - 1
@@ -198,6 +205,12 @@ class DocumentContext:
             k -= 1
         i = bisect.bisect_right(self.section_starts, paragraph) - 1
         return self.section_years[i][1] if i >= 0 else None
+
+    def _under_span(self, left: int, start: int) -> bool:
+        """Does a span of years govern the figure (十四五以来, 2022年至2024年, since 2021)?"""
+        i = bisect.bisect_left(self.period_starts, left)
+        return (i < len(self.period_starts) and self.period_starts[i] < start) or bool(
+            _SPAN_MARKER.search(self.folded, left, start))
 
     def _sentence_year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
         i = bisect.bisect_left(self.year_starts, end)
