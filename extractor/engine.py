@@ -200,7 +200,10 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     kind = "period" if isinstance(figure, PeriodSpan) else figure.kind
     hits = [h for h in ctx.keywords_before(start, left, limit=6) if not window.inside_figure_words(h[0])]
     hit = namer.hit_before(kind, hits, folded, start)
-    region = ctx.region(start, end, left, right) or (article.headline_region if article is not None else None)
+    region = ctx.region(start, end, left, right, kind)
+    if region is None and article is not None:
+        region = article.headline_region
+    region = region or None
     if isinstance(figure, PeriodSpan):
         metric = (namer.for_named_plan() if figure.named_plan
                   else namer.from_context("period", start, hit, folded, previous_end))

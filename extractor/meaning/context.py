@@ -35,7 +35,20 @@ _HAN_TAIL = regex.compile(r"\p{Han}*$")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
 _SEMICOLON = regex.compile(r"[；;]")
-_PARAGRAPH_BREAK = regex.compile(r"\n")
+# Regions: a comparison base just before a place (高于全国, 比上年, 占全省), words after a
+# place that make it a station, road or park, a place right after a figure (59.22%的河南),
+# places listed with 、 and a count right after them, and 分别 (respectively).
+_BASE_BEFORE = regex.compile(r"(?:比|较|高于|低于|快于|慢于|超过|占|(?i:than|above|below|against))\s*$")
+_NOT_A_PLACE_AFTER = regex.compile(
+    r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|(?i:\s+(?:station|airport|road|avenue|"
+    r"street|port|park|bridge|line)\b)")
+_RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
+_LIST_END = regex.compile(r"\s?(?:等)?\s?")
+_LIST_JOINT = regex.compile(r"\s?[、,，和与及]\s?")
+_RESPECTIVELY = regex.compile(r"分别|(?i:respectively)")
+# Paragraphs end at a line break, and so do the bullets of a digest summary ("... [1] - The
+# province ...", "Group 2: ..."): each bullet is a statement of its own, no year carries over.
+_PARAGRAPH_BREAK = regex.compile(r"\n|(?<=\S)\s+-\s+(?=\S)|(?i:\bgroup\s+[0-9]+\s*:)")
 # A heading line: short, no sentence punctuation (一、2024年工作回顾). A year in it is the year of
 # the paragraphs under it until a heading with another year.
 _HEADING = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
@@ -235,15 +248,49 @@ class DocumentContext:
         return None
 
     # -- region -----------------------------------------------------------------------
-    def region(self, start: int, end: int, left: int, right: int) -> Optional[str]:
-        """The place named nearest before the figure in its sentence, else after it in its sentence."""
+    def region(self, start: int, end: int, left: int, right: int, kind: str) -> Optional[str]:
+        """The place a figure is about (None: its sentence names none; "": none on purpose): the nearest place named before it in its sentence that
+        is not a comparison base (高于全国), a station or road, or a dateline; a place right
+        after it (达到59.22%的河南); null for a count of a list of places (洛阳、开封等8市);
+        in a 分别 list, the place in the same position as the value."""
         i = bisect.bisect_left(self.region_starts, start) - 1
-        if i >= 0 and self.regions[i][0] >= left and self.regions[i][1] <= start:
-            return self._region_text(i)
+        while i >= 0 and self.regions[i][0] >= left:
+            s, e = self.regions[i]
+            if e <= start and not self._not_the_subject(s, e):
+                respectively = _RESPECTIVELY.search(self.folded, e, start)
+                if respectively is not None:
+                    return self._respective(i, respectively.end(), start)
+                if kind == "count" and self._listed(s, e, start):
+                    return ""
+                return self._region_text(i)
+            i -= 1
         i = bisect.bisect_left(self.region_starts, end)
-        if i < len(self.regions) and self.regions[i][0] < right:
+        if i < len(self.regions) and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[i][0]):
             return self._region_text(i)
         return None
+
+    def _not_the_subject(self, s: int, e: int) -> bool:
+        """A comparison base (高于全国, 占全省), a station, road or park (郑州东站), or a dateline
+        (BEIJING, Oct. 16): named near a figure but not what it is about."""
+        return bool(_BASE_BEFORE.search(self.folded, max(0, s - 4), s) or _NOT_A_PLACE_AFTER.match(self.folded, e)
+                    or (self.text[s:e].isupper() and self.text[s:e].isascii()))
+
+    def _listed(self, s: int, e: int, start: int) -> bool:
+        """Is the place the last of a list that the count right after it counts (洛阳、开封、新乡等8市)?"""
+        return bool(_LIST_END.fullmatch(self.folded, e, start)) and s > 0 and self.folded[s - 1] in "、,，和与及"
+
+    def _respective(self, i: int, after: int, start: int) -> Optional[str]:
+        """The place in the list ending with place i whose position is the figure's among the
+        values after 分别 (甲、乙、丙三市…分别为71.2%、65.4%、58.9%)."""
+        places = [i]
+        while places[0] > 0:
+            s, _ = self.regions[places[0]]
+            ps, pe = self.regions[places[0] - 1]
+            if not _LIST_JOINT.fullmatch(self.folded, pe, s):
+                break
+            places.insert(0, places[0] - 1)
+        position = bisect.bisect_left(self._figure_starts, start) - bisect.bisect_left(self._figure_starts, after)
+        return self._region_text(places[position]) if 0 <= position < len(places) and len(places) > 1 else ""
 
     def _region_text(self, i: int) -> str:
         s, e = self.regions[i]
