@@ -21,7 +21,7 @@ from .finding.numbers import to_json_number
 from .finding.periods import PeriodSpan, find_periods
 from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
-from .meaning.context import DocumentContext, place_span, report_year
+from .meaning.context import NATION, DocumentContext, place_span, report_year
 from .meaning.changes import is_change
 from .meaning.metrics import MetricNamer, keyword_reaches
 from .meaning.targets import TargetScope
@@ -94,8 +94,8 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Ar
     """
     c = compiled(pack)
     spans, outlet_lines = split_articles(text)
-    headline_regions = [(_region_of(a.title, c), report_year(fold(a.title, c.table) if a.title else None))
-                        for a in spans]
+    headline_regions = [(_region_of(a.title, c), report_year(fold(a.title, c.table) if a.title else None),
+                         _region_of(a.title, c, nation=True)) for a in spans]
 
     def segments() -> Iterator[list[Row]]:
         for start, end in segment_bounds(text):
@@ -122,13 +122,14 @@ def segment_bounds(text: str, size: Optional[int] = None) -> list[tuple[int, int
     return bounds
 
 
-def _region_of(title: Optional[str], c: Compiled) -> Optional[str]:
-    """The first place named in a headline: the region of its article's figures by default."""
+def _region_of(title: Optional[str], c: Compiled, nation: bool = False) -> Optional[str]:
+    """The first place named in a headline: the region of its article's figures by default
+    (with `nation`, the first name of the country as a whole: the region of national figures)."""
     if not title:
         return None
     folded = fold(title, c.table)
     for start, end, term in c.lexicon.finditer(folded):
-        if term in c.region_names:
+        if term in (c.nation_names if nation else c.region_names):
             return title[slice(*place_span(folded, c, start, end))]
     return None
 
@@ -140,6 +141,7 @@ class ArticleOf:
     span: ArticleSpan
     headline_region: Optional[str]
     headline_year: Optional[int]   # of a report about one year (2024年…统计公报)
+    headline_nation: Optional[str]  # the country as the headline names it (中国城市竞争…)
 
 
 @dataclass
@@ -169,7 +171,7 @@ class Window:
 
 
 def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str, spans: list[ArticleSpan],
-                    headline_regions: list[tuple[Optional[str], Optional[int]]], outlet_lines: list[tuple[int, int]]) -> list[Row]:
+                    headline_regions: list[tuple[Optional[str], Optional[int], Optional[str]]], outlet_lines: list[tuple[int, int]]) -> list[Row]:
     c = compiled(pack)
     tokenizer = tokenizer_for(pack)
     offset, stop = bounds
@@ -201,7 +203,9 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     hits = [h for h in ctx.keywords_before(start, left, limit=6) if not window.inside_figure_words(h[0])]
     hit = namer.hit_before(kind, hits, folded, start)
     region = ctx.region(start, end, left, right, kind)
-    if region is None and article is not None:
+    if region == NATION:
+        region = article.headline_nation if article is not None else None
+    elif region is None and article is not None:
         region = article.headline_region
     region = region or None
     if isinstance(figure, PeriodSpan):

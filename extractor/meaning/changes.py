@@ -28,4 +28,5 @@ def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str
         return before.group("level") is None
     if c.change_after.match(folded, end):
         return True
-    return subject is not None and bool(c.change_keywords.match(subject.lower()))
+    new = c.change_keywords.match(subject.lower()) if subject is not None else None
+    return new is not None and subject[new.end():new.end() + 1] != "-"  # 38 new cities, not new-type

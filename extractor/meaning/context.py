@@ -38,14 +38,20 @@ _SEMICOLON = regex.compile(r"[；;]")
 # Regions: a comparison base just before a place (高于全国, 比上年, 占全省), words after a
 # place that make it a station, road or park, a place right after a figure (59.22%的河南),
 # places listed with 、 and a count right after them, and 分别 (respectively).
-_BASE_BEFORE = regex.compile(r"(?:比|较|高于|低于|快于|慢于|超过|占|(?i:than|above|below|against))\s*$")
+_BASE_BEFORE = regex.compile(
+    r"(?:比|较|高于|低于|快于|慢于|超过|占|(?i:than|above|below|against|(?:%|percent|per\s+cent)\s+of))\s*$")
 _NOT_A_PLACE_AFTER = regex.compile(
     r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line)\b)")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
-_LIST_JOINT = regex.compile(r"\s?[、,，和与及]\s?")
+_LIST_JOINT = regex.compile(r"\s?(?:[、,，和与及]|(?i:,?\s*and))\s?")
+_MEMBERS_AFTER = regex.compile(r"[^，,。;；]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(]|：)", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"分别|(?i:respectively)")
+_NATIONAL = regex.compile(r"国家级|全国性|(?i:\bnational(?:ly|-level)?\b|\bnationwide\b)")
+_EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
+#: What region() returns for a national figure whose sentence does not name the country.
+NATION = "\x00nation"
 # Paragraphs end at a line break, and so do the bullets of a digest summary ("... [1] - The
 # province ...", "Group 2: ..."): each bullet is a statement of its own, no year carries over.
 _PARAGRAPH_BREAK = regex.compile(r"\n|(?<=\S)\s+-\s+(?=\S)|(?i:\bgroup\s+[0-9]+\s*:)")
@@ -262,8 +268,13 @@ class DocumentContext:
                     return self._respective(i, respectively.end(), start)
                 if kind == "count" and self._listed(s, e, start):
                     return ""
-                return self._region_text(i)
+                if not self._in_a_list(i):  # Shanghai, Jiangsu, Zhejiang and Anhui: none of them alone
+                    return self._region_text(i)
             i -= 1
+        if _NATIONAL.search(self.folded, left, self._words_end(end)):
+            return NATION  # 17 national-level metropolitan areas: the country, as the headline names it
+        if kind == "count" and _MEMBERS_AFTER.match(self.folded, end):
+            return ""  # ten regions, including ...: a group with no name of its own
         i = bisect.bisect_left(self.region_starts, end)
         if i < len(self.regions) and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[i][0]):
             return self._region_text(i)
@@ -272,8 +283,19 @@ class DocumentContext:
     def _not_the_subject(self, s: int, e: int) -> bool:
         """A comparison base (高于全国, 占全省), a station, road or park (郑州东站), or a dateline
         (BEIJING, Oct. 16): named near a figure but not what it is about."""
-        return bool(_BASE_BEFORE.search(self.folded, max(0, s - 4), s) or _NOT_A_PLACE_AFTER.match(self.folded, e)
+        return bool(_BASE_BEFORE.search(self.folded, max(0, s - 12), s) or _NOT_A_PLACE_AFTER.match(self.folded, e)
                     or (self.text[s:e].isupper() and self.text[s:e].isascii()))
+
+    def _words_end(self, end: int) -> int:
+        """The end of the English words right after a figure (national-level metropolitan areas)."""
+        m = _EN_WORDS_AFTER.match(self.folded, end)
+        return m.end() if m else end
+
+    def _in_a_list(self, i: int) -> bool:
+        s, e = self.regions[i]
+        before = i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s)
+        after = i + 1 < len(self.regions) and _LIST_JOINT.fullmatch(self.folded, e, self.regions[i + 1][0])
+        return bool(before or after)
 
     def _listed(self, s: int, e: int, start: int) -> bool:
         """Is the place the last of a list that the count right after it counts (洛阳、开封、新乡等8市)?"""

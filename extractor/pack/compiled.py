@@ -174,6 +174,7 @@ class Compiled:
     after_chinese_number: frozenset  # characters that may follow a Chinese numeral in a figure
     lexicon: TermScanner
     region_names: frozenset
+    nation_names: frozenset                   # the names of the country as a whole (全国, China)
     region_suffix: re.Pattern
     subject_stops: frozenset
     change_before: EndingAt                   # 增长|5.2%, grew |5%; group `level` marks 提高到|59.22%
@@ -282,8 +283,9 @@ def compile_pack(pack: RulePack) -> Compiled:
         f(w) for i in pack.tables("indicators") for w in i.continuations) + ")", regex.IGNORECASE)
 
     terms = pack.tables("terms")
-    zh_names = [f(n) for t in terms for n in (*t.provinces, *t.cities, *t.areas)]
-    en_names = [fold(n, table) for t in terms for n in (*t.provinces_en, *t.cities_en, *t.areas_en)]
+    nation_names = frozenset([f(n) for t in terms for n in t.nation] + [fold(n, table).lower() for t in terms for n in t.nation_en])
+    zh_names = [f(n) for t in terms for n in (*t.provinces, *t.cities, *t.areas, *t.nation)]
+    en_names = [fold(n, table) for t in terms for n in (*t.provinces_en, *t.cities_en, *t.areas_en, *t.nation_en)]
     zh_suffixes = [f(s) for t in terms for s in t.area_suffixes] + ["省", "市", "县", "区"]
     en_suffixes = [fold(s, table) for t in terms for s in t.area_suffixes_en]
     region_names = frozenset(n.lower() for n in zh_names + en_names)
@@ -331,7 +333,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         qualifier_after_map=after_map, qualifier_inside=inside_map,
         veto_before=veto_before, veto_words=veto_words,
         keyword_metrics=keyword_metrics, growth_cues=growth_cues, after=after, generic=generic,
-        continuation=continuation, lexicon=lexicon, region_names=region_names, region_suffix=region_suffix,
+        continuation=continuation, lexicon=lexicon, region_names=region_names, nation_names=nation_names, region_suffix=region_suffix,
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english} | set("多余-—–~至到")),
         subject_stops=subject_stops, dictionary_words=dictionary,

@@ -177,6 +177,8 @@ class Terms:
     cities_en: Words = ()
     areas: Words = ()
     areas_en: Words = ()
+    nation: Words = ()
+    nation_en: Words = ()
     area_suffixes: Words = ()
     area_suffixes_en: Words = ()
     words: Words = ()
