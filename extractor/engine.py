@@ -32,6 +32,9 @@ from .reading.digest import ArticleSpan, split_articles
 Figure = Union[Quantity, PeriodSpan]
 Row = dict  # one record: contract.FIELDS in order, JSON values
 _VETO_WINDOW = 6
+# The header under a headline: at most this many characters, lines of at most this many.
+HEADER_CHARS = 200
+HEADER_LINE_CHARS = 60
 # Inputs longer than this are extracted a segment at a time (see extract_segments).
 SEGMENT_CHARS = 1_000_000
 
@@ -94,7 +97,8 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Ar
     """
     c = compiled(pack)
     spans, outlet_lines = split_articles(text)
-    headline_regions = [(_region_of(a.title, c), report_year(fold(a.title, c.table) if a.title else None),
+    headline_regions = [(_region_of(a.title, c) or _region_of(_header_lines(text, a, outlet_lines), c),
+                         report_year(fold(a.title, c.table) if a.title else None),
                          _region_of(a.title, c, nation=True)) for a in spans]
 
     def segments() -> Iterator[list[Row]]:
@@ -120,6 +124,22 @@ def segment_bounds(text: str, size: Optional[int] = None) -> list[tuple[int, int
         start = end
     bounds.append((start, len(text)))
     return bounds
+
+
+def _header_lines(text: str, article: ArticleSpan, outlet_lines: list[tuple[int, int]]) -> str:
+    """The lines under an article's headline before its body (——2025年1月在山西省…会议上, a byline):
+    where a headline without a place (政府工作报告) has its place named."""
+    start = article.start
+    if article.title and text.startswith(article.title, start):
+        start += len(article.title)
+    lines = []
+    for line in text[start:min(article.end, start + HEADER_CHARS)].split("\n")[1:4]:
+        stripped = line.strip()
+        if len(stripped) > HEADER_LINE_CHARS or any(mark in stripped for mark in "。！？"):
+            break
+        lines.append(stripped)
+    outlets = {text[s:e].strip() for s, e in outlet_lines}
+    return "\n".join(line for line in lines if line not in outlets)
 
 
 def _region_of(title: Optional[str], c: Compiled, nation: bool = False) -> Optional[str]:
