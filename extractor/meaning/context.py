@@ -40,6 +40,8 @@ _SEMICOLON = regex.compile(r"[；;]")
 # places listed with 、 and a count right after them, and 分别 (respectively).
 _BASE_BEFORE = regex.compile(
     r"(?:比|较|高于|低于|快于|慢于|超过|占|(?i:than|above|below|against|(?:%|percent|per\s+cent)\s+of))\s*$")
+# After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
+_RANK_AFTER = regex.compile(r"(?:首|第一|前列|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
     r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line)\b)")
@@ -47,8 +49,19 @@ _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
 _LIST_JOINT = regex.compile(r"\s?(?:[、,，和与及]|(?i:,?\s*and))\s?")
 _MEMBERS_AFTER = regex.compile(r"[^，,。;；]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(]|：)", regex.IGNORECASE)
+_BETWEEN_BEFORE = regex.compile(r"(?i:\bbetween)\s+$")
+_BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|(?i:of\s+each\s+other))")
+# From X to Y: in English the figure is about X (from Changchun to Changbai Mountain); a
+# Chinese X至Y route (广州至佛山30分钟) joins two places like 之间 does.
+_TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
+_ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
 _RESPECTIVELY = regex.compile(r"分别|(?i:respectively)")
-_NATIONAL = regex.compile(r"国家级|全国性|(?i:\bnational(?:ly|-level)?\b|\bnationwide\b)")
+# Words that refer back to a place named before: the province (全省, 我省), the city, or the
+# area last named (该都市圈, the circle, its).
+_ANAPHOR = regex.compile(
+    r"(?P<province>全省|我省|本省|该省|(?i:\bthe\s+province(?:'s)?\b))|(?P<city>全市|我市|本市|该市|(?i:\bthe\s+city(?:'s)?\b))"
+    r"|该都市圈|该区域|(?i:\bthe\s+(?:circle|region|area|metropolitan\s+area|cluster)(?:'s)?\b)")
+_NATIONAL = regex.compile(r"国家级|全国性|(?i:\bnational(?:ly|-level)?\b|\bthe\s+(?:country|nation)\b)")
 _EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
 #: What region() returns for a national figure whose sentence does not name the country.
 NATION = "\x00nation"
@@ -127,10 +140,15 @@ class DocumentContext:
         self.section_years = list(self._section_years())
         self.section_starts = [p for p, _ in self.section_years]
         self.regions: list[tuple[int, int]] = []
+        self.region_levels: list[str] = []  # "province", "city" or "" for each place
         self.hits: list[tuple[int, int, tuple[str, ...]]] = []
         for start, end, term in c.lexicon.finditer(folded):
             if term in c.region_names:
-                self.regions.append(place_span(folded, c, start, end))
+                span = place_span(folded, c, start, end)
+                self.regions.append(span)
+                self.region_levels.append("" if span[1] > end and folded[span[1] - 1] not in "省市" else
+                                          "province" if term in c.province_names else
+                                          "city" if term in c.city_names else "")
             if term in c.keyword_metrics and not _inside(start, end, excluded):
                 self.hits.append((start, end, c.keyword_metrics[term]))
         self.region_starts = [s for s, _ in self.regions]
@@ -268,6 +286,11 @@ class DocumentContext:
                     return self._respective(i, respectively.end(), start)
                 if kind == "count" and self._listed(s, e, start):
                     return ""
+                if kind in ("duration", "length"):
+                    if self._between(i):
+                        return ""  # 广州与佛山之间, between Chengdu and Chongqing: no one place
+                    if i > 0 and _TO_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s):
+                        return self._region_text(i - 1)  # from Changchun to Jilin: the place it starts from
                 if not self._in_a_list(i):  # Shanghai, Jiangsu, Zhejiang and Anhui: none of them alone
                     return self._region_text(i)
             i -= 1
@@ -284,12 +307,35 @@ class DocumentContext:
         """A comparison base (高于全国, 占全省), a station, road or park (郑州东站), or a dateline
         (BEIJING, Oct. 16): named near a figure but not what it is about."""
         return bool(_BASE_BEFORE.search(self.folded, max(0, s - 12), s) or _NOT_A_PLACE_AFTER.match(self.folded, e)
+                    or _RANK_AFTER.match(self.folded, e)
                     or (self.text[s:e].isupper() and self.text[s:e].isascii()))
+
+    def _named_before(self, left: int, level: str) -> Optional[str]:
+        """The last place of `level` ("" for any) named before `left` in the text."""
+        i = bisect.bisect_left(self.region_starts, left) - 1
+        while i >= 0:
+            s, e = self.regions[i]
+            if (not level or self.region_levels[i] == level) and not self._not_the_subject(s, e) \
+                    and not self._in_a_list(i):
+                return self._region_text(i)
+            i -= 1
+        return None
 
     def _words_end(self, end: int) -> int:
         """The end of the English words right after a figure (national-level metropolitan areas)."""
         m = _EN_WORDS_AFTER.match(self.folded, end)
         return m.end() if m else end
+
+    def _between(self, i: int) -> bool:
+        """Is place i one of a pair that a figure lies between (X与Y之间, between X and Y)?"""
+        s, e = self.regions[i]
+        if i > 0 and _ROUTE_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s):
+            return True
+        if i + 1 < len(self.regions) and _ROUTE_JOINT.fullmatch(self.folded, e, self.regions[i + 1][0]):
+            return True
+        first = i - 1 if i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s) else i
+        return bool(_BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 10), self.regions[first][0])
+                    or _BETWEEN_AFTER.match(self.folded, e))
 
     def _in_a_list(self, i: int) -> bool:
         s, e = self.regions[i]

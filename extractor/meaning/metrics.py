@@ -130,9 +130,10 @@ class MetricNamer:
         if not hits:
             return None
         nearest = hits[0]
-        if len(hits) > 1 and not nearest[2] and nearest[0] - hits[1][1] <= GENERIC_GAP \
+        if len(hits) > 1 and folded[nearest[0]:nearest[1]].lower() in self.c.measures \
+                and nearest[0] - hits[1][1] <= GENERIC_GAP \
                 and not _CLAUSE.search(folded, hits[1][1], nearest[0]) and self._first_accepting(hits[1][2], kind):
-            return hits[1]  # 城市轨道交通|运营|里程: a generic word after a metric keyword goes with it
+            return hits[1]  # 城市轨道交通|运营里程: a measure after a metric keyword goes with it
         if len(hits) > 1 and _JOINED.fullmatch(folded[hits[1][1]:nearest[0]]):
             if _GAP.search(folded, nearest[1], start):
                 return None

@@ -96,13 +96,13 @@ class TermScanner:
 
     def finditer(self, text: str):
         """(start, end, term) of every term in `text`, left to right, without overlaps."""
-        if not self._automaton:
+        if not self._automaton or not text:
             return
         lower = text.lower()
         if len(lower) != len(text):  # a letter such as İ lowers to two characters
             lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        pos = 0
-        while pos is not None:
+        pos: Optional[int] = 0
+        while pos is not None and pos < len(lower):
             resume, pos = pos, None
             for last, term in self._automaton.iter_long(lower, resume):
                 start, end = last + 1 - len(term), last + 1
@@ -171,10 +171,13 @@ class Compiled:
     after: list[tuple[str, regex.Pattern]]
     generic: list[tuple[str, frozenset, regex.Pattern]]
     continuation: regex.Pattern
+    measures: frozenset                       # 里程 of 轨道交通运营里程: a measure of the keyword before it
     after_chinese_number: frozenset  # characters that may follow a Chinese numeral in a figure
     lexicon: TermScanner
     region_names: frozenset
     nation_names: frozenset                   # the names of the country as a whole (全国, China)
+    province_names: frozenset                 # provincial-level places: what 全省 / the province refers to
+    city_names: frozenset                     # cities: what 全市 / the city refers to
     region_suffix: re.Pattern
     subject_stops: frozenset
     change_before: EndingAt                   # 增长|5.2%, grew |5%; group `level` marks 提高到|59.22%
@@ -277,13 +280,15 @@ def compile_pack(pack: RulePack) -> Compiled:
             generic.append((metric.name, frozenset(f(w) for w in metric.generic_nouns),
                             regex.compile(_bounded(f(w) for w in metric.sentence_keywords), regex.IGNORECASE)))
     for indicators in pack.tables("indicators"):
-        for word in (*indicators.zh, *indicators.zh_hant, *indicators.en):
+        for word in (*indicators.zh, *indicators.zh_hant, *indicators.en, *indicators.measures):
             keyword_metrics.setdefault(f(word), ())
     continuation = regex.compile(r"\s*(?:" + _bounded(
         f(w) for i in pack.tables("indicators") for w in i.continuations) + ")", regex.IGNORECASE)
 
     terms = pack.tables("terms")
     nation_names = frozenset([f(n) for t in terms for n in t.nation] + [fold(n, table).lower() for t in terms for n in t.nation_en])
+    province_names = frozenset([f(n) for t in terms for n in t.provinces] + [n.lower() for t in terms for n in t.provinces_en])
+    city_names = frozenset([f(n) for t in terms for n in t.cities] + [n.lower() for t in terms for n in t.cities_en])
     zh_names = [f(n) for t in terms for n in (*t.provinces, *t.cities, *t.areas, *t.nation)]
     en_names = [fold(n, table) for t in terms for n in (*t.provinces_en, *t.cities_en, *t.areas_en, *t.nation_en)]
     zh_suffixes = [f(s) for t in terms for s in t.area_suffixes] + ["省", "市", "县", "区"]
@@ -333,7 +338,9 @@ def compile_pack(pack: RulePack) -> Compiled:
         qualifier_after_map=after_map, qualifier_inside=inside_map,
         veto_before=veto_before, veto_words=veto_words,
         keyword_metrics=keyword_metrics, growth_cues=growth_cues, after=after, generic=generic,
-        continuation=continuation, lexicon=lexicon, region_names=region_names, nation_names=nation_names, region_suffix=region_suffix,
+        continuation=continuation,
+        measures=frozenset(f(w) for i in pack.tables("indicators") for w in i.measures), lexicon=lexicon, region_names=region_names, nation_names=nation_names,
+        province_names=province_names, city_names=city_names, region_suffix=region_suffix,
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english} | set("多余-—–~至到")),
         subject_stops=subject_stops, dictionary_words=dictionary,

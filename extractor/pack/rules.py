@@ -230,6 +230,7 @@ class Indicators:
     zh_hant: Words = ()
     en: Words = ()
     continuations: Words = ()  # words opening a clause that goes on about the same indicator
+    measures: Words = ()       # words naming a measure of the keyword before them (轨道交通|运营里程)
 
 
 @dataclass(frozen=True)
