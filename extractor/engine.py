@@ -202,7 +202,8 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     year_spans = [(f.start, f.end) for f in figures if isinstance(f, PeriodSpan) and f.start_year is not None]
     ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans)
     ctx.set_figures([(f.start, f.end) for f in figures])
-    window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), TargetScope(folded, c))
+    targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.years])
+    window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), targets)
     starts = [a.start for a in spans]
     rows = []
     previous_end = 0

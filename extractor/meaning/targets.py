@@ -15,15 +15,29 @@ from typing import Optional
 
 from ..pack.compiled import REGEX_TIMEOUT, Compiled
 
-_YEAR_MENTION_PATTERN = r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])"
+import regex
+
+# A heading or a lead-in (二、主要目标; 重点抓好以下工作：) that opens a section of goals and tasks:
+# every figure under it is a target, until the next heading. A heading that looks back
+# (工作回顾, 完成情况) opens a section of values reached.
+_HEADING_LINE = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
+_LEAD_IN = regex.compile(r"[^\n。；;！？!?：:]{0,30}(?:以下工作|重点任务|主要任务|主要目标|预期目标|工作安排)[^\n。；;：:]{0,6}[：:]")
+_GOALS = regex.compile(r"(?:发展|主要|预期|总体|具体)目标|目标任务|(?:重点|主要)任务|工作安排|以下工作|下一步|展望|今后|"
+                       r"(?i:\b(?:targets|goals|outlook|next\s+steps)\b)")
+_LOOKING_BACK = regex.compile(r"回顾|成就|进展|完成情况|成效|综合|(?i:\b(?:review|results|achievements)\b)")
+# A target word right before one of these closed the statement it ends (…的年度目标；).
+_CLOSING = "；;，,。"
+# A target word followed by 的 and the figure gives the share of the target reached
+# (为目标的114.1%, 完成年度计划的112.5%), not a target.
+_SHARE_OF_TARGET = regex.compile(r"的\s*$")
 
 
 class TargetScope:
     """Where target words, words of a value reached and future years stand in one text."""
 
-    def __init__(self, folded: str, c: Compiled):
-        import regex
-
+    def __init__(self, folded: str, c: Compiled, stated_years: list[tuple[int, int]]):
+        """`stated_years`: (position, year) of the years the text states as such (no spans,
+        comparison bases or lists of years: DocumentContext.years)."""
         self.folded = folded
         self.c = c
         self.cues = [m.end() for m in c.target_cues.finditer(folded, timeout=REGEX_TIMEOUT)]
@@ -32,11 +46,26 @@ class TargetScope:
                         for m in c.future_years.finditer(folded, timeout=REGEX_TIMEOUT)]
         self.future_starts = [s for s, _, _ in self.futures]
         self.future_ends = [e for _, e, _ in self.futures]
+        self.sections = self._goal_sections()
+        self.section_starts = [s for s, _ in self.sections]
         # The text's own date when no dateline gives one: the latest year it states outside
         # target phrases (a bulletin of 2024 speaks of 2024; its 到2024年末 is no target).
-        years = [int(m.group()) for m in regex.finditer(_YEAR_MENTION_PATTERN, folded)
-                 if not self._in_future(m.start())]
-        self.text_year = max(years, default=None)
+        self.text_year = max((year for pos, year in stated_years if not self._in_future(pos)), default=None)
+
+    def _goal_sections(self) -> list[tuple[int, bool]]:
+        """(position, is a section of goals) at each heading and lead-in, in text order."""
+        marks = []
+        for m in _HEADING_LINE.finditer(self.folded):
+            line = m.group()
+            if m.start() == 0:
+                continue  # the headline
+            marks.append((m.end(), bool(_GOALS.search(line)) and not _LOOKING_BACK.search(line)))
+        marks.extend((m.end(), True) for m in _LEAD_IN.finditer(self.folded))
+        return sorted(marks)
+
+    def _in_goal_section(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.section_starts, pos) - 1
+        return i >= 0 and self.sections[i][1]
 
     def _in_future(self, pos: int) -> bool:
         i = bisect.bisect_right(self.future_starts, pos) - 1
@@ -49,25 +78,31 @@ class TargetScope:
 
     def _ahead(self, year: int, today: Optional[int]) -> bool:
         today = today if today is not None else self.text_year
-        return today is None or year > today
+        return today is None or year >= today
 
     def is_target(self, start: int, end: int, left: int, right: int, continues_target: bool,
                   today: Optional[int] = None) -> bool:
         """Is the figure at [start, end) in the sentence [left, right) a target? `continues_target`:
         the last figure of an earlier sentence was one; `today`: the year of the text's dateline."""
         cue = self._last_before(self.cues, left, start)
+        if cue >= 0 and self.folded[cue:cue + 1] in _CLOSING:
+            cue = -1  # …超额完成14万人的年度目标；年末失业率4.6%: the word closed its own statement
+        if cue >= 0 and _SHARE_OF_TARGET.match(self.folded, cue, start):
+            cue = -1
         i = bisect.bisect_right(self.future_ends, start) - 1
         if i >= 0 and self.future_ends[i] >= left and self._ahead(self.futures[i][2], today):
             cue = max(cue, self.future_ends[i])
         if cue >= 0 and self._last_before(self.actual, left, start) <= cue:
             return True
-        if self.c.target_after.match(self.folded, end):
-            return True
+        if self.c.target_after.match(self.folded, end) and self._last_before(self.actual, left, start) < 0:
+            return True  # 控制在5%以内, 14万人的年度目标; not 已压缩到40分钟以内
         i = bisect.bisect_left(self.future_starts, end)  # "70% by 2030": a future year after it
         if (i < len(self.futures) and self.future_starts[i] < right and self._trails(end, self.future_starts[i])
                 and self._ahead(self.futures[i][2], today)):
             return True
-        return continues_target and bool(self.c.target_continuation.match(self.folded, left))
+        if continues_target and self.c.target_continuation.match(self.folded, left):
+            return True
+        return self._in_goal_section(start) and self._last_before(self.actual, left, start) < 0
 
     def _trails(self, end: int, year_start: int) -> bool:
         gap = self.folded[end:year_start]
