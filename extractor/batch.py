@@ -42,6 +42,7 @@ class Settings:
     encoding: Optional[str] = None
     kinds: frozenset[str] = frozenset()
     metrics: frozenset[str] = frozenset()
+    target: Optional[bool] = None  # only targets (True) or only values reached (False)
     verbosity: int = 0
 
 
@@ -108,7 +109,8 @@ def process_parts(source: Source, settings: Settings) -> Iterator[FileResult]:
 
 def _wanted(row: dict, settings: Settings) -> bool:
     return ((not settings.kinds or row["kind"] in settings.kinds)
-            and (not settings.metrics or row["metric"] in settings.metrics))
+            and (not settings.metrics or row["metric"] in settings.metrics)
+            and (settings.target is None or row["target"] == settings.target))
 
 
 def process(source: Source, settings: Settings) -> FileResult:

@@ -16,13 +16,15 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
+import regex
+
 from .finding.normalize import fold
 from .finding.numbers import to_json_number
 from .finding.periods import PeriodSpan, find_periods
 from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
-from .meaning.context import NATION, DocumentContext, place_span, report_year
 from .meaning.changes import is_change
+from .meaning.context import NATION, DocumentContext, place_span, report_year
 from .meaning.metrics import MetricNamer, keyword_reaches
 from .meaning.targets import TargetScope
 from .pack.compiled import Compiled, compiled
@@ -32,6 +34,8 @@ from .reading.digest import ArticleSpan, split_articles
 Figure = Union[Quantity, PeriodSpan]
 Row = dict  # one record: contract.FIELDS in order, JSON values
 _VETO_WINDOW = 6
+# Between two values of one list: 3.3%、4.1%和3.1%; 2.2万亿元和1.4万亿元; 75.6 percent and 74.8 percent.
+_LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及)?\s?(?i:and\s)?\s?")
 # The header under a headline: at most this many characters, lines of at most this many.
 HEADER_CHARS = 200
 HEADER_LINE_CHARS = 60
@@ -183,6 +187,9 @@ class Window:
     # The words of the figures before (each span with the noun after it): their keywords
     # describe those figures, not a later one (the 18 metropolitan areas took 38 minutes).
     figure_words: list[tuple[int, int]] = field(default_factory=list)
+    # The figure before, when it heads a list of values this one continues (分别增长3.3%、4.1%和
+    # 3.1%: the change word before the first reaches them all): (end, kind, target, change).
+    last_value: tuple[int, str, bool, bool] = (-1, "", False, False)
 
 
     def inside_figure_words(self, pos: int) -> bool:
@@ -199,7 +206,8 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     folded = fold(text, c.table)
     outlets = [(s - offset, e - offset) for s, e in outlet_lines if s < stop and e > offset]
     figures = find_figures(text, folded, c, tokenizer, outlets)
-    year_spans = [(f.start, f.end) for f in figures if isinstance(f, PeriodSpan) and f.start_year is not None]
+    year_spans = [(f.start, f.end, f.start_year, f.end_year) for f in figures
+                  if isinstance(f, PeriodSpan) and f.start_year is not None]
     ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans)
     ctx.set_figures([(f.start, f.end) for f in figures])
     targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.years])
@@ -258,14 +266,18 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     continues = window.last_target[0] < left and window.last_target[1]
     today = article.span.published_year if article is not None else None
     target = window.targets.is_target(start, end, left, right, continues, today)
+    change = is_change(folded, namer.c, start, end, figure.unit, metric, subject,
+                       folded[hit[0]:hit[1]] if hit is not None and metric != kind else None, previous_end)
+    last_end, last_kind, last_target, last_change = window.last_value
+    if last_kind == kind and _LIST_OF_VALUES.fullmatch(folded, last_end, start):
+        target, change = target or last_target, change or last_change
     window.last_target = (left, target)
+    window.last_value = (end, kind, target, change)
     return _new_row(window, article, figure, left, right, kind=kind, metric=metric,
                     value=to_json_number(figure.value), unit=figure.unit, qualifier=figure.qualifier,
                     year=ctx.year(start, end, left, right) or (article.headline_year if article else None),
                     start_year=None, end_year=None, subject=subject,
-                    region=region, target=target,
-                    change=is_change(folded, namer.c, start, end, figure.unit, metric, subject,
-                                     folded[hit[0]:hit[1]] if hit is not None and metric != kind else None))
+                    region=region, target=target, change=change)
 
 
 def _new_row(window: Window, article: Optional[ArticleOf], figure: Figure, left: int, right: int, *,

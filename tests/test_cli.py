@@ -374,10 +374,13 @@ def test_rules_list():
     result = invoke("rules", "list")
     assert result.exit_code == 0
     header, *rows = result.stdout.splitlines()
-    assert header.split() == ["metric", "kinds", "keywords", "examples", "file"]
+    assert header.split() == ["metric", "kinds", "keywords", "examples", "file", "description"]
     names = [row.split()[0] for row in rows]
-    assert {"urbanization_rate", "gdp", "gdp_growth", "pilot_counties", "urban_population", "plan_period"} <= set(names)
+    from test_rules import CATALOG_V2
+
+    assert CATALOG_V2 <= set(names) and "fiscal_revenue_growth" in names
     assert names == sorted(names)
+    assert all(len(row.split()) > 5 for row in rows)  # every metric has its description
 
 
 METRIC_TOML = GREEN_METRIC_WITH_EXAMPLE
@@ -517,3 +520,31 @@ def test_subprocess_writes_utf8_whatever_the_locale(article):
     proc = run_cli("--format", "csv", article, PYTHONIOENCODING="gbk", LC_ALL="C")
     assert proc.returncode == 0, proc.stderr.decode()
     assert "城镇化率" in proc.stdout.decode("utf-8")
+
+
+def test_schema_lists_the_catalog():
+    result = invoke("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    catalog = schema["x-metrics"]
+    assert catalog["hukou_urbanization_rate"]["kinds"] == ["percentage"]
+    assert catalog["retail_sales_growth"]["kinds"] == ["percentage"] and catalog["gdp"]["description"]
+    assert "target" in json.dumps(schema) and "region_code" in json.dumps(schema)
+
+
+def test_target_filter(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("2024年城镇化率为59%。到2030年，城镇化率力争达到70%。", encoding="utf-8")
+    goals = jsonl(invoke("extract", str(path), "--target", "--kind", "percentage", "-f", "jsonl").stdout)
+    reached = jsonl(invoke("extract", str(path), "--no-target", "--kind", "percentage", "-f", "jsonl").stdout)
+    assert [(r["value"], r["target"]) for r in goals] == [(70, True)]
+    assert [(r["value"], r["target"]) for r in reached] == [(59, False)]
+
+
+@pytest.mark.parametrize("name", ["hukou_urbanization_rate", "fiscal_revenue_growth", "migrant_settlement"])
+def test_metric_option_takes_every_catalog_name(tmp_path, name):
+    path = tmp_path / "a.txt"
+    path.write_text("户籍人口城镇化率为52.3%。一般公共预算收入增长4.5%。推动约2000万人在省内就近实现城镇化。", encoding="utf-8")
+    result = invoke("extract", str(path), "--metric", name, "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [r["metric"] for r in jsonl(result.stdout)] == [name]

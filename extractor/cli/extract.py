@@ -24,9 +24,12 @@ from .running import (
 @output_options
 @click.option("--metric", "metrics", multiple=True, metavar="NAME", help="Only records of this metric (repeatable).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only records of this kind (repeatable).")
+@click.option("--target/--no-target", "target", default=None,
+              help="Only targets (goals, plan targets, projections), or only values reached.")
 @batch_options
 @click.pass_context
-def extract(ctx, paths, fmt, output, bom, no_headers, metrics, kinds, rule_dirs, encoding, globs, jobs, quiet, verbose):
+def extract(ctx, paths, fmt, output, bom, no_headers, metrics, kinds, target, rule_dirs, encoding, globs, jobs, quiet,
+            verbose):
     """Extract the figures of each PATH: a file, a directory (walked recursively) or - for stdin.
 
     Without PATH, standard input is read. Records come out in sorted path order, each
@@ -43,7 +46,7 @@ def extract(ctx, paths, fmt, output, bom, no_headers, metrics, kinds, rule_dirs,
             ctx.exit(2)
         paths = ("-",)
     check_metrics(metrics, load_pack(rule_dirs))
-    settings = batch_settings(rule_dirs, encoding, verbose, kinds=kinds, metrics=metrics)
+    settings = batch_settings(rule_dirs, encoding, verbose, kinds=kinds, metrics=metrics, target=target)
     tally = Tally()
     sources = expand_paths(paths, globs, tally)
     if not sources:

@@ -20,15 +20,17 @@ def rules() -> None:
 @rules.command("list")
 @rules_option
 def rules_list(rule_dirs):
-    """Named metrics: kinds, keyword and example counts, and the rule file of each."""
+    """Named metrics: kinds, keyword and example counts, rule file and description of each
+    (growth metrics are derived from their amount's file by the growth rule)."""
     pack = load_pack(rule_dirs)
     rows = []
     for name, metric in sorted(pack.metrics.items()):
         label = pack.metric_files[name]
         rule_file = pack.files[label]
         examples = len(rule_file.examples) + len(rule_file.negatives)
-        rows.append((name, ",".join(metric.kinds), str(len(metric.keywords.all())), str(examples), label))
-    echo_columns(("metric", "kinds", "keywords", "examples", "file"), rows)
+        rows.append((name, ",".join(metric.kinds), str(len(metric.keywords.all())), str(examples), label,
+                     metric.description))
+    echo_columns(("metric", "kinds", "keywords", "examples", "file", "description"), rows)
 
 
 @rules.command("check")

@@ -66,7 +66,7 @@ def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: 
                 advance()
 
 
-def batch_settings(rule_dirs, encoding, verbose, kinds=(), metrics=()):
+def batch_settings(rule_dirs, encoding, verbose, kinds=(), metrics=(), target=None):
     from ..batch import Settings
 
     return Settings(
@@ -74,6 +74,7 @@ def batch_settings(rule_dirs, encoding, verbose, kinds=(), metrics=()):
         encoding=encoding,
         kinds=frozenset(kinds),
         metrics=frozenset(metrics),
+        target=target,
         verbosity=verbose,
     )
 

@@ -13,13 +13,19 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from ..pack.compiled import Compiled
+
+# The start of a figure's clause: where a word of addition at its head is looked for.
+_CLAUSE_START = regex.compile(r"(?r)[，,；;。：:\n]")
 
 
 def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str], metric: str,
-              subject: Optional[str], keyword: Optional[str]) -> bool:
-    """`keyword`: the folded keyword that names the figure, if any (新增城镇人口)."""
-    if metric.endswith("_growth") or unit == "pp":
+              subject: Optional[str], keyword: Optional[str], previous_end: int) -> bool:
+    """`keyword`: the folded keyword that names the figure, if any (新增城镇人口);
+    `previous_end`: where the figure before it ends (a word of addition reaches no further)."""
+    if metric.endswith("_growth") or unit == "pp" or metric in c.change_flows:
         return True
     if keyword is not None and c.change_keywords.search(keyword):
         return True
@@ -27,6 +33,10 @@ def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str
     if before is not None:
         return before.group("level") is None
     if c.change_after.match(folded, end):
+        return True
+    clause = _CLAUSE_START.search(folded, max(previous_end, start - 40), start)
+    head = c.change_heads.search(folded, clause.end() if clause else max(previous_end, start - 40), start)
+    if head is not None:
         return True
     new = c.change_keywords.match(subject.lower()) if subject is not None else None
     return new is not None and subject[new.end():new.end() + 1] != "-"  # 38 new cities, not new-type

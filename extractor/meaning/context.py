@@ -23,18 +23,30 @@ _SENTENCE_END = regex.compile(
     r"[。！？!?\n]|(?<=[A-Za-z0-9%)\]\"”'’])\.(?=\s+[A-Z\"“\[(]|\s*$)|(?<=\S)\s-\s(?=\S)")
 _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
                    "六": "6", "七": "7", "八": "8", "九": "9"}
-# A year is a mention unless it is a comparison base (比2020年, 较2020年末), part of a list
-# of years, or the year of a report's title (2025年政府工作报告).
+# A year is a mention unless it is a comparison base (比2020年, 较2020年末: but 较2019年的54.7%
+# is 2019's value), part of a list of years, or the year of a report's title (2025年政府工作报告).
+# 上年 / 去年 are the year before the one in force (上年的59.8%); English years trail their
+# figures ("59.22% in 2024"; not after "than": a comparison), and so does a year in
+# parentheses (户籍人口1845.6万人（2010）).
 _YEAR_MENTION = regex.compile(
-    r"(?P<zh>(?<![0-9较比])(?:19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年(?!代|度?(?:政府)?工作报告|.{0,14}统计公报)"
+    r"(?P<base>[较比])?(?P<zh>(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年"
+    r"(?!代|度?(?:政府)?工作报告|.{0,14}统计公报)(?:末|底|初)?"
     r"(?P<de>的)?(?P<list>[、和及与](?=(?:19|20)[0-9]{2}年))?"
-    r"|(?P<en>(?i:\b(?:in|for|of|as\s+of|by|during)\s+)"
+    r"|(?P<rbase>[较比同])?(?P<previous>上年|去年|上一年|前一年)(?:末|底|同期)?(?P<rde>的)?"
+    r"|(?P<paren>[(（]\s?(?:19|20)[0-9]{2}\s?[)）])"
+    r"|(?P<en>(?<!(?i:than|compared\s+with|against)\s+)(?i:\b(?:in|for|of|as\s+of|by|during)\s+)"
     r"(?:19|20)[0-9]{2}\b)")
 _HAN = regex.compile(r"\p{Han}+")
 _HAN_TAIL = regex.compile(r"\p{Han}*$")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
 _SEMICOLON = regex.compile(r"[；;]")
+# After a span or plan: its end (“十二五”末的), or the ends of a from -> to pair under it.
+_PLAN_END = regex.compile(r"[”\"」』]?\s?(?:末|期末|末期)\s?的?\s?")
+_FROM = regex.compile(r"(?:由|从|(?i:\bfrom))\s*$")
+_TO = regex.compile(r"(?:到|至|(?i:\bto))\s*$")
+_PARENTHESES = regex.compile(r"[(（][^()（）]{0,60}[)）]")
+_CLAUSE_MARK = regex.compile(r"[,，;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)")
 # Regions: a comparison base just before a place (高于全国, 比上年, 占全省), words after a
 # place that make it a station, road or park, a place right after a figure (59.22%的河南),
 # places listed with 、 and a count right after them, and 分别 (respectively).
@@ -123,7 +135,7 @@ class DocumentContext:
     """Per-document lookups: sentences, years, regions, keywords and subjects of figures."""
 
     def __init__(self, text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
-                 excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple[int, int]]):
+                 excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple[int, int, int, int]]):
         """`excluded`: outlet lines (no context comes from them); `spans_of_years`: periods
         such as 2021—2025年, whose years are not the reference year of nearby figures."""
         self.text = text
@@ -131,9 +143,10 @@ class DocumentContext:
         self.c = c
         self.tokenizer = tokenizer
         self.ends = [m.end() for m in _SENTENCE_END.finditer(folded, timeout=REGEX_TIMEOUT)]
-        self.period_starts = sorted(s for s, _ in spans_of_years)
+        self.periods = sorted(spans_of_years)  # (start, end, start year, end year)
+        self.period_starts = [p[0] for p in self.periods]
         self.years = [y for y in self._years()
-                      if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, spans_of_years)]
+                      if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, [p[:2] for p in self.periods])]
         self.year_starts = [y.start for y in self.years]
         self.year_ends = [y.end for y in self.years]
         self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
@@ -160,12 +173,22 @@ class DocumentContext:
 
     def _years(self):
         listed = False  # 2022年、2023年先后…: a list of years gives no figure a year
+        in_force = None
         for m in _YEAR_MENTION.finditer(self.folded, timeout=REGEX_TIMEOUT):
-            year = _year_value(m.group())
+            if m.group("previous"):  # 上年的59.8%: the year before the one in force
+                if m.group("rbase") and not m.group("rde") or in_force is None:
+                    continue
+                yield YearMention(m.start(), m.end(), in_force - 1, bool(m.group("rde")), False)
+                continue
+            year = _year_value(m.group("paren") or m.group("zh") or m.group())
             in_list, listed = listed, bool(m.group("list"))
             if year is None or in_list or listed:
                 continue
-            yield YearMention(m.start(), m.end(), year, bool(m.group("de")), bool(m.group("en")))
+            if m.group("base") and not m.group("de"):
+                continue  # 比2020年增长: a comparison base dates nothing
+            if not m.group("base"):
+                in_force = year
+            yield YearMention(m.start(), m.end(), year, bool(m.group("de")), bool(m.group("en") or m.group("paren")))
 
     def _section_years(self):
         for m in _HEADING.finditer(self.folded, timeout=REGEX_TIMEOUT):
@@ -223,6 +246,12 @@ class DocumentContext:
         end = self.figure_spans[i][1]
         return end <= mention.start and self._trailing_gap(end, mention.start)
 
+    def _same_clause(self, end: int, mention_start: int) -> bool:
+        """Do a figure and an English year after it stand in one clause (no comma or clause
+        break between them outside parentheses, figures of a range or a list aside)?"""
+        gap = _PARENTHESES.sub("", self.folded[end:mention_start])
+        return len(gap) <= 80 and not _CLAUSE_MARK.search(gap)
+
     def _trailing_gap(self, end: int, mention_start: int) -> bool:
         gap = self.folded[end:mention_start]
         return bool(_TRAILING_GAP.fullmatch(gap) or _TRAILING_PHRASE.fullmatch(gap))
@@ -243,6 +272,22 @@ class DocumentContext:
         i = bisect.bisect_right(self.section_starts, paragraph) - 1
         return self.section_years[i][1] if i >= 0 else None
 
+    def _period_year(self, start: int, left: int) -> Optional[int]:
+        """A figure dated by a span or plan before it in its sentence: “十二五”末的4.2个百分点 (its
+        end year); 2005至2020年间，城镇化率由35.2%提高到61.4% (its start year, then its end year)."""
+        i = bisect.bisect_left(self.period_starts, start) - 1
+        if i < 0 or self.periods[i][0] < left or self.periods[i][1] > start:
+            return None
+        p_start, p_end, first, last = self.periods[i]
+        if _PLAN_END.fullmatch(self.folded, p_end, start):
+            return last
+        before = self.folded[max(p_end, start - 6):start]
+        if _FROM.search(before):
+            return first
+        if _TO.search(before):
+            return last
+        return None
+
     def _under_span(self, left: int, start: int) -> bool:
         """Does a span of years govern the figure (十四五以来, 2022年至2024年, since 2021)?"""
         i = bisect.bisect_left(self.period_starts, left)
@@ -250,12 +295,16 @@ class DocumentContext:
             _SPAN_MARKER.search(self.folded, left, start))
 
     def _sentence_year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
+        period_year = self._period_year(start, left)
+        if period_year is not None:
+            return period_year
         i = bisect.bisect_left(self.year_starts, end)
         if i < len(self.years):
             after = self.years[i]
-            if (after.english and after.start < right and self._trailing_gap(end, after.start)
-                    and not self._figure_between(end, after.start)):
-                return after.year
+            if after.english and after.start < right and (
+                    (self._trailing_gap(end, after.start) and not self._figure_between(end, after.start))
+                    or self._same_clause(end, after.start)):
+                return after.year  # "grew 6.1 percent to 3.2 trillion yuan (about ...) in 2021": all three
         k = bisect.bisect_left(self.year_starts, start) - 1
         while k >= 0 and self.years[k].start >= left:
             mention = self.years[k]

@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
-from ..pack.compiled import REGEX_TIMEOUT, Compiled
-
 import regex
+
+from ..pack.compiled import REGEX_TIMEOUT, Compiled
 
 # A heading or a lead-in (二、主要目标; 重点抓好以下工作：) that opens a section of goals and tasks:
 # every figure under it is a target, until the next heading. A heading that looks back

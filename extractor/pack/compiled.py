@@ -183,6 +183,8 @@ class Compiled:
     change_before: EndingAt                   # 增长|5.2%, grew |5%; group `level` marks 提高到|59.22%
     change_after: regex.Pattern               # 4.6%| rise
     change_keywords: regex.Pattern            # 新增 in 新增城镇人口: the figure it names is an addition
+    change_flows: frozenset                   # metrics whose figures are always changes
+    change_heads: regex.Pattern               # 新增 at the head of a figure's clause
     target_cues: regex.Pattern                # 力争, will, ...: found once per text, looked up per figure
     target_actual: regex.Pattern              # 已, 实际, so far: a value reached after a target word
     target_after: regex.Pattern               # 5.5%|以内
@@ -319,6 +321,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         r"\s{0,2}(?:" + _bounded(f(w) for t in changes for w in t.after) + ")", regex.IGNORECASE)
     growth_cues = regex.compile(_bounded(f(w) for t in changes for w in t.growth), regex.IGNORECASE)
     change_keywords = regex.compile(_bounded(f(w) for t in changes for w in t.keywords), regex.IGNORECASE)
+    change_heads = regex.compile(_bounded(f(w) for t in changes for w in t.clause_heads), regex.IGNORECASE)
     targets = pack.tables("targets")
     target_cues = regex.compile(_bounded(f(w) for t in targets for w in t.before), regex.IGNORECASE)
     target_actual = regex.compile(_bounded(f(w) for t in targets for w in t.actual), regex.IGNORECASE)
@@ -344,7 +347,8 @@ def compile_pack(pack: RulePack) -> Compiled:
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english} | set("多余-—–~至到")),
         subject_stops=subject_stops, dictionary_words=dictionary,
-        change_before=change_before, change_after=change_after, change_keywords=change_keywords, target_cues=target_cues,
+        change_before=change_before, change_after=change_after, change_keywords=change_keywords,
+        change_flows=frozenset(m for t in changes for m in t.flows), change_heads=change_heads, target_cues=target_cues,
         target_actual=target_actual, target_after=target_after, target_continuation=target_continuation,
         future_years=future_years,
     )

@@ -209,6 +209,8 @@ class Changes:
     levels: Words = ()   # after a `before` word, these make the figure the new level: 提高到59.22%, rose to
     growth: Words = ()   # between an amount's keyword and a percentage: the percentage is its growth rate
     keywords: Words = ()  # in the keyword that names a figure: an addition (新增城镇人口287万人)
+    flows: Words = ()     # metrics whose figures are always changes (migrants settled in a year)
+    clause_heads: Words = ()  # at the head of a figure's clause: an addition (新增…里程125公里)
 
 
 @dataclass(frozen=True)
