@@ -35,6 +35,9 @@ Figure = Union[Quantity, PeriodSpan]
 Row = dict  # one record: contract.FIELDS in order, JSON values
 _VETO_WINDOW = 6
 # Between two values of one list: 3.3%、4.1%和3.1%; 2.2万亿元和1.4万亿元; 75.6 percent and 74.8 percent.
+# A sentence that goes on about the rate of the sentence before it.
+_GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|rate|increase|expansion|figure|rise|gain))"
+                         r"|\s*(?:增速|增幅|这一(?:速度|增速|比例))")
 _LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及)?\s?(?i:and\s)?\s?")
 # The header under a headline: at most this many characters, lines of at most this many.
 HEADER_CHARS = 200
@@ -190,6 +193,9 @@ class Window:
     # The figure before, when it heads a list of values this one continues (分别增长3.3%、4.1%和
     # 3.1%: the change word before the first reaches them all): (end, kind, target, change).
     last_value: tuple[int, str, bool, bool] = (-1, "", False, False)
+    # The last named percentage and its sentence: "GDP grew 8.1%. The pace was 1.3 percentage
+    # points above ..." goes on about it.
+    last_rate: tuple[int, str] = (-1, "")
 
 
     def inside_figure_words(self, pos: int) -> bool:
@@ -255,6 +261,9 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     if metric is None and kind == "percentage" and window.last_amount[0] == left \
             and namer.c.change_after.match(folded, end):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise
+    if metric is None and kind == "percentage" and -1 < window.last_rate[0] < left \
+            and _GOES_ON.match(folded, left):
+        metric = window.last_rate[1]  # GDP grew 8.1%. The pace was 1.3 percentage points above ...
     if subject_span is None and hit is not None and namer.describes(hit, kind) \
             and keyword_reaches(namer.c, folded, hit[1], start):
         subject_span = ctx.subject_before(hit)
@@ -263,6 +272,8 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     metric = metric or kind
     if metric != kind and kind in ("money", "population", "count"):
         window.last_amount = (left, metric)
+    if kind == "percentage":
+        window.last_rate = (left, metric) if metric != kind else (-1, "")
     continues = window.last_target[0] < left and window.last_target[1]
     today = article.span.published_year if article is not None else None
     target = window.targets.is_target(start, end, left, right, continues, today)

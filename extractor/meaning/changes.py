@@ -17,6 +17,10 @@ import regex
 
 from ..pack.compiled import Compiled
 
+# "set up 20 pilot counties": up is part of the verb, not a rise.
+_PHRASAL_UP = regex.compile(r"(?i:\b(?:set|sets|setting|built|build|building|drew|drawn|draw|made|make|making|opened|open|"
+                            r"took|taken|take|put|signed|sign|stepped|step|scaled|scale|ramped|ramp|picked|pick|"
+                            r"summed|sum|added)\s+up\s*$)")
 # The start of a figure's clause: where a word of addition at its head is looked for.
 _CLAUSE_START = regex.compile(r"(?r)[，,；;。：:\n]")
 
@@ -30,7 +34,7 @@ def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str
     if keyword is not None and c.change_keywords.search(keyword):
         return True
     before = c.change_before.search(folded, start)
-    if before is not None:
+    if before is not None and not _PHRASAL_UP.search(folded, max(0, start - 16), start):
         return before.group("level") is None
     if c.change_after.match(folded, end):
         return True

@@ -1,0 +1,114 @@
+"""What each figure means (contract v2), case by case: its metric, target, change, year and
+region, on sentences written for these tests in the styles of reports, bulletins, plans and
+wire copy. Each row is (text, figure text, field, expected); issue numbers in the group names.
+"""
+
+import pytest
+
+from extractor import extract
+
+
+def field_of(text: str, figure: str, field: str):
+    records = [r for r in extract(text) if r.text == figure]
+    assert records, f"no record {figure!r} in {[r.text for r in extract(text)]}"
+    return getattr(records[0], field)
+
+
+def cases(group: str, rows):
+    return [pytest.param(*row, id=f"{group}:{row[1]}:{row[2]}") for row in rows]
+
+
+# Issue 11, item 5: naming reaches as far as people write.
+NAMING = cases("naming", [
+    ("凭借4950.8亿元地区生产总值，该市位列全省第三。", "4950.8亿元", "metric", "gdp"),
+    ("全市68.5%的城镇化率在全省居首。", "68.5%", "metric", "urbanization_rate"),
+    ("城镇化率，即城镇常住人口在总人口中的占比，从44.2%升至58.8%。", "58.8%", "metric", "urbanization_rate"),
+    ("年末城镇常住人口占总人口的比重为63.25%。", "63.25%", "metric", "urbanization_rate"),
+    ("推动约2000万人在省内就近实现城镇化。", "2000万人", "metric", "migrant_settlement"),
+    ("Officials want to help 800,000 rural migrants make cities their home.", "800,000 rural migrants", "metric",
+     "migrant_settlement"),
+    ("Output reached 2.1 trillion yuan of GDP in 2022, marking a 4.6% rise.", "4.6%", "metric", "gdp_growth"),
+    ("The city's GDP grew 8.1%. The pace was 1.3 percentage points above the national average.",
+     "1.3 percentage points", "metric", "gdp_growth"),
+    ("首批60个试点县中，东部18个，中部22个；按层级分，县级单位31个。", "31个", "metric", "pilot_counties"),
+    ("城镇人口和农村人口届时均为2100万人。", "2100万人", "metric", "urban_population"),
+    ("《某都市圈协同发展行动计划（2024-2026年）》印发。", "2024-2026年", "metric", "plan_period"),
+    ("《某省国土空间规划纲要（2021—2035年）》获批。", "2021—2035年", "metric", "plan_period"),
+    ("常住人口城镇化率与户籍人口城镇化率相差15.2个百分点。", "15.2个百分点", "metric", "percentage"),
+    ("全市GDP增长5.2%，规模以上工业增加值增长6.1%。", "6.1%", "metric", "percentage"),
+    ("2024年末，全省户籍人口城镇化率为52.3%，常住人口城镇化率为65.8%。", "52.3%", "metric", "hukou_urbanization_rate"),
+    ("城镇居民人均可支配收入48000元，增长4.5%。", "4.5%", "metric", "urban_disposable_income_growth"),
+    ("一般公共预算收入3200亿元，增长4.5%。", "3200亿元", "metric", "fiscal_revenue"),
+    ("社会消费品零售总额2.1万亿元，增长5.3%。", "5.3%", "metric", "retail_sales_growth"),
+    ("截至去年底，全市常住人口1280万人，比上年增加18万人。", "18万人", "metric", "resident_population"),
+    ("城区常住人口300万以上的城市全面取消落户限制。", "300万", "metric", "resident_population"),
+    ("城镇新增就业68.2万人，城镇调查失业率5.1%。", "5.1%", "metric", "urban_unemployment_rate"),
+    ("长春市城市轨道交通运营里程达到129公里。", "129公里", "metric", "rail_length"),
+    ("The average commute in the 18 metropolitan areas took 38 minutes.", "38 minutes", "metric", "commute_time"),
+    ("全国已批复17个国家级都市圈发展规划。", "17个", "metric", "metropolitan_areas"),
+])
+
+# Issue 11, items 3 and 4: a goal is a target; a change is not a level.
+TARGET_CHANGE = cases("target-change", [
+    ("到2030年，常住人口城镇化率力争达到70%左右。", "70%", "target", True),
+    ("2024年末，常住人口城镇化率为65.8%。", "65.8%", "target", False),
+    ("到2030年，城镇化率达到70%，届时城镇人口将超过5000万人。", "5000万人", "target", True),
+    ("城镇调查失业率控制在5.5%以内。", "5.5%", "target", True),
+    ("全省城镇化率达到66%，超额完成“十四五”规划目标（65%）。", "65%", "target", True),
+    ("全省城镇化率达到66%，超额完成“十四五”规划目标（65%）。", "66%", "target", False),
+    ("全年城镇新增就业25.1万人，为年初确定目标的114.1%。", "114.1%", "target", False),
+    ("The province aims to lift its urbanization rate to 70% by 2030.", "70%", "target", True),
+    ("GDP is expected to grow about 5% this year.", "about 5%", "target", True),
+    ("截至去年底，全市常住人口1280万人，比上年增加18万人。", "18万人", "change", True),
+    ("截至去年底，全市常住人口1280万人，比上年增加18万人。", "1280万人", "change", False),
+    ("全省常住人口城镇化率由2020年的55.43%提高到2024年的59.22%。", "55.43%", "change", False),
+    ("全省常住人口城镇化率由2020年的55.43%提高到2024年的59.22%。", "59.22%", "change", False),
+    ("城镇化率比上年末提高0.9个百分点。", "0.9个百分点", "change", True),
+    ("第一、二、三产业增加值分别增长4.5%、3.1%和5.0%。", "5.0%", "change", True),
+    ("全年新增城市轨道交通运营里程125公里。", "125公里", "change", True),
+    ("GDP grew 6.1 percent to 3.2 trillion yuan.", "3.2 trillion yuan", "change", False),
+    ("The province added 2.87 million urban residents and 38 new cities.", "38 new cities", "change", True),
+    ("It set up 20 new-type urbanization pilot counties.", "20 new-type urbanization pilot counties", "change", False),
+])
+
+# Issue 12, classes 11-15: years stated elsewhere, the way people write them.
+YEARS = cases("year", [
+    ("2022年，全市筹集保障性住房3.2万套。其中，公租房1.1万套。", "1.1万套", "year", 2022),
+    ("到2030年，城镇化率达到70%。届时城镇人口将达到5000万人。", "5000万人", "year", 2030),
+    ("某省2024年国民经济和社会发展统计公报\n\n年末常住人口9785万人。", "9785万人", "year", 2024),
+    ("2005至2020年间，全省城镇化率由35.2%提高到61.4%。", "35.2%", "year", 2005),
+    ("2005至2020年间，全省城镇化率由35.2%提高到61.4%。", "61.4%", "year", 2020),
+    ("GDP grew 6.1 percent to 3.2 trillion yuan (roughly 450 billion dollars) in 2021.",
+     "roughly 450 billion dollars", "year", 2021),
+    ("全市户籍人口1845.6万人（2010）。", "1845.6万人", "year", 2010),
+    ("2021年，全省城镇化率为60.3%，比上年的59.8%提高0.5个百分点。", "59.8%", "year", 2020),
+    ("与“十二五”末的4.2个百分点相比，差距明显缩小。", "4.2个百分点", "year", 2015),
+    ("常住人口城镇化率较2019年的54.7%明显提高。", "54.7%", "year", 2019),
+    ("Growth was 2.3 percentage points faster than in 2019.", "2.3 percentage points", "year", None),
+    ("The rate should reach 70-75% by 2040.", "70", "year", 2040),
+    ("“十四五”以来，全省累计新增城镇人口160万人。", "160万人", "year", None),
+    ("Output rose 5% in 2024 [1] - The province has 20 pilot counties [2]", "20 pilot counties", "year", None),
+])
+
+# Issue 12, classes 16-19: the place each figure is about.
+REGIONS = cases("region", [
+    ("以洛阳、开封、新乡等8市为重点推进都市圈建设。", "8市", "region", None),
+    ("南京、苏州、无锡三市城镇化率分别为87.1%、82.5%、78.9%。", "82.5%", "region", "苏州"),
+    ("全省城镇化率首次突破60%，达到59.22%的河南仍低于全国。", "59.22%", "region", "河南"),
+    ("中西部地区城镇化率提高到58.4%。", "58.4%", "region", "中西部地区"),
+    ("中国城镇化率达到67%。", "67%", "region", "中国"),
+    ("China's urbanization rate reached 67% at the end of 2024.", "67%", "region", "China"),
+    ("全省城镇化率高于全国平均水平2.1个百分点。", "2.1个百分点", "region", None),
+    ("郑州东站日均发送旅客12万人次。", "12万人次", "region", None),
+    ("广州与佛山之间每天往返通勤约57万人。", "57万人", "region", None),
+    ("Travel time from Changchun to Changbai Mountain fell from 5 hours to about 2 hours.", "5 hours", "region",
+     "Changchun"),
+    ("The State Council has approved ten regions, including the Yangtze River Delta.", "ten regions", "region", None),
+    ("河南省发展改革委介绍\n全省城镇化率达到59.22%。", "59.22%", "region", "河南省"),
+    ("12个城市拥有地铁。", "12个", "subject", "城市"),
+])
+
+
+@pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + YEARS + REGIONS)
+def test_what_a_figure_means(text, figure, field, expected):
+    assert field_of(text, figure, field) == expected
