@@ -51,7 +51,7 @@ _CLAUSE_MARK = regex.compile(r"[,，;；。:：!?！？]|(?i:\b(?:while|but|whic
 # place that make it a station, road or park, a place right after a figure (59.22%的河南),
 # places listed with 、 and a count right after them, and 分别 (respectively).
 _BASE_BEFORE = regex.compile(
-    r"(?:比|较|高于|低于|快于|慢于|超过|占|(?i:than|above|below|against|(?:%|percent|per\s+cent)\s+of))\s*$")
+    r"(?:比|较|高于|低于|快于|慢于|超过|占|(?i:than|above|below|against|(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
 _RANK_AFTER = regex.compile(r"(?:首|第一|前列|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
@@ -333,6 +333,8 @@ class DocumentContext:
                 respectively = _RESPECTIVELY.search(self.folded, e, start)
                 if respectively is not None:
                     return self._respective(i, respectively.end(), start)
+                if self._in_a_list(i) and _RESPECTIVELY.search(self.folded, end, right):
+                    return self._respective(i, e, start)  # X and Y stood at 75.6% and 74.8%, respectively
                 if kind == "count" and self._listed(s, e, start):
                     return ""
                 if kind in ("duration", "length"):
@@ -353,9 +355,12 @@ class DocumentContext:
         return None
 
     def _not_the_subject(self, s: int, e: int) -> bool:
-        """A comparison base (高于全国, 占全省), a station, road or park (郑州东站), or a dateline
-        (BEIJING, Oct. 16): named near a figure but not what it is about."""
-        return bool(_BASE_BEFORE.search(self.folded, max(0, s - 12), s) or _NOT_A_PLACE_AFTER.match(self.folded, e)
+        """A comparison base (高于全国, 占全省, 6% of the nation's grain), a station, road or park
+        (郑州东站), or a dateline (BEIJING, Oct. 16): named near a figure but not what it is about."""
+        base = _BASE_BEFORE.search(self.folded, max(0, s - 12), s)
+        if base is not None and base.group("share") and self.folded[s:e].lower() not in self.c.nation_names:
+            base = None  # 60% of Sichuan's residents: a share of Sichuan's, about Sichuan
+        return bool(base or _NOT_A_PLACE_AFTER.match(self.folded, e)
                     or _RANK_AFTER.match(self.folded, e)
                     or (self.text[s:e].isupper() and self.text[s:e].isascii()))
 
