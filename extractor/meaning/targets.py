@@ -21,7 +21,7 @@ from ..pack.compiled import REGEX_TIMEOUT, Compiled
 # every figure under it is a target, until the next heading. A heading that looks back
 # (工作回顾, 完成情况) opens a section of values reached.
 _HEADING_LINE = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
-_LEAD_IN = regex.compile(r"[^\n。；;！？!?：:]{0,30}(?:以下工作|重点任务|主要任务|主要目标|预期目标|工作安排)[^\n。；;：:]{0,6}[：:]")
+_LEAD_IN = regex.compile(r"(?:以下工作|重点任务|主要任务|主要目标|预期目标|工作安排)[^\n。；;：:]{0,6}[：:]")
 _GOALS = regex.compile(r"(?:发展|主要|预期|总体|具体)目标|目标任务|(?:重点|主要)任务|工作安排|以下工作|下一步|展望|今后|"
                        r"(?i:\b(?:targets|goals|outlook|next\s+steps)\b)")
 _LOOKING_BACK = regex.compile(r"回顾|成就|进展|完成情况|成效|综合|(?i:\b(?:review|results|achievements)\b)")
@@ -40,8 +40,8 @@ class TargetScope:
         comparison bases or lists of years: DocumentContext.years)."""
         self.folded = folded
         self.c = c
-        self.cues = [m.end() for m in c.target_cues.finditer(folded, timeout=REGEX_TIMEOUT)]
-        self.actual = [m.end() for m in c.target_actual.finditer(folded, timeout=REGEX_TIMEOUT)]
+        self.cues = [end for _, end, _ in c.target_cues.finditer(folded)]
+        self.actual = [end for _, end, _ in c.target_actual.finditer(folded)]
         self.futures = [(m.start(), m.end(), int(m.group("year")))
                         for m in c.future_years.finditer(folded, timeout=REGEX_TIMEOUT)]
         self.future_starts = [s for s, _, _ in self.futures]

@@ -185,8 +185,8 @@ class Compiled:
     change_keywords: regex.Pattern            # 新增 in 新增城镇人口: the figure it names is an addition
     change_flows: frozenset                   # metrics whose figures are always changes
     change_heads: regex.Pattern               # 新增 at the head of a figure's clause
-    target_cues: regex.Pattern                # 力争, will, ...: found once per text, looked up per figure
-    target_actual: regex.Pattern              # 已, 实际, so far: a value reached after a target word
+    target_cues: TermScanner                  # 力争, will, ...: found once per text, looked up per figure
+    target_actual: TermScanner                # 已, 实际, so far: a value reached after a target word
     target_after: regex.Pattern               # 5.5%|以内
     target_continuation: regex.Pattern        # 届时, 其中 at the start of a sentence
     future_years: regex.Pattern               # 到2030年, by 2030: targets when the year lies ahead
@@ -323,8 +323,8 @@ def compile_pack(pack: RulePack) -> Compiled:
     change_keywords = regex.compile(_bounded(f(w) for t in changes for w in t.keywords), regex.IGNORECASE)
     change_heads = regex.compile(_bounded(f(w) for t in changes for w in t.clause_heads), regex.IGNORECASE)
     targets = pack.tables("targets")
-    target_cues = regex.compile(_bounded(f(w) for t in targets for w in t.before), regex.IGNORECASE)
-    target_actual = regex.compile(_bounded(f(w) for t in targets for w in t.actual), regex.IGNORECASE)
+    target_cues = TermScanner(f(w) for t in targets for w in t.before)
+    target_actual = TermScanner(f(w) for t in targets for w in t.actual)
     target_after = regex.compile(r"\s{0,2}[)）]?(?:" + _bounded(f(w) for t in targets for w in t.after) + ")",
                                  regex.IGNORECASE)
     target_continuation = regex.compile(
