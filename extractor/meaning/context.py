@@ -63,7 +63,7 @@ _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
 _LIST_JOINT = regex.compile(r"\s?(?:[、,，和与及]|(?i:,?\s*and))\s?")
 _MEMBERS_AFTER = regex.compile(r"[^，,。;；]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(]|：)", regex.IGNORECASE)
-_BETWEEN_BEFORE = regex.compile(r"(?i:\bbetween)\s+$")
+_BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$")
 _BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|(?i:of\s+each\s+other))")
 # From X to Y: in English the figure is about X (from Changchun to Changbai Mountain); a
 # Chinese X至Y route (广州至佛山30分钟) joins two places like 之间 does.
@@ -340,10 +340,13 @@ class DocumentContext:
                 if kind == "count" and self._listed(s, e, start):
                     return ""
                 if kind in ("duration", "length"):
+                    # 广州与佛山之间, connect Guangzhou and Shenzhen in 29 minutes, from Hefei to
+                    # Shanghai: a route between two places is about neither; from X to a
+                    # destination that is no place (Changbai Mountain) is about X.
                     if self._between(i):
-                        return ""  # 广州与佛山之间, between Chengdu and Chongqing: no one place
+                        return ""
                     if i > 0 and _TO_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s):
-                        return self._region_text(i - 1)  # from Changchun to Jilin: the place it starts from
+                        return ""
                 if not self._in_a_list(i):  # Shanghai, Jiangsu, Zhejiang and Anhui: none of them alone
                     return self._region_text(i)
             i -= 1
@@ -352,8 +355,9 @@ class DocumentContext:
         if kind == "count" and _MEMBERS_AFTER.match(self.folded, end):
             return ""  # ten regions, including ...: a group with no name of its own
         i = bisect.bisect_left(self.region_starts, end)
-        if i < len(self.regions) and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[i][0]):
-            return self._region_text(i)
+        if i < len(self.regions) and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[i][0]) \
+                and not self._not_the_subject(*self.regions[i]) and self.folded[self.regions[i][1]:][:1] != "-":
+            return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
         return None
 
     def _not_the_subject(self, s: int, e: int) -> bool:
@@ -390,7 +394,7 @@ class DocumentContext:
         if i + 1 < len(self.regions) and _ROUTE_JOINT.fullmatch(self.folded, e, self.regions[i + 1][0]):
             return True
         first = i - 1 if i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s) else i
-        return bool(_BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 10), self.regions[first][0])
+        return bool(_BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 14), self.regions[first][0])
                     or _BETWEEN_AFTER.match(self.folded, e))
 
     def _in_a_list(self, i: int) -> bool:
