@@ -38,6 +38,9 @@ _VETO_WINDOW = 6
 # A sentence that goes on about the rate of the sentence before it.
 _GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|rate|increase|expansion|figure|rise|gain))"
                          r"|\s*(?:增速|增幅|这一(?:速度|增速|比例))")
+# A growth rate named only by its words, in a sentence after a named one (… with growth rates
+# of 6.3% and 6.1%).
+_GROWTH_RATE = regex.compile(r"(?i:\bgrowth\s+rates?\b|\bgrowth\s+of\b|\bgrew\b|\bexpanded\b)|增速|增幅")
 _LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及)?\s?(?i:and\s)?\s?")
 # The header under a headline: at most this many characters, lines of at most this many.
 HEADER_CHARS = 200
@@ -155,10 +158,15 @@ def _region_of(title: Optional[str], c: Compiled, nation: bool = False) -> Optio
     if not title:
         return None
     folded = fold(title, c.table)
+    found, province = None, False
     for start, end, term in c.lexicon.finditer(folded):
         if term in (c.nation_names if nation else c.region_names):
-            return title[slice(*place_span(folded, c, start, end))]
-    return None
+            span = place_span(folded, c, start, end)
+            city = term in c.city_names and (span[1] == end or folded[span[1] - 1] == "市")
+            if found is not None and not (province and span[0] == found[1] and city):
+                break
+            found, province = span, term in c.province_names  # 安徽省蚌埠市: the city of its province
+    return title[slice(*found)] if found else None
 
 
 @dataclass(frozen=True)
@@ -191,8 +199,8 @@ class Window:
     # describe those figures, not a later one (the 18 metropolitan areas took 38 minutes).
     figure_words: list[tuple[int, int]] = field(default_factory=list)
     # The figure before, when it heads a list of values this one continues (分别增长3.3%、4.1%和
-    # 3.1%: the change word before the first reaches them all): (end, kind, target, change).
-    last_value: tuple[int, str, bool, bool] = (-1, "", False, False)
+    # 3.1%: the change word before the first reaches them all): (end, kind, target, change, metric).
+    last_value: tuple[int, str, bool, bool, str] = (-1, "", False, False, "")
     # The last named percentage and its sentence: "GDP grew 8.1%. The pace was 1.3 percentage
     # points above ..." goes on about it.
     last_rate: tuple[int, str] = (-1, "")
@@ -261,9 +269,15 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     if metric is None and kind == "percentage" and window.last_amount[0] == left \
             and namer.c.change_after.match(folded, end):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise
-    if metric is None and kind == "percentage" and -1 < window.last_rate[0] < left \
-            and _GOES_ON.match(folded, left):
-        metric = window.last_rate[1]  # GDP grew 8.1%. The pace was 1.3 percentage points above ...
+    last_end, last_kind, last_metric = window.last_value[0], window.last_value[1], window.last_value[4]
+    in_list = last_kind == kind and _LIST_OF_VALUES.fullmatch(folded, last_end, start) is not None
+    if metric is None and in_list and last_metric != kind:
+        metric = last_metric  # growth rates of 6.3% and 6.1%: the list's values share its metric
+    if metric is None and kind == "percentage" and window.last_rate[1]:
+        if window.last_rate[0] < left and (_GOES_ON.match(folded, left) or _GROWTH_RATE.search(folded, left, start)):
+            metric = window.last_rate[1]  # GDP grew 8.1%. The pace was 1.3 percentage points above ...
+        elif window.last_rate[0] == left and figure.unit == "pp":
+            metric = window.last_rate[1]  # 年均增长8.4%，高于全国水平1.3个百分点
     if subject_span is None and hit is not None and namer.describes(hit, kind) \
             and keyword_reaches(namer.c, folded, hit[1], start):
         subject_span = ctx.subject_before(hit)
@@ -272,18 +286,17 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     metric = metric or kind
     if metric != kind and kind in ("money", "population", "count"):
         window.last_amount = (left, metric)
-    if kind == "percentage":
-        window.last_rate = (left, metric) if metric != kind else (-1, "")
+    if kind == "percentage" and metric != kind:
+        window.last_rate = (left, metric)
     continues = window.last_target[0] < left and window.last_target[1]
     today = article.span.published_year if article is not None else None
     target = window.targets.is_target(start, end, left, right, continues, today)
     change = is_change(folded, namer.c, start, end, figure.unit, metric, subject,
                        folded[hit[0]:hit[1]] if hit is not None and metric != kind else None, previous_end)
-    last_end, last_kind, last_target, last_change = window.last_value
-    if last_kind == kind and _LIST_OF_VALUES.fullmatch(folded, last_end, start):
-        target, change = target or last_target, change or last_change
+    if in_list:
+        target, change = target or window.last_value[2], change or window.last_value[3]
     window.last_target = (left, target)
-    window.last_value = (end, kind, target, change)
+    window.last_value = (end, kind, target, change, metric)
     return _new_row(window, article, figure, left, right, kind=kind, metric=metric,
                     value=to_json_number(figure.value), unit=figure.unit, qualifier=figure.qualifier,
                     year=ctx.year(start, end, left, right) or (article.headline_year if article else None),

@@ -20,7 +20,7 @@ from ..pack.compiled import Compiled
 # "set up 20 pilot counties": up is part of the verb, not a rise.
 _PHRASAL_UP = regex.compile(r"(?i:\b(?:set|sets|setting|built|build|building|drew|drawn|draw|made|make|making|opened|open|"
                             r"took|taken|take|put|signed|sign|stepped|step|scaled|scale|ramped|ramp|picked|pick|"
-                            r"summed|sum|added)\s+up\s*$)")
+                            r"summed|sum|added|takes|take|taking|took|taken|make|makes|made)\s+up\s*$)")
 # The start of a figure's clause: where a word of addition at its head is looked for.
 _CLAUSE_START = regex.compile(r"(?r)[，,；;。：:\n]")
 

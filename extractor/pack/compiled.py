@@ -275,9 +275,11 @@ def compile_pack(pack: RulePack) -> Compiled:
             names = keyword_metrics.setdefault(f(word), ())
             if metric.name not in names:
                 keyword_metrics[f(word)] = names + (metric.name,)
-        if metric.after:
-            after.append((metric.name, regex.compile(  # a closing quote may stand between: "30-minute" commuting
-                r"[\s\"”’'」』]{0,3}(?:" + _bounded(f(w) for w in metric.after) + ")", regex.IGNORECASE)))
+        if metric.after or metric.after_patterns:
+            words = [_bounded(f(w) for w in metric.after)] if metric.after else []
+            after.append((metric.name, regex.compile(  # a quote or a hedge may stand between: "30-minute" commuting
+                r"[\s\"”’'」』]{0,3}(?:以上|以内|以下|左右)?(?:" + "|".join(words + list(metric.after_patterns)) + ")",
+                regex.IGNORECASE)))
         if metric.generic_nouns:
             generic.append((metric.name, frozenset(f(w) for w in metric.generic_nouns),
                             regex.compile(_bounded(f(w) for w in metric.sentence_keywords), regex.IGNORECASE)))

@@ -103,6 +103,8 @@ class Metric:
     growth: Words = ()         # keywords naming its growth rate directly (经济增速 for gdp)
     named_plans: bool = False  # every five-year plan named in the text (十四五) is this metric
     after: Words = ()          # words right after a figure that name it (9.5 trillion yuan of GDP)
+    # regexes right after a figure that name it (60% of the population live in cities)
+    after_patterns: Annotated[Words, _Check(_valid_regexes)] = ()
     generic_nouns: Words = ()       # counted nouns that alone do not say what is counted (县)
     sentence_keywords: Words = ()   # with such a noun, keywords anywhere in the sentence name it
 
