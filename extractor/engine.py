@@ -140,12 +140,14 @@ def _header_lines(text: str, article: ArticleSpan, outlet_lines: list[tuple[int,
     """The lines under an article's headline before its body (——2025年1月在山西省…会议上, a byline):
     where a headline without a place (政府工作报告) has its place named."""
     start = article.start
+    skip = 0
     if article.title and text.startswith(article.title, start):
         start += len(article.title)
+        skip = 1  # the rest of the headline's line
     lines = []
-    for line in text[start:min(article.end, start + HEADER_CHARS)].split("\n")[1:4]:
+    for line in text[start:min(article.end, start + HEADER_CHARS)].split("\n")[skip:skip + 3]:
         stripped = line.strip()
-        if len(stripped) > HEADER_LINE_CHARS or any(mark in stripped for mark in "。！？"):
+        if len(stripped) > HEADER_LINE_CHARS:
             break
         lines.append(stripped)
     outlets = {text[s:e].strip() for s, e in outlet_lines}

@@ -135,7 +135,9 @@ def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int
     if folded[start:end].lower() in c.nation_names:
         return start, end  # 全国县城: the country, not a county named 全国
     m = c.region_suffix.match(folded, end)
-    return start, m.end() if m else end
+    if m is None or (m.end() - end == 1 and folded[end - 1] in "省市县区"):
+        return start, end  # 浙江省|省长: the name has its suffix already
+    return start, m.end()
 
 
 class DocumentContext:
