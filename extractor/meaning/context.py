@@ -47,6 +47,9 @@ _SEMICOLON = regex.compile(r"[；;]")
 _PLAN_END = regex.compile(r"[”\"」』]?\s?(?:末|期末|末期)\s?的?\s?")
 _FROM = regex.compile(r"(?:由|从|(?i:\bfrom))\s*$")
 _TO = regex.compile(r"(?:到|至|(?i:\bto))\s*$")
+# After an English year that trails a figure: the same clause going on to another figure.
+_CONTINUES = regex.compile(r"\s*,?\s*(?i:marking|up|down|growing|rising|falling|an\s+increase|a\s+rise|a\s+drop|a\s+decline|"
+                           r"representing|accounting|equal)\b")
 _COMPARED = regex.compile(r"(?i:\bthan\b|compared\s+with|\bagainst\b)")
 _PARENTHESES = regex.compile(r"[(（][^()（）]{0,60}[)）]")
 _CLAUSE_MARK = regex.compile(r"[,，;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)")
@@ -326,8 +329,9 @@ class DocumentContext:
                 if not self._figure_between(mention.end, start):
                     return mention.year
                 continue
-            if mention.english and self._trails_a_figure(mention):
-                continue
+            if mention.english and self._trails_a_figure(mention) \
+                    and not _CONTINUES.match(self.folded, mention.end, start):
+                continue  # "59.22% in 2024" dates its own figure, unless the clause goes on (…, marking a 5.2% rise)
             return mention.year
         return None
 
