@@ -147,8 +147,8 @@ def _header_lines(text: str, article: ArticleSpan, outlet_lines: list[tuple[int,
     lines = []
     for line in text[start:min(article.end, start + HEADER_CHARS)].split("\n")[skip:skip + 3]:
         stripped = line.strip()
-        if len(stripped) > HEADER_LINE_CHARS:
-            break
+        if len(stripped) > HEADER_LINE_CHARS or any(mark in stripped for mark in "。！？!?"):
+            break  # body text: its places are found sentence by sentence
         lines.append(stripped)
     outlets = {text[s:e].strip() for s, e in outlet_lines}
     return "\n".join(line for line in lines if line not in outlets)
