@@ -1,6 +1,8 @@
-"""Check rules/regions.toml: layout, codes, parents, counts and name collisions.
+"""Check rules/regions.toml and rules/counties.toml: layout, codes, parents, counts and name collisions.
 
-    python tools/check_regions.py [rules/regions.toml]
+    python tools/check_regions.py [rules/regions.toml rules/counties.toml]
+
+Every name and code must be unique across all the files given.
 
 Standard library only. Prints the counts by level and exits non-zero on any problem.
 """
@@ -14,11 +16,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = ["code", "level", "zh", "zh_hant", "abbr", "en", "parent"]
-LEVELS = {"nation", "province", "prefecture", "area", "country", "world"}
+LEVELS = {"nation", "province", "prefecture", "county", "area", "country", "world"}
 
 
-def main(path: Path) -> int:
-    regions = tomllib.loads(path.read_text(encoding="utf-8"))["region"]
+def main(paths: list[Path]) -> int:
+    regions = [r for path in paths for r in tomllib.loads(path.read_text(encoding="utf-8"))["region"]]
     errors: list[str] = []
     err = errors.append
     by_code = {}
@@ -31,7 +33,7 @@ def main(path: Path) -> int:
         by_code[code] = r
         if level not in LEVELS:
             err(f"{code}: level {level!r}")
-        if not r["zh"] or not r["en"]:
+        if not r["zh"] or not r["en"] and level != "county":  # a district's pinyin may be ambiguous
             err(f"{code}: needs zh and en")
         for k in ("zh", "zh_hant", "en"):
             if len(set(r[k])) != len(r[k]) or any(not x or x != x.strip() for x in r[k]):
@@ -53,12 +55,20 @@ def main(path: Path) -> int:
             err(f"{code}: not area:<slug>")
         if level == "nation" and code != "CN":
             err(f"{code}: the nation is CN")
-        if (level == "prefecture") != bool(r["parent"]):
+        if level == "county" and not re.fullmatch(r"\d{4}(?!00)\d\d", code):
+            err(f"{code}: not a GB/T 2260 county code")
+        if (level in ("prefecture", "county")) != bool(r["parent"]):
             err(f"{code}: parent {r['parent']!r}")
     for r in regions:
         if r["level"] == "prefecture":
             p = by_code.get(r["parent"])
             if not p or p["level"] != "province" or p["code"][:2] != r["code"][:2]:
+                err(f"{r['code']}: parent {r['parent']} missing or wrong")
+        if r["level"] == "county":
+            p = by_code.get(r["parent"])
+            if (not p or p["level"] == "province" and p["code"][:2] != r["code"][:2]
+                    or p["level"] == "prefecture" and p["code"][:4] != r["code"][:4]
+                    or p["level"] not in ("province", "prefecture")):
                 err(f"{r['code']}: parent {r['parent']} missing or wrong")
 
     # one name, one place
@@ -123,7 +133,9 @@ def main(path: Path) -> int:
         if missing:
             print(f"note: {len(missing)} place names of terms.toml have no single entry here: {missing}")
 
-    for level in ("nation", "province", "prefecture", "country", "area", "world"):
+    if "county" in counts and counts["county"] < 2800:
+        err(f"{counts['county']} county-level divisions, fewer than 2,800")
+    for level in ("nation", "province", "prefecture", "county", "country", "area", "world"):
         print(f"{level:11} {counts[level]}")
     print(f"{'total':11} {len(regions)}")
     print(f"names: {len(zh_owner)} Chinese, {len(en_owner)} English (case-folded)")
@@ -133,4 +145,4 @@ def main(path: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "rules" / "regions.toml"))
+    sys.exit(main([Path(a) for a in sys.argv[1:]] or [ROOT / "rules" / "regions.toml", ROOT / "rules" / "counties.toml"]))

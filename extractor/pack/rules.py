@@ -193,7 +193,7 @@ class Region:
 
     __pydantic_config__ = _STRICT
     code: Annotated[str, NonEmpty]
-    level: Literal["nation", "province", "prefecture", "area", "country", "world"]
+    level: Literal["nation", "province", "prefecture", "county", "area", "country", "world"]
     zh: Words = ()
     zh_hant: Words = ()
     abbr: str = ""
