@@ -295,6 +295,10 @@ def compile_pack(pack: RulePack) -> Compiled:
     city_names = frozenset([f(n) for t in terms for n in t.cities] + [n.lower() for t in terms for n in t.cities_en])
     zh_names = [f(n) for t in terms for n in (*t.provinces, *t.cities, *t.areas, *t.nation)]
     en_names = [fold(n, table) for t in terms for n in (*t.provinces_en, *t.cities_en, *t.areas_en, *t.nation_en)]
+    # Every name of the canonical places (rules/regions.toml, rules/counties.toml) is a place name too.
+    places = pack.collect("region")
+    zh_names += [f(n) for r in places for n in (*r.zh, *r.zh_hant)]
+    en_names += [fold(n, table) for r in places for n in r.en]
     zh_suffixes = [f(s) for t in terms for s in t.area_suffixes] + ["省", "市", "县", "区"]
     en_suffixes = [fold(s, table) for t in terms for s in t.area_suffixes_en]
     region_names = frozenset(n.lower() for n in zh_names + en_names)
