@@ -72,8 +72,8 @@ ORDINARY = {
     # jieba calls these places, but they are first ordinary words: shopping mall, sweet spring
     "商城", "甘泉",
     # another place or thing first: 太湖 the lake, 九龙 Kowloon, 龙井 tea, 龙门 grottoes, 黄龙 scenic area, hot
-    # spring, prestige, 科教兴国, 东至黄海, 临江, 盘山公路, 公安新闻
-    "太湖", "九龙", "龙井", "龙门", "黄龙", "温泉", "威信", "兴国", "东至", "临江", "盘山", "安新",
+    # spring, prestige, 科教兴国, 东至黄海, 临江, 盘山公路, 公安新闻, 平陆运河 (the canal is in Guangxi)
+    "太湖", "九龙", "龙井", "龙门", "黄龙", "温泉", "威信", "兴国", "东至", "临江", "盘山", "安新", "平陆",
 }
 # Words of this domain that a short name's last character may begin: a short name whose first character
 # ends a common word reads across the two (开通城际 holds 通城, 两项城镇化 holds 项城, 新兴城市 holds
@@ -140,7 +140,7 @@ def jieba_words():
 def ordinary(stem, words, inside):
     """Why a short name is an ordinary word or part of one, or None."""
     if stem in ORDINARY:
-        return "listed"
+        return "ordinary word or other place"
     if stem in PLACES:
         return None
     freq, tag = words.get(stem, (0, ""))
@@ -344,6 +344,26 @@ expect = [{kind = "percentage", metric = "urbanization_rate", value = 80.5, regi
 [[examples]]
 text = "浦东新区城镇化率为91.3%。"
 expect = [{kind = "percentage", metric = "urbanization_rate", value = 91.3, region = "浦东新区"}]
+
+[[examples]]
+text = "义乌常住人口达到189.4万人。"
+expect = [{kind = "population", value = 1894000, region = "义乌"}]
+
+[[examples]]
+text = "五家渠市城镇化率达到80.1%。"
+expect = [{kind = "percentage", metric = "urbanization_rate", value = 80.1, region = "五家渠市"}]
+
+[[examples]]
+text = "南京鼓楼区常住人口达到94万人。"
+expect = [{kind = "population", value = 940000, region = "南京鼓楼区"}]
+
+[[examples]]
+text = "壽光市城鎮化率達到65.2%。"
+expect = [{kind = "percentage", metric = "urbanization_rate", value = 65.2, region = "壽光市"}]
+
+[[examples]]
+text = "Kunshan's urbanization rate reached 80.5%."
+expect = [{kind = "percentage", metric = "urbanization_rate", value = 80.5, region = "Kunshan"}]
 """
 
 
