@@ -4,28 +4,48 @@
     >>> [(r.kind, r.metric, r.value) for r in extract("城镇化率达到59.22%")]
     [('percentage', 'urbanization_rate', 59.22)]
 
-Importing the package is cheap: the rule pack and the tokenizer load on first use.
+Public names: extract (a text -> records), extract_document (a file via path= or a string
+via text= -> the document with its articles and records), load_rules (a rule pack of your
+own), Record (one figure), Document and Article, and the errors InputError and RuleError
+(both PolicyExtractError). Importing the package is cheap: pydantic, the rule pack and the
+tokenizer load on first use of a name that needs them.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from .errors import InputError, PolicyExtractError, RuleError
 from .version import __version__
 
-__all__ = ["extract", "extract_document", "load_rules", "Record", "Document", "Article", "__version__"]
+if TYPE_CHECKING:  # what IDEs and type checkers see; at run time these resolve in __getattr__
+    from .api import Article, Document, extract, extract_document
+    from .pack.rules import load_rules
+    from .records import Record
+
+__all__ = [
+    "extract", "extract_document", "load_rules", "Record", "Document", "Article",
+    "InputError", "RuleError", "PolicyExtractError", "__version__",
+]
+
+_LAZY = {
+    "extract": "api", "extract_document": "api", "Document": "api", "Article": "api",
+    "load_rules": "pack.rules", "Record": "records",
+}
 
 
 def __getattr__(name: str):
     """Resolve the public names lazily, so `--help` and `--version` stay fast."""
-    if name in ("extract", "extract_document", "Document", "Article"):
-        from . import api
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'extractor' has no attribute {name!r}")
+    from importlib import import_module
 
-        return getattr(api, name)
-    if name == "load_rules":
-        from .pack.rules import load_rules
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # resolved once
+    return value
 
-        return load_rules
-    if name == "Record":
-        from .records import Record
 
-        return Record
-    raise AttributeError(f"module 'extractor' has no attribute {name!r}")
+def __dir__() -> list[str]:
+    """The public names too, so help(extractor) and completion list them (loading them)."""
+    return sorted(set(globals()) | set(__all__))

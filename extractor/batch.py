@@ -93,7 +93,8 @@ def process_parts(source: Source, settings: Settings) -> Iterator[FileResult]:
         return
     warnings = [f"{source.name}: {decoded.note}"] if decoded.note else []
     try:
-        _, segments = extract_segments(decoded.text, rule_pack(settings.rule_dirs), doc=source.name)
+        _, segments = extract_segments(decoded.text, rule_pack(settings.rule_dirs), doc=source.name,
+                                       published=decoded.published, source=decoded.source)
         previous: Optional[list[dict]] = None
         for rows in segments:
             if previous is not None:

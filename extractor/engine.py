@@ -90,13 +90,16 @@ def find_figures(text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
     return [f for f in _without_overlaps(figures) if not _in_any(f.start, excluded)]
 
 
-def extract_articles(text: str, pack: RulePack, doc: str = "-") -> tuple[list[ArticleSpan], list[Row]]:
-    """The articles of `text` and every figure in it as a row, in text order."""
-    articles, segments = extract_segments(text, pack, doc)
+def extract_articles(text: str, pack: RulePack, doc: str = "-", published: Optional[str] = None,
+                     source: Optional[str] = None) -> tuple[list[ArticleSpan], list[Row]]:
+    """The articles of `text` and every figure in it as a row, in text order (`published` and
+    `source`: what an HTML page's <meta> says of a single article)."""
+    articles, segments = extract_segments(text, pack, doc, published, source)
     return articles, [row for rows in segments for row in rows]
 
 
-def extract_segments(text: str, pack: RulePack, doc: str = "-") -> tuple[list[ArticleSpan], Iterator[list[Row]]]:
+def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optional[str] = None,
+                     source: Optional[str] = None) -> tuple[list[ArticleSpan], Iterator[list[Row]]]:
     """The articles of `text`, and its rows one segment of about SEGMENT_CHARS at a time.
 
     A large input (a 50 MB dump, a 10 MB page without a line break) is cut at line breaks
@@ -106,7 +109,7 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-") -> tuple[list[Ar
     one piece, but for the rare figure whose sentence straddles a cut.
     """
     c = compiled(pack)
-    spans, outlet_lines = split_articles(text)
+    spans, outlet_lines = split_articles(text, published, source)
     headline_regions = [(_region_of(a.title, c) or _region_of(_header_lines(text, a, outlet_lines), c),
                          report_year(fold(a.title, c.table) if a.title else None),
                          _region_of(a.title, c, nation=True)) for a in spans]

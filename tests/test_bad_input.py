@@ -11,7 +11,7 @@ half-written output file. Each case asserts the message and exit code the user g
 | undecodable (not UTF-8, not GB18030, too short to detect) | `<path>: cannot decode: ... --encoding ...` | 1 |
 | a folder mixing all of these | every decodable file's records, one line per other file | 1 |
 | missing path | `<path>: no such file or directory` | 1 |
-| directory with no matching file | `<dir>: no files matching *.txt *.md *.html *.htm in this directory` | 1 |
+| directory with no matching file | `<dir>: no files matching *.txt *.md *.html *.htm *.shtml *.xhtml in this directory` | 1 |
 | unreadable file | `<path>: permission denied` | 1 |
 | symlink loop | `<link>: symlink loop: ...` | 1 |
 | -o in a missing directory | `<out>: directory '<dir>' does not exist`, nothing written | 1 |
@@ -180,7 +180,7 @@ def test_directory_without_matching_files(tmp_path):
     result = invoke(tmp_path)
     assert result.exit_code == 1 and result.stdout == ""
     assert error_lines(result)[0] == (
-        f"policy-extract: error: {tmp_path}: no files matching *.txt *.md *.html *.htm in this directory"
+        f"policy-extract: error: {tmp_path}: no files matching *.txt *.md *.html *.htm *.shtml *.xhtml in this directory"
     )
 
 

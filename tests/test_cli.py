@@ -176,7 +176,7 @@ def test_output_format_from_suffix(article, tmp_path):
         (["--kind", "weight"], "Invalid value"),
         (["--metric", "nope"], "unknown metric 'nope'"),
         (["--encoding", "klingon"], "unknown encoding"),
-        (["--jobs", "0"], "Invalid value"),
+        (["--jobs", "-1"], "Invalid value"),
         (["--rules", "no/such/dir"], "does not exist"),
     ],
 )
@@ -266,9 +266,9 @@ def test_show_html_page(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert "&lt;b&gt;&amp;&lt;/b&gt;" in html and "<b>&</b>" not in html
-    assert '<mark id="f1" class="k-percentage"' in html and "59.22%</mark>" in html
-    assert "<table>" in html and "urbanization_rate" in html
-    assert "<script" not in html and "http" not in html  # self-contained
+    assert '<mark class="k-percentage" data-r="0"' in html and "59.22%<sup>59.22 %</sup></mark>" in html
+    assert '<table id="records">' in html and "urbanization_rate" in html
+    assert " src=" not in html and "http" not in html  # self-contained: inline style and script only
 
 
 def test_show_errors(tmp_path):

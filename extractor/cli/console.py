@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
-from typing import Callable, Iterator, TextIO
+from typing import Iterator, TextIO
 
 import click
 
@@ -42,16 +42,41 @@ def ensure_utf8(stream: TextIO) -> None:
         stream.reconfigure(encoding="utf-8")
 
 
+class Bar:
+    """What a batch does with its progress bar: count a file done, and print output below it."""
+
+    def __init__(self, progress=None, task=None):
+        self.progress = progress
+        self.task = task
+
+    def advance(self) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.task)
+
+    @contextmanager
+    def cleared(self, terminal_output: bool) -> Iterator[None]:
+        """Take the bar off the screen while records are printed to the same terminal, so no
+        stale bar line is left between two tables; it is drawn again below them."""
+        if self.progress is None or not terminal_output:
+            yield
+            return
+        self.progress.stop()  # transient: the bar's lines are erased
+        try:
+            yield
+        finally:
+            self.progress.start()
+
+
 @contextmanager
-def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
-    """A rich progress bar on stderr; yields the function that counts one file done.
+def progress_bar(total: int, enabled: bool) -> Iterator[Bar]:
+    """A rich progress bar on stderr, gone when the block ends.
 
     The caller decides `enabled` (stderr is a terminal, more than one file, no --quiet).
-    Stdout is redirected through the bar only when it is the same kind of thing, a
-    terminal: piped records must never pass through rich.
+    Records never pass through rich's redirection: output for a terminal is printed inside
+    `Bar.cleared`, piped output does not touch the screen.
     """
     if not enabled:
-        yield lambda: None
+        yield Bar()
         return
     from rich.console import Console
     from rich.progress import (
@@ -69,8 +94,7 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
-        redirect_stdout=sys.stdout.isatty(),
+        redirect_stdout=False,
     )
     with bar:
-        task = bar.add_task("extracting", total=total)
-        yield lambda: bar.advance(task)
+        yield Bar(bar, bar.add_task("extracting", total=total))

@@ -53,7 +53,9 @@ def extract(ctx, paths, fmt, output, bom, no_headers, metrics, kinds, target, ru
         raise Failure("no input to read; nothing was written")
     try:
         with open_writer(fmt, output, bom=bom, headers=not no_headers) as writer:
-            run_batch(sources, settings, jobs, quiet, tally, lambda result: writer.write(result.rows))
+            for problem in tally.unread:
+                writer.file_done(str(problem.path), 0, problem.reason)
+            run_batch(sources, settings, jobs, quiet, tally, lambda result: writer.write(result.rows), writer.file_done)
     except OutputError as exc:
         if output in (None, "-"):
             silence_stdout()  # stdout is unusable: its last flush must not fail a second time

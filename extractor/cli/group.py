@@ -34,6 +34,9 @@ class DefaultGroup(click.Group):
 
     `policy-extract a.txt` and `cat a.txt | policy-extract --format csv` then work without
     the sub-command. A file named like a command needs `policy-extract extract show`.
+    A first word that is neither a command nor an existing path, and reads like a command
+    (`shwo`, `rule`), is a usage error that names the closest command: running an
+    extraction of a file that does not exist would only hide the typo.
     """
 
     default_command = "extract"
@@ -43,8 +46,21 @@ class DefaultGroup(click.Group):
             click.echo(ctx.get_help())
             ctx.exit(2)
         if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help", "--version")):
+            if args:
+                self._refuse_typo(ctx, args[0])
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def _refuse_typo(self, ctx: click.Context, word: str) -> None:
+        import difflib
+        import re
+
+        if not re.fullmatch(r"[A-Za-z][A-Za-z_-]{1,20}", word) or os.path.lexists(word):
+            return
+        names = sorted(self.commands)
+        close = difflib.get_close_matches(word.lower(), names, n=1, cutoff=0.5)
+        hint = f" Did you mean {close[0]!r}?" if close else f" Commands: {', '.join(names)}."
+        raise click.UsageError(f"no command or file named {word!r}.{hint}", ctx)
 
     def invoke(self, ctx: click.Context):
         try:

@@ -23,6 +23,13 @@ def check_encoding(ctx, param, value: Optional[str]) -> Optional[str]:
     return value
 
 
+def one_per_core(ctx, param, value: int) -> int:
+    """--jobs 0 means as many workers as the machine has cores."""
+    import os
+
+    return value if value else (os.cpu_count() or 1)
+
+
 def encoding_option(f):
     return click.option(
         "--encoding",
@@ -62,7 +69,13 @@ def batch_options(f):
                 help="Files to read in a directory (repeatable; case-insensitive).",
             ),
             click.option(
-                "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+                "-j",
+                "--jobs",
+                type=click.IntRange(min=0),
+                default=1,
+                show_default=True,
+                callback=one_per_core,
+                help="Worker processes; 0 for one per core.",
             ),
             click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line."),
             verbose_option,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
@@ -25,6 +25,8 @@ class Tally:
     records: int = 0
     failed: int = 0
     started: float = 0.0
+    #: The PATH arguments that gave no input (missing, empty folder), as InputErrors.
+    unread: list = field(default_factory=list)
 
     def summary(self) -> None:
         seconds = time.monotonic() - self.started
@@ -40,18 +42,23 @@ def expand_paths(paths: Sequence[str], globs: Sequence[str], tally: Tally):
     for problem in expansion.errors:
         error(str(problem))
     tally.failed += len(expansion.errors)
+    tally.unread = list(expansion.errors)
     tally.total = len(expansion.sources)
     return expansion.sources
 
 
-def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: Callable) -> None:
-    """Extract every source in order, report each failure, hand each result to `consume`."""
+def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: Callable,
+              on_file: Optional[Callable[[str, int, Optional[str]], None]] = None) -> None:
+    """Extract every source in order, report each failure, hand each result to `consume`,
+    and tell `on_file` (name, records, error) when an input is done."""
     from contextlib import closing
 
     from ..batch import run
 
     show_bar = not quiet and len(sources) > 1 and sys.stderr.isatty()
-    with progress_bar(len(sources), show_bar) as advance, closing(run(sources, settings, jobs)) as results:
+    to_terminal = sys.stdout.isatty()
+    records_of_file = 0
+    with progress_bar(len(sources), show_bar) as bar, closing(run(sources, settings, jobs)) as results:
         for result in results:
             for line in result.warnings:
                 warning(line)
@@ -59,11 +66,16 @@ def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: 
                 error(result.error)
                 tally.failed += 1
             else:
-                consume(result)
+                with bar.cleared(to_terminal and bool(result.rows)):
+                    consume(result)
                 tally.records += len(result.rows)
+                records_of_file += len(result.rows)
             if not result.partial:
                 tally.done += 1
-                advance()
+                bar.advance()
+                if on_file is not None:
+                    on_file(result.name, records_of_file, result.error)
+                records_of_file = 0
 
 
 def batch_settings(rule_dirs, encoding, verbose, kinds=(), metrics=(), target=None):

@@ -1,60 +1,140 @@
-"""The `show` command."""
+"""The `show` command: an input's text with its figures highlighted, on the terminal or as
+review pages (one per input, and an index page for several)."""
 
 from __future__ import annotations
 
-import sys
+import os
+from pathlib import Path, PurePath
 
 import click
 
-from .console import configure_logging, note, warning
+from .console import configure_logging, error, note, warning
 from .group import Failure
-from .options import encoding_option, rules_option, verbose_option
+from .options import DEFAULT_GLOBS, encoding_option, rules_option, verbose_option
 from .running import load_pack
 
 
-@click.command(short_help="One article with its figures highlighted (terminal or --html page).")
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--html", "html_path", metavar="OUT.html", help="Write one self-contained HTML page instead.")
+@click.command(short_help="Inputs with their figures highlighted (terminal, or --html review pages).")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--html", "html_path", metavar="OUT",
+              help="Write review pages: OUT.html for one file; a folder OUT/ (a page per input and index.html) "
+                   "for a folder or several files.")
+@click.option("--glob", "globs", multiple=True, default=DEFAULT_GLOBS, show_default=True, metavar="PATTERN",
+              help="Files to read in a directory (repeatable; case-insensitive).")
 @rules_option
 @encoding_option
 @verbose_option
-def show(file, html_path, rule_dirs, encoding, verbose):
-    """Show FILE (or - for stdin) with every figure highlighted and labelled.
+@click.pass_context
+def show(ctx, paths, html_path, globs, rule_dirs, encoding, verbose):
+    """Show each PATH (a file, a directory, or - for stdin) with every figure highlighted.
 
-    With --html, write a page with the highlighted text and a table of the records,
-    to check an article at a glance.
+    With --html, write review pages: the text with highlights, one section per article of
+    a digest, and a table of the records that filters by kind and metric; a click on a
+    record scrolls to its highlight and back. For a directory or several files, OUT is a
+    folder that gets one page per input and an index.html listing record counts and failures.
     """
-    from ..api import extract_document
-    from ..batch import read_source
-    from ..errors import InputError
-    from ..reading.inputs import Source
-    from ..writing.export import OutputError, check_output, write_file
-    from ..writing.show import legend, to_html
-    from ..writing.terminal import to_rich
+    from ..reading.inputs import expand
+    from ..writing.export import OutputError
 
     configure_logging(verbose)
     pack = load_pack(rule_dirs)
+    many = len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths)
+    expansion = expand(paths, globs)
+    for problem in expansion.errors:
+        error(str(problem))
+    if not expansion.sources and not expansion.errors:
+        raise Failure("no input to read")
     try:
-        if html_path:
-            check_output(html_path)
-        source = Source("-", data=sys.stdin.buffer.read() or b"") if file == "-" else Source(file)
-        decoded = read_source(source, encoding)
-    except (InputError, OutputError) as exc:
+        if html_path and (many or html_path.endswith(("/", os.sep)) or os.path.isdir(html_path)):
+            failed = _pages(expansion, pack, encoding, Path(html_path), paths)
+        else:
+            failed = _single(expansion.sources, pack, encoding, html_path)
+    except OutputError as exc:
         raise Failure(str(exc)) from None
+    ctx.exit(1 if failed or expansion.errors else 0)
+
+
+def _read(source, pack, encoding):
+    """(text, articles, rows) of one input; raises InputError."""
+    from ..batch import read_source
+    from ..engine import extract_articles
+
+    decoded = read_source(source, encoding)
     if decoded.note:
-        warning(f"{file}: {decoded.note}")
-    rows = [record.model_dump(mode="json") for record in extract_document(decoded.text, doc=file, rules=pack).records]
+        warning(f"{source.name}: {decoded.note}")
+    articles, rows = extract_articles(decoded.text, pack, doc=source.name, published=decoded.published,
+                                      source=decoded.source)
+    return decoded.text, articles, rows
+
+
+def _single(sources, pack, encoding, html_path) -> int:
+    """Each input on the terminal, or the one input as the page `html_path`; the failures."""
+    from ..errors import InputError
+    from ..writing.export import check_output, write_file
+    from ..writing.review.page import render_page
+    from ..writing.show import legend
+    from ..writing.terminal import console, to_rich
+
     if html_path:
+        check_output(html_path)
+    out = console(highlight=False) if not html_path else None
+    failed = 0
+    for n, source in enumerate(sources):
         try:
-            write_file(html_path, to_html(file, decoded.text, rows))
-        except OutputError as exc:
-            raise Failure(str(exc)) from None
-        note(f"wrote {html_path}: {len(rows)} records ({legend(rows)})")
-        return
-    from rich.console import Console
+            text, articles, rows = _read(source, pack, encoding)
+        except InputError as exc:
+            error(str(exc))
+            failed += 1
+            continue
+        if html_path:
+            write_file(html_path, render_page(source.name, text, rows, articles))
+            note(f"wrote {html_path}: {len(rows)} records ({legend(rows)})")
+            continue
+        if len(sources) > 1:
+            out.rule(source.name, align="left", style="bold")
+        out.print(to_rich(text, rows), soft_wrap=True, end="" if text.endswith("\n") else "\n")
+        out.print(f"[dim]{len(rows)} records: {legend(rows)}[/dim]", soft_wrap=True)
+    return failed
 
-    console = Console(highlight=False)
-    console.print(to_rich(decoded.text, rows), soft_wrap=True, end="" if decoded.text.endswith("\n") else "\n")
-    console.print(f"[dim]{len(rows)} records: {legend(rows)}[/dim]", soft_wrap=True)
 
+def _pages(expansion, pack, encoding, folder: Path, paths) -> int:
+    """A review page per input under `folder` (mirroring the inputs' paths) and index.html."""
+    from ..errors import InputError
+    from ..writing.export import write_file
+    from ..writing.review.index import Entry, render_index
+    from ..writing.review.page import render_page
+    from ..writing.show import legend
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise Failure(f"{folder}: cannot create the folder ({exc.strerror or exc})") from None
+    root = _common_root([s.name for s in expansion.sources if s.name != "-"])
+    entries = [Entry(str(problem.path), error=problem.reason) for problem in expansion.errors]
+    for source in expansion.sources:
+        try:
+            text, articles, rows = _read(source, pack, encoding)
+        except InputError as exc:
+            error(str(exc))
+            entries.append(Entry(source.name, error=exc.reason))
+            continue
+        relative = "stdin" if source.name == "-" else PurePath(os.path.relpath(source.name, root)).as_posix()
+        page = relative.replace("../", "up/") + ".html"
+        (folder / page).parent.mkdir(parents=True, exist_ok=True)
+        back = "../" * page.count("/") + "index.html"
+        write_file(str(folder / page), render_page(source.name, text, rows, articles, back=back))
+        entries.append(Entry(source.name, page=page, records=len(rows), summary=legend(rows)))
+    entries.sort(key=lambda entry: PurePath(entry.name).parts)
+    write_file(str(folder / "index.html"), render_index(" ".join(paths), entries))
+    failed = sum(1 for entry in entries if entry.error)
+    note(f"wrote {folder / 'index.html'} and {len(entries) - failed} pages: "
+         f"{sum(e.records for e in entries)} records, {failed} failed")
+    return failed
+
+
+def _common_root(names: list[str]) -> str:
+    if not names:
+        return "."
+    parents = [os.path.dirname(os.path.abspath(name)) for name in names]
+    return os.path.commonpath(parents)
 

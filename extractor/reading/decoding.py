@@ -71,26 +71,45 @@ class Decoded:
     encoding: str
     guessed: bool = False
     note: Optional[str] = None
+    #: What an HTML page's <meta> tags say: ISO 8601 date-time and outlet (None for text).
+    published: Optional[str] = None
+    source: Optional[str] = None
 
 
 def read_text(path: Path, encoding: Optional[str] = None) -> Decoded:
-    """Read and decode the file at `path` (HTML reduced to its visible text)."""
+    """Read and decode the file at `path` (HTML, by its suffix or its content, reduced to its visible text)."""
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
         raise InputError(str(path), "is a directory") from None
     except OSError as exc:
         raise InputError(str(path), os_reason(exc)) from None
-    return decode_bytes(raw, str(path), encoding=encoding, html=path.suffix.lower() in (".html", ".htm"))
+    return decode_bytes(raw, str(path), encoding=encoding, html=path.suffix.lower() in HTML_SUFFIXES or None)
 
 
-def decode_bytes(raw: bytes, name: str, encoding: Optional[str] = None, html: bool = False) -> Decoded:
-    """Decode `raw` (named `name` in errors); with `html`, return the page's visible text."""
+#: Names that mark a page before its content is looked at; any other input is HTML when it opens as one.
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+
+
+def decode_bytes(raw: bytes, name: str, encoding: Optional[str] = None, html: Optional[bool] = None) -> Decoded:
+    """Decode `raw` (named `name` in errors); an HTML page becomes its visible text.
+
+    `html` None decides by content: input whose first bytes open an HTML document
+    (<!DOCTYPE html>, <html>, after any BOM, XML declaration or comment) is a page,
+    whatever its file is called; scripts and styles are never read as text.
+    """
+    from .htmltext import is_html
+
+    if html is None:
+        html = is_html(raw[:4096].decode("latin-1"))
     decoded = _decode(raw, name, encoding, html)
+    if not html and not raw.isascii() and is_html(decoded.text[:4096]):  # UTF-16 pages, say
+        html = True
     if html:
-        from .htmltext import html_to_text
+        from .htmltext import html_to_text, page_meta
 
-        return Decoded(html_to_text(decoded.text), decoded.encoding, decoded.guessed, decoded.note)
+        published, source = page_meta(decoded.text)
+        return Decoded(html_to_text(decoded.text), decoded.encoding, decoded.guessed, decoded.note, published, source)
     return decoded
 
 

@@ -5,7 +5,8 @@ headline line, an outlet line "Outlet· YYYY-MM-DD HH:MM", and a body. Each bloc
 an article with its title, source and ISO 8601 published time; offsets stay relative to
 the whole input. The outlet lines themselves hold no figures (their numbers are dates).
 A plain text is one article whose title is its first line when that line reads as a
-headline.
+headline; its date and outlet come from the page's <meta> tags when the caller has them,
+else from its own dateline (dateline.py), whose span then gives no records either.
 """
 
 from __future__ import annotations
@@ -54,8 +55,12 @@ def _iso(date: str, time: Optional[str]) -> str:
     return f"{date}T{int(hours):02d}:{rest}"
 
 
-def split_articles(text: str) -> tuple[list[ArticleSpan], list[tuple[int, int]]]:
-    """The articles of `text` and the outlet-line spans that must give no records."""
+def split_articles(text: str, published: Optional[str] = None,
+                   source: Optional[str] = None) -> tuple[list[ArticleSpan], list[tuple[int, int]]]:
+    """The articles of `text` and the outlet-line and dateline spans that must give no records.
+
+    `published` and `source` (an HTML page's <meta>) win over a single article's dateline.
+    """
     outlets = list(_OUTLET.finditer(text))
     heads = []
     for m in outlets:
@@ -63,7 +68,7 @@ def split_articles(text: str) -> tuple[list[ArticleSpan], list[tuple[int, int]]]
         if title_end > title_start:
             heads.append((title_start, title_end, m))
     if not heads:
-        return [_plain(text)], []
+        return _plain(text, published, source)
     articles = []
     for i, (title_start, title_end, m) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
@@ -73,9 +78,17 @@ def split_articles(text: str) -> tuple[list[ArticleSpan], list[tuple[int, int]]]
     return articles, [m.span() for _, _, m in heads]
 
 
-def _plain(text: str) -> ArticleSpan:
+def _plain(text: str, published: Optional[str], source: Optional[str]) -> tuple[list[ArticleSpan], list[tuple[int, int]]]:
+    from .dateline import find_dateline
+
     stripped = text.lstrip()
     first, _, rest = stripped.partition("\n")
     first = first.strip()
     looks_like_headline = 0 < len(first) <= 80 and rest.strip() != "" and not _SENTENCE_END.search(first)
-    return ArticleSpan(None, first if looks_like_headline else None, None, None, 0, len(text))
+    dateline = find_dateline(text)
+    excluded = []
+    if dateline is not None:
+        published = published or dateline.published
+        source = source or dateline.source
+        excluded.append((dateline.start, dateline.end))
+    return [ArticleSpan(None, first if looks_like_headline else None, source, published, 0, len(text))], excluded

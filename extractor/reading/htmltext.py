@@ -19,12 +19,44 @@ _BLOCKS = frozenset(
 )
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+#: An HTML document's opening, after any BOM, white space, XML declaration and comments.
+_HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>])",
+                         re.I | re.S)
+#: <meta> names and properties that date a page or name its outlet, most specific first.
+_PUBLISHED_META = ("article:published_time", "pubdate", "publishdate", "publish_date", "og:published_time",
+                   "dc.date", "date")
+_SOURCE_META = ("og:site_name", "contentsource", "source", "sitename", "author")
 
 
 def declared_charset(raw: bytes) -> str | None:
     """The charset a page declares in a <meta> tag within its first 4 KB, if any."""
     match = _META_CHARSET.search(raw[:4096])
     return match.group(1).decode("ascii").lower() if match else None
+
+
+def is_html(start: str) -> bool:
+    """True when `start` (the first KB or so of an input) opens an HTML document, whatever
+    the file is called: saved .shtml, .php and .aspx pages are HTML too."""
+    return _HTML_START.match(start[:4096]) is not None
+
+
+def page_meta(html: str) -> tuple[str | None, str | None]:
+    """(published, source) from the page's <meta> tags: ISO 8601 date-time, outlet name."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from .dateline import iso_datetime
+
+    found: dict[str, str] = {}
+    for node in LexborHTMLParser(html).css("meta"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+        content = (attrs.get("content") or "").strip()
+        if key and content:
+            found.setdefault(key, content)
+    published = next((iso for key in _PUBLISHED_META if key in found
+                      for iso in [iso_datetime(found[key])] if iso), None)
+    source = next((found[key] for key in _SOURCE_META if key in found), None)
+    return published, source
 
 
 def html_to_text(html: str) -> str:

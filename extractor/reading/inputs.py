@@ -18,7 +18,7 @@ from typing import Iterator, Optional, Sequence, Union
 
 from ..errors import InputError
 
-DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm")
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm", "*.shtml", "*.xhtml")
 
 
 @dataclass(frozen=True, slots=True)

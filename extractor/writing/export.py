@@ -31,7 +31,7 @@ from typing import IO, Iterator, Optional
 
 from ..contract import FIELDS
 from ..reading.inputs import os_reason
-from .writer import OutputError, Writer, ordered
+from .writer import OutputError, Writer, format_number, ordered
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "xlsx")
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".xlsx": "xlsx"}
@@ -99,7 +99,14 @@ class DelimitedWriter(Writer):
 
 
 class XlsxWriter(Writer):
-    """One worksheet of records (more when a sheet is full), typed cells, header row."""
+    """A workbook that opens ready to use: a "records" sheet (more when one is full) and a
+    "files" sheet listing every input with its record count and error.
+
+    Cells are typed: numbers with thousands separators and no exponent (5,400,000,000,000),
+    years and offsets as plain integers, target/change as booleans, `published` as a real
+    date-time; the header is frozen with an autofilter, and columns are as wide as their
+    content (capped at XLSX_WIDTH_MAX characters, CJK counting two).
+    """
 
     def __init__(self, name: str, path: Path, scratch: Path, *, headers: bool = True):
         import xlsxwriter
@@ -116,15 +123,32 @@ class XlsxWriter(Writer):
                 "strings_to_urls": False,
             },
         )
-        self.bold = self.book.add_format({"bold": True})
+        self.bold = self.book.add_format({"bold": True, "bottom": 1})
+        self.formats = {
+            "integer": self.book.add_format({"num_format": "#,##0"}),
+            "decimal": self.book.add_format({"num_format": "#,##0.0#########"}),
+            "plain": self.book.add_format({"num_format": "0"}),
+            "datetime": self.book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+            "date": self.book.add_format({"num_format": "yyyy-mm-dd"}),
+        }
+        self.files: list[tuple[str, int, Optional[str]]] = []
         self.sheet = None
         self.row = 0
+        self.widths: list[int] = []
         self._new_sheet()
 
+    def file_done(self, name: str, records: int, error: Optional[str] = None) -> None:
+        if error and error.startswith(f"{name}: "):
+            error = error[len(name) + 2:]
+        self.files.append((name, records, error))
+
     def _new_sheet(self) -> None:
+        if self.sheet is not None:
+            self._finish_sheet()
         number = len(self.book.worksheets()) + 1
         self.sheet = self.book.add_worksheet("records" if number == 1 else f"records{number}")
         self.row = 0
+        self.widths = [_cell_width(name) + 2 for name in FIELDS]
         if self.headers:
             self.sheet.freeze_panes(1, 0)
             for col, name in enumerate(FIELDS):
@@ -137,22 +161,93 @@ class XlsxWriter(Writer):
                 self._new_sheet()
             for col, name in enumerate(FIELDS):
                 value = row.get(name)
-                if isinstance(value, bool) or value is None:
+                if value is None:
                     continue
-                if isinstance(value, (int, float)):
-                    self.sheet.write_number(self.row, col, value)
-                else:
-                    self.sheet.write_string(self.row, col, fit_cell(str(value)))
+                shown = self._cell(col, name, value)
+                if 2 * len(shown) > self.widths[col]:
+                    self.widths[col] = max(self.widths[col], _cell_width(shown) + 1)
             self.row += 1
+
+    def _cell(self, col: int, name: str, value) -> str:
+        """Write one cell; the text it shows (for the column's width)."""
+        if isinstance(value, bool):
+            self.sheet.write_boolean(self.row, col, value)
+            return "FALSE"
+        if isinstance(value, (int, float)):
+            if name in _PLAIN_NUMBERS:
+                self.sheet.write_number(self.row, col, value, self.formats["plain"])
+                return str(value)
+            integral = isinstance(value, int) or float(value).is_integer()
+            self.sheet.write_number(self.row, col, value, self.formats["integer" if integral else "decimal"])
+            return format_number(value)
+        if name == "published":
+            moment = _datetime(value)
+            if moment is not None:
+                has_time = "T" in value
+                self.sheet.write_datetime(self.row, col, moment, self.formats["datetime" if has_time else "date"])
+                return "2024-01-01 00:00" if has_time else "2024-01-01"
+        text = fit_cell(str(value))
+        self.sheet.write_string(self.row, col, text)
+        return text[:XLSX_WIDTH_MAX * 2]
+
+    def _finish_sheet(self) -> None:
+        for col, width in enumerate(self.widths):
+            self.sheet.set_column(col, col, min(width, XLSX_WIDTH_MAX))
+        if self.headers and self.row > 1:
+            self.sheet.autofilter(0, 0, self.row - 1, len(FIELDS) - 1)
+
+    def _files_sheet(self) -> None:
+        sheet = self.book.add_worksheet("files")
+        header = ("file", "records", "error")
+        widths = [_cell_width(h) + 2 for h in header]
+        for col, name in enumerate(header):
+            sheet.write_string(0, col, name, self.bold)
+        for row, (name, records, error) in enumerate(self.files, 1):
+            sheet.write_string(row, 0, fit_cell(name))
+            sheet.write_number(row, 1, records, self.formats["integer"])
+            if error:
+                sheet.write_string(row, 2, fit_cell(error))
+            for col, shown in enumerate((name, format_number(records), error or "")):
+                widths[col] = max(widths[col], _cell_width(shown[:XLSX_WIDTH_MAX * 2]) + 1)
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, min(width, XLSX_WIDTH_MAX))
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(1, len(self.files)), len(header) - 1)
 
     def _close(self) -> None:
         from xlsxwriter.exceptions import FileCreateError
 
+        self._finish_sheet()
+        self._files_sheet()
         try:
             self.book.close()
         except FileCreateError as exc:  # xlsxwriter wraps the OSError of writing the file
             cause = exc.args[0] if exc.args else exc
             raise OutputError(f"{self.name}: {os_reason(cause) if isinstance(cause, OSError) else cause}") from None
+
+
+#: Columns whose numbers are years or offsets: no thousands separator (2,024 reads wrong).
+_PLAIN_NUMBERS = frozenset({"article", "year", "start_year", "end_year", "start", "end"})
+#: The widest a column gets, in characters (Excel's unit); longer text is still all there.
+XLSX_WIDTH_MAX = 60
+
+
+def _cell_width(text: str) -> int:
+    """Display width of `text` in a spreadsheet: East Asian wide characters count two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _datetime(value: str):
+    """A naive datetime of an ISO 8601 string (its time zone dropped: Excel has none), or None."""
+    import datetime
+
+    try:
+        moment = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=None)
 
 
 def fit_cell(text: str) -> str:

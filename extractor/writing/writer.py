@@ -8,7 +8,7 @@ page (show.py) can share it without importing one another.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterator, Optional
 
 from ..contract import FIELDS
 from ..errors import PolicyExtractError
@@ -39,6 +39,9 @@ class Writer:
     def close(self) -> None:
         with self._reporting():
             self._close()
+
+    def file_done(self, name: str, records: int, error: Optional[str] = None) -> None:
+        """An input is finished (or failed): formats that list their inputs (XLSX) note it."""
 
     def _write(self, rows: list[dict]) -> None:
         raise NotImplementedError
@@ -73,3 +76,21 @@ def format_number(value) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
         value = int(value)
     return f"{value:,}" if isinstance(value, int) else repr(value)
+
+
+#: The marks of a figure that is not a plain level (shared by the terminal table and the review page).
+QUALIFIER_MARKS = {"over": (">", "over"), "about": ("≈", "about"), "under": ("<", "under")}
+
+
+def marks(row: dict) -> list[tuple[str, str]]:
+    """(symbol, meaning) of what qualifies a figure: its qualifier (> over, ≈ about, < under),
+    a target (→ and the year it is for: →2030) and a change against an earlier value (Δ)."""
+    out = []
+    if row.get("qualifier") in QUALIFIER_MARKS:
+        out.append(QUALIFIER_MARKS[row["qualifier"]])
+    if row.get("target"):
+        year = row.get("year") or row.get("end_year")
+        out.append((f"→{year}" if year else "→", f"target for {year}" if year else "target"))
+    if row.get("change"):
+        out.append(("Δ", "change"))
+    return out
