@@ -8,7 +8,7 @@ highlight both ways.
 """
 
 #: Rows of the records table shown at once; more records are paged.
-PAGE_SIZE = 1000
+PAGE_SIZE = 2000
 
 CSS = """
 * { box-sizing: border-box; }
@@ -83,11 +83,12 @@ JS = """
     page = Math.min(page, pages - 1);
     var from = page * pageSize, to = Math.min(shown.length, from + pageSize), keep = {};
     shown.slice(from, to).forEach(function (tr) { keep[tr.getAttribute("data-i")] = true; });
-    rows.forEach(function (tr) { tr.hidden = !keep[tr.getAttribute("data-i")]; });
-    groups.forEach(function (g) {
-      var a = g.getAttribute("data-article");
-      g.hidden = !rows.some(function (tr) { return !tr.hidden && tr.getAttribute("data-article") === a; });
+    var articles = {};
+    rows.forEach(function (tr) {
+      tr.hidden = !keep[tr.getAttribute("data-i")];
+      if (!tr.hidden) articles[tr.getAttribute("data-article")] = true;
     });
+    groups.forEach(function (g) { g.hidden = !articles[g.getAttribute("data-article")]; });
     marks.forEach(function (m) {
       var on = m.getAttribute("data-r").split(" ").some(function (i) { return visible(byIndex[i]); });
       m.classList.toggle("off", !on);
