@@ -130,6 +130,8 @@ class XlsxWriter(Writer):
             "plain": self.book.add_format({"num_format": "0"}),
             "datetime": self.book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
             "date": self.book.add_format({"num_format": "yyyy-mm-dd"}),
+            # Excel shows a boolean cell as TRUE/FALSE whatever its format; LibreOffice needs one.
+            "boolean": self.book.add_format({"num_format": '"TRUE";"TRUE";"FALSE"', "align": "center"}),
         }
         self.files: list[tuple[str, int, Optional[str]]] = []
         self.sheet = None
@@ -171,7 +173,7 @@ class XlsxWriter(Writer):
     def _cell(self, col: int, name: str, value) -> str:
         """Write one cell; the text it shows (for the column's width)."""
         if isinstance(value, bool):
-            self.sheet.write_boolean(self.row, col, value)
+            self.sheet.write_boolean(self.row, col, value, self.formats["boolean"])
             return "FALSE"
         if isinstance(value, (int, float)):
             if name in _PLAIN_NUMBERS:
@@ -192,7 +194,7 @@ class XlsxWriter(Writer):
 
     def _finish_sheet(self) -> None:
         for col, width in enumerate(self.widths):
-            self.sheet.set_column(col, col, min(width, XLSX_WIDTH_MAX))
+            self.sheet.set_column(col, col, min(width, _WIDTH_CAPS.get(FIELDS[col], XLSX_WIDTH_MAX)))
         if self.headers and self.row > 1:
             self.sheet.autofilter(0, 0, self.row - 1, len(FIELDS) - 1)
 
@@ -230,6 +232,8 @@ class XlsxWriter(Writer):
 _PLAIN_NUMBERS = frozenset({"article", "year", "start_year", "end_year", "start", "end"})
 #: The widest a column gets, in characters (Excel's unit); longer text is still all there.
 XLSX_WIDTH_MAX = 60
+#: Narrower caps for the columns of long free text, so the figures stay on the first screen.
+_WIDTH_CAPS = {"title": 30, "source": 20, "subject": 24, "text": 24, "doc": 40}
 
 
 def _cell_width(text: str) -> int:
