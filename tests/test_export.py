@@ -231,3 +231,60 @@ def test_write_file_is_atomic(tmp_path):
     assert out.read_text(encoding="utf-8") == "<p>城镇化率</p>"
     with pytest.raises(OutputError):
         write_file(str(tmp_path / "missing" / "page.html"), "x")
+
+
+# --- XLSX that opens ready to use (issue 15) ------------------------------------------------------
+
+
+def test_xlsx_opens_ready_to_use(tmp_path):
+    out = tmp_path / "out.xlsx"
+    dated = [dict(ROWS[0], published="2021-02-25T09:30:00", target=True, title="城镇化" * 40),
+             dict(ROWS[1], published="2024-03-05"), dict(ROWS[2], published="2024-03-05T10:00:00+08:00")]
+    with open_writer("xlsx", str(out)) as writer:
+        writer.write(dated[:2])
+        writer.file_done("a.txt", 2)
+        writer.write(dated[2:])
+        writer.file_done("b.txt", 1)
+        writer.file_done("c.png", 0, "c.png: binary file (PNG image), not text")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["records", "files"]
+    sheet = book["records"]
+    col = {name: i for i, name in enumerate(FIELDS)}
+    letter = {name: openpyxl.utils.get_column_letter(i + 1) for name, i in col.items()}
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{letter['sentence']}4"
+    rate, gdp, period = list(sheet.iter_rows(min_row=2))
+    money = gdp[col["value"]]
+    assert money.value == 5400000000000 and money.number_format == "#,##0"  # 5,400,000,000,000, no 5.4E+12
+    assert rate[col["value"]].number_format == "#,##0.0#########"
+    assert rate[col["year"]].number_format == "0"  # 2024, not 2,024
+    published = rate[col["published"]]
+    assert published.is_date and published.value.isoformat() == "2021-02-25T09:30:00"
+    assert gdp[col["published"]].is_date and gdp[col["published"]].number_format == "yyyy-mm-dd"
+    assert period[col["published"]].value.isoformat() == "2024-03-05T10:00:00"  # the time as written
+    assert rate[col["target"]].value is True and rate[col["change"]].value is False
+    spans = [(d.min, d.max, d.width) for d in sheet.column_dimensions.values()]  # openpyxl keys a run by its first
+    widths = {name: next(w for lo, hi, w in spans if lo <= col[name] + 1 <= hi) for name in ("value", "kind", "title",
+                                                                                             "sentence")}
+    assert widths["value"] >= len("5,400,000,000,000") and widths["kind"] < widths["value"]
+    assert widths["title"] <= 31 and widths["sentence"] <= 61  # capped, though the text is longer
+    files = [[cell.value for cell in row] for row in book["files"].iter_rows()]
+    assert files == [["file", "records", "error"], ["a.txt", 2, None], ["b.txt", 1, None],
+                     ["c.png", 0, "binary file (PNG image), not text"]]
+    assert book["files"].freeze_panes == "A2"
+
+
+def test_xlsx_from_the_command_line_lists_every_input(tmp_path):
+    from cli_support import run_cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"%PDF-1.4 ...")
+    out = tmp_path / "out.xlsx"
+    result = run_cli(folder, tmp_path / "missing.txt", "-o", out, "--quiet")
+    assert result.returncode == 1
+    files = [[cell.value for cell in row] for row in openpyxl.load_workbook(out)["files"].iter_rows(min_row=2)]
+    assert files == [[str(tmp_path / "missing.txt"), 0, "no such file or directory"],
+                     [str(folder / "a.txt"), 2, None],
+                     [str(folder / "b.txt"), 0, "binary file (PDF document), not text"]]

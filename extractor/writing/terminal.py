@@ -67,9 +67,16 @@ def records_table(rows: list[dict], target_console):
     need = {name: widest[name] if name in _NO_WRAP else min(widest[name], _WRAPPED_MIN) for name in widest}
     dropping = sorted((rank, name) for name, rank in _COLUMNS if rank)
     names = [name for name, _ in _COLUMNS]
-    while dropping and sum(need[n] for n in names) + 2 * len(names) > target_console.width:
+    def too_wide() -> bool:
+        return sum(need[n] for n in names) + 2 * len(names) > target_console.width
+
+    while dropping and too_wide():
         names.remove(dropping.pop()[1])
-    return _table(rows[0].get("doc"), names, cells, need)
+    wrapping = set(name for name in names if name not in _NO_WRAP)
+    if too_wide():  # a very narrow terminal: the metric's name wraps rather than a value is cut
+        wrapping.add("metric")
+        need["metric"] = min(widest["metric"], _WRAPPED_MIN)
+    return _table(rows[0].get("doc"), names, cells, need, wrapping)
 
 
 def marks_key(rows: list[dict]) -> str:
@@ -94,13 +101,13 @@ def _cells(row: dict) -> dict:
     }
 
 
-def _table(title: Optional[str], names: list[str], cells: list[dict], need: dict):
+def _table(title: Optional[str], names: list[str], cells: list[dict], need: dict, wrapping: set):
     from rich import box
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     for name in names:
-        wraps = name not in _NO_WRAP
+        wraps = name in wrapping
         table.add_column(name, justify="right" if name in ("value", "year", "span") else "left",
                          no_wrap=not wraps, overflow="fold" if wraps else "ellipsis",
                          min_width=need[name])
