@@ -548,3 +548,63 @@ def test_metric_option_takes_every_catalog_name(tmp_path, name):
     result = invoke("extract", str(path), "--metric", name, "-f", "jsonl")
     assert result.exit_code == 0, result.output
     assert [r["metric"] for r in jsonl(result.stdout)] == [name]
+
+
+# --- pipes, typos and --jobs 0 (issue 15) ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def long_folder(tmp_path_factory):
+    """Inputs whose output overflows a pipe's buffer, so `| head` really closes it early."""
+    folder = tmp_path_factory.mktemp("long")
+    for i in range(4):
+        (folder / f"{i}.txt").write_text(SENTENCE * 400, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-f", "table"], ["-f", "json"], ["-f", "jsonl"], ["-f", "csv"], ["-f", "tsv"], ["-f", "xlsx"],
+        ["show"], ["eval", "--gold", "GOLD", "--show-errors"], ["rules", "list"], ["schema"],
+    ],
+)
+def test_head_ends_every_command_quietly(long_folder, tmp_path, args):
+    gold = tmp_path / "g.gold.jsonl"
+    gold.write_text("", encoding="utf-8")
+    args = [str(gold) if a == "GOLD" else a for a in args]
+    target = [] if args[0] in ("rules", "schema") else [str(long_folder / "0.txt" if args[0] == "show" else long_folder)]
+    command = " ".join([sys.executable, "-m", "extractor", *args, *target, "--quiet" * (args[0] == "eval")])
+    result = subprocess.run(["bash", "-c", f"set -o pipefail; {command} | head -c 100 > /dev/null"],
+                            capture_output=True, env=cli_env(), timeout=300)
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"Traceback" not in result.stderr and b"Exception ignored" not in result.stderr
+
+
+@pytest.mark.parametrize("typo, suggestion", [("shwo", "show"), ("rule", "rules"), ("evl", "eval"),
+                                              ("extarct", "extract"), ("schem", "schema")])
+def test_a_mistyped_command_is_a_usage_error_that_suggests_the_closest(tmp_path, typo, suggestion):
+    (tmp_path / "nj.txt").write_text(SENTENCE, encoding="utf-8")
+    result = run_cli(typo, "nj.txt", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == b""
+    assert f"Did you mean '{suggestion}'?" in result.stderr.decode()
+
+
+def test_a_file_named_like_a_word_is_still_read(tmp_path):
+    (tmp_path / "shwo").write_text(SENTENCE, encoding="utf-8")
+    result = run_cli("shwo", "-f", "jsonl", cwd=tmp_path)
+    assert result.returncode == 0 and has_value(jsonl(result.stdout.decode()), 59.22)
+    missing = run_cli("notes.txt", cwd=tmp_path)  # a path, not a command: the usual missing-file error
+    assert missing.returncode == 1 and b"notes.txt: no such file or directory" in missing.stderr
+
+
+def test_jobs_0_means_one_worker_per_core(tmp_path, monkeypatch):
+    import os
+
+    from extractor.cli.options import one_per_core
+
+    assert one_per_core(None, None, 0) == (os.cpu_count() or 1) and one_per_core(None, None, 3) == 3
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(SENTENCE, encoding="utf-8")
+    result = run_cli("--jobs", "0", "--quiet", "-f", "jsonl", tmp_path)
+    assert result.returncode == 0 and len(jsonl(result.stdout.decode())) == 6

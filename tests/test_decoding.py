@@ -155,3 +155,48 @@ def test_utf8_text_round_trips_exactly(text):
     if text.startswith("\ufeff"):  # indistinguishable from a byte order mark
         text = text[1:]
     assert decode_bytes(text.encode("utf-8"), "x.txt").text == text
+
+
+# --- HTML by content, not by name (issue 15) ------------------------------------------------------
+
+PAGE = ("<!DOCTYPE html>\n<html><head><title>标题</title><style>p {{ width: 50% }}</style>"
+        "<script>var s = '城镇化率达到99.9%';</script></head><body><p>城镇化率达到59.22%。</p></body></html>")
+
+
+@pytest.mark.parametrize("name", ["a.shtml", "a.xhtml", "a.php", "a.aspx", "a.txt", "noname"])
+def test_a_page_is_read_as_html_whatever_its_name(tmp_path, name):
+    from extractor import extract_document
+
+    path = tmp_path / name
+    path.write_text(PAGE, encoding="utf-8")
+    document = extract_document(path=path)
+    assert document.text == "标题\n城镇化率达到59.22%。\n"
+    assert [r.value for r in document.records] == [59.22]  # nothing from the script or the style
+
+
+@pytest.mark.parametrize(
+    "start, html",
+    [("<!doctype html>", True), ("\ufeff  <html lang='zh'>", True), ('<?xml version="1.0"?>\n<html xmlns="x">', True),
+     ("<!-- saved -->\n<HTML>", True), ("<head><meta charset=gbk>", True),
+     ("城镇化 <html>", False), ("<b>粗体</b> 城镇化率", False), ("html 5 is a standard", False)],
+)
+def test_html_sniffing(start, html):
+    from extractor.reading.htmltext import is_html
+
+    assert is_html(start) is html
+
+
+def test_a_utf16_page_is_recognised_after_decoding():
+    from extractor.reading.decoding import decode_bytes
+
+    decoded = decode_bytes(PAGE.encode("utf-16"), "a.dat")
+    assert decoded.text.startswith("标题\n") and "99.9" not in decoded.text
+
+
+def test_default_globs_take_saved_pages(tmp_path):
+    from extractor.reading.inputs import DEFAULT_GLOBS, expand
+
+    assert {"*.shtml", "*.xhtml"} <= set(DEFAULT_GLOBS)
+    for name in ("a.shtml", "b.xhtml", "c.php"):
+        (tmp_path / name).write_text(PAGE, encoding="utf-8")
+    assert [s.name.rsplit("/", 1)[-1] for s in expand([str(tmp_path)]).sources] == ["a.shtml", "b.xhtml"]

@@ -316,3 +316,57 @@ def test_numeral_soup_never_raises_and_is_grounded(text):
 def test_phrase_soup_never_raises_and_is_grounded(parts):
     text = "".join(parts)
     grounded(text, extract(text))
+
+
+# --- the library's public face (issue 15) ---------------------------------------------------------
+
+
+def test_extract_document_takes_a_path_or_text_explicitly(tmp_path):
+    import os
+
+    path = tmp_path / "a.txt"
+    path.write_text("城镇化率达到59.22%", encoding="utf-8")
+    for given in (str(path), path, os.fsencode(path).decode()):
+        assert [r.value for r in extract_document(path=given).records] == [59.22]
+    assert [r.value for r in extract_document(text=str(path)).records] == []  # asked for: the name as text
+    assert extract_document(text="城镇化率达到59.22%").doc == "-"
+    with pytest.raises(ValueError, match="pass path="):
+        extract_document(str(path))  # a str naming a file is never silently taken for text
+    with pytest.raises(TypeError):
+        extract_document(path=path, text="x")
+    with pytest.raises(TypeError):
+        extract_document()
+    with pytest.raises(TypeError):
+        extract_document(path=b"a.txt")
+
+
+def test_public_names_are_importable_listed_and_cheap():
+    import subprocess
+    import sys
+
+    import extractor
+
+    assert set(extractor.__all__) >= {"extract", "extract_document", "load_rules", "Record", "InputError", "RuleError"}
+    for name in extractor.__all__:
+        assert getattr(extractor, name) is not None
+    assert set(extractor.__all__) <= set(dir(extractor))
+    import pydoc
+
+    page = pydoc.render_doc(extractor, renderer=pydoc.plaintext)
+    assert "extract_document(" in page and "class Record" in page and "class InputError" in page
+    code = ("import sys, extractor; from extractor import InputError, RuleError; "
+            "print(sorted(m for m in ('pydantic', 'jieba', 'regex', 'selectolax') if m in sys.modules))")
+    cheap = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert cheap.stdout.strip() == "[]"
+
+
+def test_type_checkers_see_the_lazy_names():
+    import ast
+    from pathlib import Path
+
+    import extractor
+
+    tree = ast.parse(Path(extractor.__file__).read_text(encoding="utf-8"))
+    guarded = [node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"]
+    imported = {alias.name for node in guarded for stmt in node.body for alias in stmt.names}
+    assert imported >= {"extract", "extract_document", "load_rules", "Record", "Document", "Article"}
