@@ -95,6 +95,11 @@ def test_show_a_folder_writes_a_page_per_input_and_an_index(tmp_path):
     assert '<a href="a.txt.html">' in index and '<a href="sub/b.txt.html">' in index
     assert "binary file (PNG image)" in index and "3 files, 2 records, 1 failed" in index
     assert '<a href="../index.html">' in (out / "sub" / "b.txt.html").read_text(encoding="utf-8")
+    wrong = run_cli("show", folder, "--html", tmp_path / "one.html")
+    assert wrong.returncode == 2 and b"give --html a folder" in wrong.stderr
+    terminal = run_cli("show", folder / "a.txt", folder / "sub" / "b.txt")
+    shown = terminal.stdout.decode()
+    assert terminal.returncode == 0 and shown.index("a.txt") < shown.index("59.22%") < shown.index("b.txt")
 
 
 # --- in a real browser ----------------------------------------------------------------------------

@@ -44,6 +44,8 @@ def show(ctx, paths, html_path, globs, rule_dirs, encoding, verbose):
         error(str(problem))
     if not expansion.sources and not expansion.errors:
         raise Failure("no input to read")
+    if html_path and many and html_path.lower().endswith((".html", ".htm")) and not os.path.isdir(html_path):
+        raise click.UsageError(f"several inputs make several pages: give --html a folder (OUT/), not {html_path!r}")
     try:
         if html_path and (many or html_path.endswith(("/", os.sep)) or os.path.isdir(html_path)):
             failed = _pages(expansion, pack, encoding, Path(html_path), paths)
