@@ -40,6 +40,9 @@ _GAP = regex.compile(r"相差|差距|之差|差值|高出|低于|高于|(?i:\bga
 # Two subjects sharing one figure: 城镇人口和农村人口届时均为2100万人.
 _JOINED = regex.compile(r"\s*(?:和|与|及|、|以及|and)\s*")
 _SHARED = regex.compile(r"均|都|各|皆|分别|both|each")
+# Between a rate's keyword and the population it is of: the urbanization rate of permanent residents.
+_QUALIFIED = regex.compile(r"(?i:\s+(?:of|for|among)\s+(?:the\s+|its\s+|their\s+|china's\s+)?)")
+_RATE_WORDS = regex.compile(r"增速|增幅|增长率|(?i:growth\s+rate|\bgrowth\b|\bpace\b)")
 # How far after a figure a keyword may stand when nothing before it names the figure.
 AFTER_REACH = 8
 # How far a generic indicator (里程, 规模) may follow a metric keyword and still be its word.
@@ -92,7 +95,7 @@ class MetricNamer:
         return None
 
     def from_context(self, kind: str, start: int, hit: Optional[Hit], folded: str,
-                     previous_end: int) -> Optional[str]:
+                     previous_end: int, unit: Optional[str] = None) -> Optional[str]:
         """The metric named by `hit`, the nearest keyword before the figure at `start`."""
         if hit is None or not hit[2]:
             return None
@@ -105,15 +108,19 @@ class MetricNamer:
         if metric is not None:
             return metric
         if kind == "percentage":
-            return self.growth_of(metrics, folded, max(h_end, previous_end), start)
+            return self.growth_of(metrics, folded, max(h_end, previous_end), start, points=unit == "pp")
         return None
 
-    def growth_of(self, metrics: tuple[str, ...], folded: str, begin: int, start: int) -> Optional[str]:
+    def growth_of(self, metrics: tuple[str, ...], folded: str, begin: int, start: int,
+                  points: bool = False) -> Optional[str]:
         """The growth metric of an amount named by `metrics`, when a growth word stands in
-        folded[begin:start] (the growth rule)."""
+        folded[begin:start] (the growth rule). Percentage points are a difference of growth
+        rates only after a word for the rate (增速高于全国0.2个百分点), not after a verb (total
+        population …, up 1.02 percentage points is a rate's change, not growth)."""
+        cues = _RATE_WORDS if points else self.c.growth_cues
         for name in metrics:
             growth = f"{name}_growth"
-            if growth in self.pack.metrics and self.c.growth_cues.search(folded, begin, start):
+            if growth in self.pack.metrics and cues.search(folded, begin, start):
                 return growth
         return None
 
@@ -141,8 +148,9 @@ class MetricNamer:
                 return hits[1]
         if not self._first_accepting(nearest[2], kind):
             for earlier in hits[1:]:
-                if _DEFINITION.match(folded, earlier[1]) and self._first_accepting(earlier[2], kind):
-                    return earlier
+                if (_DEFINITION.match(folded, earlier[1]) or _QUALIFIED.fullmatch(folded, earlier[1], hits[0][0])) \
+                        and self._first_accepting(earlier[2], kind):
+                    return earlier  # 城镇化率，即…的占比; the urbanization rate of permanent residents
         return nearest
 
     def name(self, kind: str, unit: Optional[str], folded: str, start: int, end: int,
@@ -155,7 +163,7 @@ class MetricNamer:
         if metric is not None:
             return metric
         if kind not in ("count", "population"):
-            metric = self.from_context(kind, start, hit, folded, previous_end)
+            metric = self.from_context(kind, start, hit, folded, previous_end, unit)
         elif noun is None and hit is not None and hit[1] <= start and keyword_reaches(self.c, folded, hit[1], start):
             metric = self.from_context(kind, start, hit, folded, previous_end)  # 项目386个 stays plain
             if metric is None and hit[2]:
