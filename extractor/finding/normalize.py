@@ -16,6 +16,9 @@ _WIDTH.update({
     0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20,
     0xFE6A: 0x25,    # small percent sign
     0x2212: 0x2D,    # minus sign
+    0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D,  # hyphen, non-breaking hyphen, figure dash
+    0x2015: 0x2014,  # horizontal bar, typed for a dash in spans: （2023―2025年）
+    0x301C: 0x7E,    # wave dash, typed for a tilde in spans: 2023〜2025
     0x2027: 0x2E,    # hyphenation point, used as a decimal point in some Taiwan text
     0x33A1: 0x33A1,  # ㎡ stays itself: the unit table knows it
 })

@@ -22,7 +22,9 @@ CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "�
 CN_BIG_UNITS = {"万": 10**4, "亿": 10**8}
 
 
-ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+# Thousands are grouped by commas (1,200) or by single spaces (3 512 km, 56 000 km2); a
+# group is three digits not followed by a fourth, so 2024 年 and 1 2 3 stay apart.
+ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|(?<![0-9])[0-9]{1,3}(?:\x20[0-9]{3}(?![0-9]))+|[0-9]+)(?:\.[0-9]+)?"
 _ARABIC_TOKEN = regex.compile(ARABIC)
 
 EN_UNITS = {
@@ -44,7 +46,7 @@ def parse_arabic(text: str) -> Optional[Decimal]:
     if not _ARABIC_TOKEN.fullmatch(text):
         return None
     try:
-        return Decimal(text.replace(",", ""))
+        return Decimal(text.replace(",", "").replace(" ", ""))
     except InvalidOperation:
         return None
 
@@ -55,7 +57,7 @@ def _tokens(text: str):
     while i < len(text):
         match = _ARABIC_TOKEN.match(text, i)
         if match:
-            yield "num", Decimal(match.group().replace(",", ""))
+            yield "num", Decimal(match.group().replace(",", "").replace(" ", ""))
             i = match.end()
             continue
         ch = text[i]
@@ -154,6 +156,7 @@ _EN_SEPARATORS = regex.compile(r"[\s\-]+")
 
 def parse_english(text: str) -> Optional[Decimal]:
     """English number words and digit+scale: 'twenty-five', 'a thousand', '2.87 million'."""
+    text = _ARABIC_TOKEN.sub(lambda m: m.group().replace(" ", ""), text)  # 3 512 million
     words = _EN_SEPARATORS.split(text.strip().lower())
     words = [w for w in words if w and w != "and"]
     if not words or words in (["a"], ["an"]):

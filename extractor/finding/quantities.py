@@ -44,6 +44,11 @@ _FROM = regex.compile(r"(?i)\b(?:from|by)\s")
 _FROM_TO = regex.compile(r"(?i)[^0-9]{0,30}?\bto\s+(?:(?:about|nearly|around|over|more than|almost|roughly|some)\s+)?")
 _UP_FROM = regex.compile(r"(?i)[^.;]{0,30}?,?\s*(?:up|down)\s+from\s+")
 
+# Items of a list or a chain of ranges that write their unit once, at the end.
+_LIST_GAP = regex.compile(r"\s{0,2}(?:、|和|及|与|或|-{1,2}|—{1,2}|–|~|至|到)\s{0,2}")
+_LIST_STARTS = frozenset(" 、和及与或-—–~至到")
+MAX_LIST_ITEMS = 12
+
 _MINUS = ("-", "负")
 _ARABIC_DIGITS = frozenset("0123456789")
 _LAST_BREAK = regex.compile(r"(?r)[。；;！？!?\n，,]")
@@ -132,7 +137,7 @@ class QuantityFinder:
             digits = text[0].isdigit()
             if not digits and after not in self.c.after_chinese_number and "万" not in text and "亿" not in text:
                 return None  # 一 of 一体化, 十 of 十分: no unit, range or indicator can follow
-            if before and before.isascii() and (before.isalnum() or before in "._/%=&?"):
+            if before and before.isascii() and (before.isalnum() or before in "._/%=&?") and not self._after_acronym(start):
                 return None  # part of an identifier, a longer token or a URL: G60, v3.0, %2D, ?q=30
             if after in (".", ":", "/") and folded[end + 1:end + 2].isdigit():
                 return None  # a time, a date or a version: 9:30, 2024/10, 3.0.1
@@ -156,9 +161,24 @@ class QuantityFinder:
         return _Number(start, end, text, value, qualifier, chinese=chinese, english_words=english,
                        percent_words=False, half=False)
 
+    def _after_acronym(self, start: int) -> bool:
+        """Is the number glued to an indicator written in letters (GDP5.1万亿元), not an id (G60)?"""
+        word_start = start
+        while word_start and self.folded[word_start - 1].isascii() and self.folded[word_start - 1].isalpha():
+            word_start -= 1
+        if word_start and self.folded[word_start - 1].isascii() and self.folded[word_start - 1].isalnum():
+            return False
+        word = self.folded[word_start:start].lower()
+        return word in self.c.implied_forms or word in self.c.keyword_metrics
+
     # -- vetoes and hedges ------------------------------------------------------------
-    def _vetoed_before(self, start: int) -> bool:
-        return self.c.veto_before.search(self.folded, start) is not None
+    def _vetoed_before(self, start: int, chinese: bool = False, count: bool = False) -> bool:
+        """Does a word right before `start` make the number no figure: an ordinal or a label
+        (第, 每, Phase), vague 数 before a Chinese numeral, or a rank (top) before a count?"""
+        c, folded = self.c, self.folded
+        return (c.veto_before.search(folded, start) is not None
+                or chinese and c.vague_before.search(folded, start) is not None
+                or count and c.rank_before.search(folded, start) is not None)
 
     def _hedge_before(self, start: int) -> tuple[Optional[str], int]:
         m = self.c.qualifier_before.search(self.folded, start)
@@ -198,7 +218,12 @@ class QuantityFinder:
             return None
         if form.follow is not None and not form.follow.match(self.folded, m.end()):
             return None
-        inside = self.c.qualifier_inside.get(m.group("inside") or "")
+        if form.precede is not None and not form.precede.search(self.folded, max(0, n.start - 8), n.start):
+            return None
+        hedge = m.group("hedge")
+        if hedge and rule.english:
+            return None
+        inside = self.c.qualifier_inside.get(m.group("inside") or "") or self.c.qualifier_after_map.get(hedge or "")
         return form, m.end(), inside
 
     def _prefix(self, start: int) -> Optional[tuple[UnitForm, int]]:
@@ -266,6 +291,16 @@ class QuantityFinder:
             return self._implied_entry(entry, n, window_start, noun)
         return None
 
+    def _implied_after(self, n: _Number) -> Optional[tuple[str, Optional[str], None]]:
+        """(kind, unit, None) from an indicator right after a magnitude: 1.8万亿的社会投资."""
+        if not _SCALE.search(n.text):
+            return None
+        m = self.c.implied_after.match(self.folded, n.end)
+        if m is None:
+            return None
+        entry = self.c.implied_forms[m.group("k")]
+        return entry.kind, entry.unit, None
+
     def _implied_entry(self, entry, n: _Number, window_start: int, noun: Optional[tuple[int, int]]):
         kind, unit, subject = entry.kind, entry.unit, None
         if noun is not None:
@@ -282,7 +317,7 @@ class QuantityFinder:
     def _quantity(self, n: _Number) -> Optional[Quantity]:
         """The quantity `n` starts, or None when it has no unit (it may still head a range)."""
         if n.percent_words:
-            if self._vetoed_before(n.start):
+            if self._vetoed_before(n.start, True):
                 return None
             hedge, _ = self._hedge_before(n.start)
             return Quantity(n.start, n.end, "percentage", n.value, "%", hedge or self._hedge_after(n.end),
@@ -312,7 +347,7 @@ class QuantityFinder:
                 kind, unit, end, subject = noun
                 unit_end = n.end
             else:
-                implied = self._implied(n)
+                implied = self._implied(n) or self._implied_after(n)
                 if implied is None:
                     return None
                 kind, unit, subject = implied
@@ -323,7 +358,7 @@ class QuantityFinder:
                 return None  # 打造一个中心, one single system: an article, not a count
             if _YEARLIKE.fullmatch(n.text) and not suffix:
                 return None
-        if self._vetoed_before(n.start):
+        if self._vetoed_before(n.start, n.chinese, kind == "count"):
             return None
         hedge, hedge_start = self._hedge_before(start)
         if hedge is not None and not n.chinese and self.folded[hedge_start].isascii():
@@ -350,32 +385,66 @@ class QuantityFinder:
                 high = self._quantity(partner)
                 low = self._low_end(n, partner, high) if high is not None else None
                 if low is None and high is None:
-                    low, high = self._bare_range(n, partner, q, previous)
+                    low, high = self._bare_range(n, partner, q, previous, numbers, i + 1)
                 if low is not None and high is not None:
                     yield low
                     yield high
                     previous = high
                     i += 2
                     continue
+            if q is None and weak:
+                q = self._from_list(numbers, i, n)
             if q is not None:
                 yield q
                 previous = q
             i += 1
 
-    def _bare_range(self, low: _Number, high: _Number, q: Optional[Quantity],
-                    previous: Optional[Quantity]) -> tuple[Optional[Quantity], Optional[Quantity]]:
-        """A range whose ends have no unit: the low end's implied unit, or the unit of the
-        figure just before it in its sentence (城区常住人口300万以下的城市…，300万至500万的…)."""
+    def _bare_range(self, low: _Number, high: _Number, q: Optional[Quantity], previous: Optional[Quantity],
+                    numbers: list[_Number], high_index: int) -> tuple[Optional[Quantity], Optional[Quantity]]:
+        """A range whose ends have no unit: the low end's implied unit, the unit of the
+        figure just before it in its sentence (城区常住人口300万以下的城市…，300万至500万的…),
+        or the unit that ends the list it opens (150万—250万、450万以上人口)."""
         model = q
         if model is None and previous is not None and _SCALE.search(low.text) and _SCALE.search(high.text):
             if low.start - previous.end <= 40 and not _CLAUSE_END.search(self.folded, previous.end, low.start):
                 model = previous
         if model is None:
-            return None, None
+            model = self._list_model(numbers, high_index)
+            if model is None or _scale_of(low.text) != _scale_of(high.text):
+                return None, None
         return (replace(model, start=low.start, end=low.end, value=low.value * model.factor, qualifier=None,
                         subject_span=None),
                 replace(model, start=high.start, end=high.end, value=high.value * model.factor, qualifier=None,
                         subject_span=None))
+
+    def _list_model(self, numbers: list[_Number], i: int) -> Optional[Quantity]:
+        """The figure that closes a list or chain of ranges starting at numbers[i], when every
+        item before it is a bare number written with the same magnitude: in
+        150万—250万、250万—450万、450万以上人口 the unit 人口 is written once, at the end."""
+        first = numbers[i]
+        scale = _scale_of(first.text)
+        for k in range(i + 1, min(len(numbers), i + MAX_LIST_ITEMS)):
+            gap = _LIST_GAP.fullmatch(self.folded, numbers[k - 1].end, numbers[k].start)
+            if gap is None or _scale_of(numbers[k].text) != scale:
+                return None
+            q = self._quantity(numbers[k])
+            if q is not None:
+                return q if q.unit_end > numbers[k].end else None  # its own unit, written out
+        return None
+
+    def _from_list(self, numbers: list[_Number], i: int, n: _Number) -> Optional[Quantity]:
+        """A bare number that opens a list ending in a figure with a unit (100万、200万人)."""
+        following = self.folded[n.end:n.end + 1]
+        if not following or following not in _LIST_STARTS or _YEARLIKE.fullmatch(n.text):
+            return None
+        model = self._list_model(numbers, i)
+        if model is None or self._vetoed_before(n.start, n.chinese, model.kind == "count"):
+            return None
+        value = n.value * model.factor
+        if model.kind == "count" and (value != value.to_integral_value() or n.text in ONE_WORDS):
+            return None
+        return replace(model, start=n.start, end=n.end, value=value, qualifier=n.qualifier,
+                       subject_span=None, unit_end=-1)
 
     def _continues(self, n: _Number, previous: Optional[Quantity]) -> Optional[Quantity]:
         """The Y of "from 120 pilot counties to about 200" or "rose to 59, up from 54": a bare
@@ -404,7 +473,7 @@ class QuantityFinder:
                     and _BETWEEN.search(self.folded[max(0, low.start - 9):low.start]))
 
     def _low_end(self, low: _Number, high_number: _Number, high: Quantity) -> Optional[Quantity]:
-        if self._vetoed_before(low.start) or low.english_words != high_number.english_words:
+        if self._vetoed_before(low.start, low.chinese, high.kind == "count") or low.english_words != high_number.english_words:
             return None
         value = low.value
         high_scale = _scale_of(high_number.text)

@@ -36,14 +36,14 @@ _EN_ABBR = "bn|mn|tn"
 
 # One pass finds every number: percent words, English words, digits and Chinese numerals.
 NUMBER_PATTERN = rf"""
-(?P<bare>(?<=[逾近超上破过])(?:万亿|万|亿)(?=\p{{Han}}))
+(?P<bare>(?<=[逾近超上破过])(?:万亿|万|亿)(?![万亿0-9A-Za-z]))
 |(?P<pctw>(?P<per>百|千)分之(?P<pctn>[{CN_NUM_CHARS}]+(?:点[{_CN_FRACTION_CHARS}]+)?|{ARABIC}))
 |(?P<half>半(?=个?小时|个?钟头|天|年|个月)|(?i:\bhalf)(?=[\s-]+(?:an\s+)?hour))
 |(?P<en>(?i:\b(?:(?:{_EN_SMALL})(?:[\s-]+(?:{_EN_SMALL}|and(?=[\s-]+(?:{_EN_SMALL}))))*
     (?:[\s-]+(?:{_EN_SCALE}))*(?:[\s-]+(?:and[\s-]+)?(?:{_EN_SMALL})(?:-(?:{_EN_SMALL}))?)?
   |an?\s+(?:{_EN_SCALE})(?:\s+(?:{_EN_SCALE}))*)\b))
 |(?P<num>(?:{ARABIC}(?i:\s?(?:{_EN_SCALE}|{_EN_ABBR})\b(?:\s(?:{_EN_SCALE})\b)?)
-  |(?:{ARABIC}|{_CN_CHAR})(?:{ARABIC}|{_CN_CHAR}|[多余](?=[十百千万亿拾佰仟]))*
+  |(?:{ARABIC}|{_CN_CHAR})(?:{ARABIC}|{_CN_CHAR}|[多余](?=[十百千万亿拾佰仟])|(?<=[0-9])\x20(?=[万亿]))*
    (?:点[{_CN_FRACTION_CHARS}]+[万亿]*)?))
 """
 
@@ -145,6 +145,7 @@ class UnitForm:
     factor: Decimal
     add: Decimal
     follow: Optional[regex.Pattern] = None
+    precede: Optional[regex.Pattern] = None
 
 
 @dataclass
@@ -159,12 +160,15 @@ class Compiled:
     implied_pattern: regex.Pattern
     implied_forms: dict
     implied_phrases: list
+    implied_after: regex.Pattern
     qualifier_before: EndingAt
     qualifier_before_map: dict[str, str]
     qualifier_after: regex.Pattern
     qualifier_after_map: dict[str, str]
     qualifier_inside: dict[str, str]
     veto_before: EndingAt
+    vague_before: EndingAt
+    rank_before: EndingAt
     veto_words: frozenset
     keyword_metrics: dict[str, tuple[str, ...]]
     growth_cues: regex.Pattern                # a growth word between an amount's keyword and a percentage
@@ -228,14 +232,13 @@ def compile_pack(pack: RulePack) -> Compiled:
     prefix_forms: dict[str, UnitForm] = {}
     for rule in pack.collect("unit"):
         follow = regex.compile(rule.follow) if rule.follow else None
+        precede = regex.compile(rf"(?:{rule.precede})$") if rule.precede else None
         for form in rule.forms:
             target = prefix_forms if rule.position == "prefix" else suffix_forms
-            target.setdefault(f(form), UnitForm(f(form), rule, rule.exact_factor(), rule.exact_add(), follow))
+            target.setdefault(f(form), UnitForm(f(form), rule, rule.exact_factor(), rule.exact_add(), follow,
+                                                precede))
     # Literal alternations run on the standard `re` engine, several times faster here than
     # `regex` (they cannot backtrack); English word boundaries are checked by the caller.
-    suffix = re.compile(
-        r"(?P<gap>\s{0,2}|\s?-\s?)(?P<inside>[多余])?(?P<unit>" + _alternation(suffix_forms) + ")",
-        re.IGNORECASE)
     prefix = EndingAt(r"(?P<unit>" + _bounded(prefix_forms) + r")\s?", prefix_forms, 8, regex.IGNORECASE)
 
     person_nouns = frozenset(f(w) for entry in pack.collect("person_nouns") for w in entry.forms)
@@ -245,6 +248,9 @@ def compile_pack(pack: RulePack) -> Compiled:
     implied_pattern = regex.compile(_bounded(implied_forms), regex.IGNORECASE)
     implied_phrases = [(regex.compile(rf"(?r)(?:{p})\s*$", regex.IGNORECASE), entry)
                        for entry in implied for p in entry.phrases]
+    # The indicator may follow the magnitude in the noun it modifies: 撬动了1.8万亿的社会投资.
+    implied_after = regex.compile(r"的?\p{Han}{0,4}?(?P<k>" + _alternation(
+        k for k, entry in implied_forms.items() if entry.requires_scale and not _english(k)) + ")")
 
     before_map: dict[str, str] = {}
     after_map: dict[str, str] = {}
@@ -259,6 +265,13 @@ def compile_pack(pack: RulePack) -> Compiled:
     qualifier_before = EndingAt(r"(?P<q>" + _bounded(before_map) + r")(?:了|\s{0,2})", before_map, 16,
                                 regex.IGNORECASE, extra="了")
     qualifier_after = regex.compile(r"\s?(?P<q>" + _bounded(after_map) + ")", regex.IGNORECASE)
+    # A Chinese hedge may stand between the number and its unit, with 的 after it:
+    # 3000多亿元, 800万左右农业转移人口, 300万以上人口, 2万多的人口.
+    between = [w for w in after_map if not _english(w) and w not in inside_map]
+    suffix = re.compile(
+        r"(?P<gap>\s{0,2}|\s?-\s?)(?:(?:(?P<inside>" + _alternation(inside_map) + r")|(?P<hedge>"
+        + _alternation(between) + r"))的?)?(?P<unit>" + _alternation(suffix_forms) + ")",
+        re.IGNORECASE)
 
     vetoes = pack.tables("veto")
     before_zh = [f(w) for v in vetoes for w in v.before_zh]
@@ -266,6 +279,10 @@ def compile_pack(pack: RulePack) -> Compiled:
     veto_words = frozenset(f(w) for v in vetoes for w in v.words)
     veto_before = EndingAt(_alternation(before_zh) + r"|(?<![A-Za-z])(?i:" + _alternation(before_en) + r")\s?",
                            before_zh + before_en, 12)
+    vague = [f(w) for v in vetoes for w in v.vague_zh]
+    vague_before = EndingAt(_alternation(vague), vague, 4)
+    rank = [f(w) for v in vetoes for w in v.rank_en]
+    rank_before = EndingAt(r"(?<![A-Za-z])(?i:" + _alternation(rank) + r")\s?", rank, 12)
 
     keyword_metrics: dict[str, tuple[str, ...]] = {}
     after: list[tuple[str, regex.Pattern]] = []
@@ -342,16 +359,17 @@ def compile_pack(pack: RulePack) -> Compiled:
     return Compiled(
         table=table, number=number, suffix=suffix, suffix_forms=suffix_forms, prefix=prefix,
         prefix_forms=prefix_forms, person_nouns=person_nouns,
-        implied_pattern=implied_pattern, implied_forms=implied_forms, implied_phrases=implied_phrases, qualifier_before=qualifier_before,
+        implied_pattern=implied_pattern, implied_forms=implied_forms, implied_phrases=implied_phrases, implied_after=implied_after, qualifier_before=qualifier_before,
         qualifier_before_map=before_map, qualifier_after=qualifier_after,
         qualifier_after_map=after_map, qualifier_inside=inside_map,
-        veto_before=veto_before, veto_words=veto_words,
+        veto_before=veto_before, vague_before=vague_before, rank_before=rank_before, veto_words=veto_words,
         keyword_metrics=keyword_metrics, growth_cues=growth_cues, after=after, generic=generic,
         continuation=continuation,
         measures=frozenset(f(w) for i in pack.tables("indicators") for w in i.measures), lexicon=lexicon, region_names=region_names, nation_names=nation_names,
         province_names=province_names, city_names=city_names, region_suffix=region_suffix,
         after_chinese_number=frozenset(
-            {form[0] for form, u in suffix_forms.items() if not u.rule.english} | set("多余-—–~至到")),
+            {form[0] for form, u in suffix_forms.items() if not u.rule.english}
+            | {w[0] for w in between} | set("多余-—–~至到")),
         subject_stops=subject_stops, dictionary_words=dictionary,
         change_before=change_before, change_after=change_after, change_keywords=change_keywords,
         change_flows=frozenset(m for t in changes for m in t.flows), change_heads=change_heads, target_cues=target_cues,

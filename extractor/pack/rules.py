@@ -120,6 +120,7 @@ class Unit:
     english: bool = False
     hyphen: bool = True
     follow: Annotated[Optional[str], _Check(_valid_regex)] = None
+    precede: Annotated[Optional[str], _Check(_valid_regex)] = None  # must end right before the number
     max_value: Optional[int] = None
     add: Annotated[str, _Check(_exact)] = "0"
     qualifier: Optional[Literal["over", "about", "under"]] = None
@@ -168,6 +169,8 @@ class Veto:
     words: Words = ()
     before_zh: Words = ()
     before_en: Words = ()
+    vague_zh: Words = ()   # before a Chinese numeral only: 数十个 is vague, 户数86.4万户 is not
+    rank_en: Words = ()    # before a count only: top 10 cities is a rank, top 2 trillion yuan a verb
 
 
 @dataclass(frozen=True)
