@@ -37,12 +37,18 @@ _RANGE = regex.compile(r"\s{0,2}(?:-{1,2}|—{1,2}|–|~|至|到|(?i:to)(?=\s))\
 _BETWEEN = regex.compile(r"(?i)\bbetween\s$")
 _AND = regex.compile(r"(?i)\s+and\s+")
 _EN_WORDS = regex.compile(r"\s+([A-Za-z][A-Za-z'’\-]*)")
+_GROUPED = regex.compile(r"[0-9][, ][0-9]{3}")  # 200,000 is an amount as surely as 20万
 _YEARLIKE = regex.compile(r"(?:19|20)\d\d")
 _CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
 _NOUN_AFTER = regex.compile(r"\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[A-Za-z][\w\-]*s)\b")
 _FROM = regex.compile(r"(?i)\b(?:from|by)\s")
 _FROM_TO = regex.compile(r"(?i)[^0-9]{0,30}?\bto\s+(?:(?:about|nearly|around|over|more than|almost|roughly|some)\s+)?")
-_UP_FROM = regex.compile(r"(?i)[^.;]{0,30}?,?\s*(?:up|down)\s+from\s+")
+# A second figure set against the first, its noun left out: "up from 54", "up 1.4 million",
+# "Twelve provinces ..., against seven in 2019", "compared with 12".
+_COMPARED = regex.compile(r"(?i)[^.;]{0,30}?,?\s*\b(?:(?:up|down)(?:\s+(?:from|by))?|against|compared\s+(?:with|to)"
+                          r"|versus|vs\.?|of\s+(?:whom|which)|(?:rise|rose|risen|grow|grew|grown|increase|increased"
+                          r"|fall|fell|fallen|drop|dropped|decline|declined)\s+by)"
+                          r"\s+(?:(?:about|nearly|around|over|more than|almost|roughly|some)\s+)?")
 
 # Items of a list or a chain of ranges that write their unit once, at the end.
 _LIST_GAP = regex.compile(r"\s{0,2}(?:、|和|及|与|或|-{1,2}|—{1,2}|–|~|至|到)\s{0,2}")
@@ -89,7 +95,7 @@ def _scale_of(text: str) -> Optional[Decimal]:
     match = _TRAILING_SCALE.search(text)
     if not match:
         return None
-    return parse_number("1" + match.group().strip())
+    return parse_number("1 " + match.group().strip())
 
 
 class QuantityFinder:
@@ -118,7 +124,7 @@ class QuantityFinder:
         if len(text) > MAX_NUMBER_CHARS:
             return None
         start, end = m.span()
-        group = m.lastgroup  # the alternatives are exclusive: pctw, half, bare, en or num
+        group = m.lastgroup  # the alternatives are exclusive: pctw, half, an, bare, en or num
         if group == "pctw":  # 百分之六十 is 60%, 千分之七点五 is 0.75%
             value = parse_number(m.group("pctn"))
             if value is not None and m.group("per") == "千":
@@ -127,6 +133,8 @@ class QuantityFinder:
         if group == "half":  # 半小时, half an hour
             chinese = text == "半"
             return _Number(start, end, text, Decimal("0.5"), None, chinese, not chinese, False, True)
+        if group == "an":  # within an hour
+            return _Number(start, end, text, Decimal(1), None, False, True, False, False)
         if group == "bare":  # 逾万人, 近亿元, 破万亿: a magnitude standing alone after a hedge
             value = Decimal({"万": 10**4, "亿": 10**8, "万亿": 10**12}[text])
             return _Number(start, end, text, value, None, True, False, False, False)
@@ -154,8 +162,9 @@ class QuantityFinder:
         value = parse_number(core)
         if value is None or value.adjusted() > MAX_DIGITS:
             return None
-        if before in _MINUS and (start < 2 or not (folded[start - 2].isascii() and folded[start - 2].isalnum())):
-            value, start = -value, start - 1  # 同比增长-6.8%, 负3.9%; 3-5 is a range, not minus five
+        if before in _MINUS and (before == "负" or start < 2 or not (
+                folded[start - 2].isascii() and folded[start - 2].isalnum() or folded[start - 2] in self.c.range_dash_after)):
+            value, start = -value, start - 1  # 同比增长-6.8%, 负3.9%; 3-5 and 20亿-30亿元 are ranges
         english = group == "en"
         chinese = not english and _ARABIC_DIGITS.isdisjoint(text)
         return _Number(start, end, text, value, qualifier, chinese=chinese, english_words=english,
@@ -204,8 +213,8 @@ class QuantityFinder:
         if rule.english and form.form[-1].isalpha() and self.folded[m.end():m.end() + 1].isalpha():
             return None  # "5 mu" is a unit, "5 museums" is not
         gap = m.group("gap")
-        if "-" in gap and (not rule.english or not rule.hyphen):
-            return None
+        if "-" in gap and (not (rule.english or form.form.isascii()) or not rule.hyphen):
+            return None  # 85-km railway, one-hour; 5-10公里 is a range
         if gap and not rule.english and "-" not in gap and n.chinese:
             return None  # 三 公里 is not how Chinese is written; a space means something else
         if rule.english and n.chinese:
@@ -270,10 +279,13 @@ class QuantityFinder:
         常住人口达到9785万, GDP突破5.4万亿, the number of metropolitan areas rose to 17."""
         window_start = max(0, n.start - IMPLIED_REACH)
         last_break = _LAST_BREAK.search(self.folded, window_start, n.start)
+        if last_break is not None and last_break.group() in ",，" and not self.folded[last_break.end():n.start].strip():
+            # The figure in apposition to its indicator: "China's urban population, 940 million".
+            last_break = _LAST_BREAK.search(self.folded, window_start, last_break.start())
         if last_break is not None:
             window_start = last_break.end()
         window = self.folded[window_start:n.start]
-        scaled = bool(_SCALE.search(n.text))
+        scaled = bool(_SCALE.search(n.text) or _GROUPED.search(n.text))
         for pattern, entry in self.c.implied_phrases:
             m = pattern.search(window)
             if m and (scaled or not entry.requires_scale):
@@ -449,14 +461,14 @@ class QuantityFinder:
     def _continues(self, n: _Number, previous: Optional[Quantity]) -> Optional[Quantity]:
         """The Y of "from 120 pilot counties to about 200" or "rose to 59, up from 54": a bare
         number after "to" (or "up from") takes the unit of the figure before it in its clause."""
-        if previous is None or n.start - previous.end > 40:
-            return None
+        if previous is None or n.start - previous.end > 40 or _YEARLIKE.fullmatch(n.text):
+            return None  # "from 4.1 trillion yuan in 2015": a year never takes a unit from context
         between = self.folded[previous.end:n.start]
         if _CLAUSE_END.search(between):
             return None
         from_to = _FROM_TO.fullmatch(between) and _FROM.search(
             self.folded[max(0, previous.start - 12):previous.start + 1])
-        if not from_to and not _UP_FROM.fullmatch(between):
+        if not from_to and not _COMPARED.fullmatch(between) or self._vetoed_before(n.start):
             return None
         hedge, hedge_start = self._hedge_before(n.start)
         start = hedge_start if hedge is not None else n.start
@@ -480,8 +492,8 @@ class QuantityFinder:
         if high_scale is not None and _scale_of(low.text) is None:
             value *= high_scale
         value *= high.factor
-        if high.kind == "count" and value != value.to_integral_value():
-            return None
+        if value > high.value or high.kind == "count" and value != value.to_integral_value():
+            return None  # "in 2015 to 5 trillion yuan" is no range: a low end above the high end
         hedge, hedge_start = self._hedge_before(low.start)
         start = hedge_start if hedge is not None and not low.chinese and self.folded[hedge_start].isascii() else low.start
         return replace(high, start=start, end=low.end, value=value, qualifier=hedge or low.qualifier)

@@ -25,6 +25,7 @@ REGEX_TIMEOUT = 10.0
 # Every character the number parser knows (numbers.py is the one source of truth).
 CN_NUM_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 _CN_DIGIT_CHARS = "零〇一二三四五六七八九"
+_CN_NUMERAL = frozenset(CN_NUM_CHARS + "两")
 _CN_FRACTION_CHARS = _CN_DIGIT_CHARS + "壹贰叁肆伍陆柒捌玖0-9"
 # 千 of 千米 and 百 of 百分点 belong to the unit: 5万千米 is 50000 km, not 51000 m.
 _CN_CHAR = "(?:[" + CN_NUM_CHARS.replace("千", "").replace("百", "") + "]|千(?!米|瓦)|百(?!分))"
@@ -39,6 +40,7 @@ NUMBER_PATTERN = rf"""
 (?P<bare>(?<=[逾近超上破过])(?:万亿|万|亿)(?![万亿0-9A-Za-z]))
 |(?P<pctw>(?P<per>百|千)分之(?P<pctn>[{CN_NUM_CHARS}]+(?:点[{_CN_FRACTION_CHARS}]+)?|{ARABIC}))
 |(?P<half>半(?=个?小时|个?钟头|天|年|个月)|(?i:\bhalf)(?=[\s-]+(?:an\s+)?hour))
+|(?P<an>(?i:(?<!(?:half|km|kilometers|kilometres|miles|yuan|dollars|times)\s+)\ban)(?=\s+hour\b))
 |(?P<en>(?i:\b(?:(?:{_EN_SMALL})(?:[\s-]+(?:{_EN_SMALL}|and(?=[\s-]+(?:{_EN_SMALL}))))*
     (?:[\s-]+(?:{_EN_SCALE}))*(?:[\s-]+(?:and[\s-]+)?(?:{_EN_SMALL})(?:-(?:{_EN_SMALL}))?)?
   |an?\s+(?:{_EN_SCALE})(?:\s+(?:{_EN_SCALE}))*)\b))
@@ -195,6 +197,9 @@ class Compiled:
     target_continuation: regex.Pattern        # 届时, 其中 at the start of a sentence
     future_years: regex.Pattern               # 到2030年, by 2030: targets when the year lies ahead
     dictionary_words: list[str] = field(default_factory=list)
+    # After these characters (the end of a number or of a unit) a hyphen joins a range:
+    # 20亿-30亿元, 3%-5%, 5公里-10公里; elsewhere it is a minus sign (增长-6.8%).
+    range_dash_after: frozenset = frozenset()
 
 
 def _alternation(forms, english: bool = False) -> str:
@@ -332,6 +337,8 @@ def compile_pack(pack: RulePack) -> Compiled:
         + [f(w) for t in terms for w in t.words]
         + [f(w) for i in pack.tables("indicators") for w in (*i.zh, *i.zh_hant)]
         + [w for w in subject_stops if len(w) > 1]
+        # A place whose name holds a numeral is a word (六盘水, 七台河): never a figure.
+        + [f(n) for r in pack.collect("region") for n in (*r.zh, *r.zh_hant) if not _CN_NUMERAL.isdisjoint(n)]
     ))
     changes = pack.tables("changes")
     change_words = [f(w) for t in changes for w in t.before]
@@ -375,6 +382,8 @@ def compile_pack(pack: RulePack) -> Compiled:
         change_flows=frozenset(m for t in changes for m in t.flows), change_heads=change_heads, target_cues=target_cues,
         target_actual=target_actual, target_after=target_after, target_continuation=target_continuation,
         future_years=future_years,
+        range_dash_after=frozenset(CN_NUM_CHARS + "%‰") | {
+            form[-1] for form, u in suffix_forms.items() if not u.rule.english and not form[-1].isascii()},
     )
 
 
