@@ -24,7 +24,7 @@ CN_BIG_UNITS = {"万": 10**4, "亿": 10**8}
 
 # Thousands are grouped by commas (1,200) or by single spaces (3 512 km, 56 000 km2); a
 # group is three digits not followed by a fourth, so 2024 年 and 1 2 3 stay apart.
-ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|(?<![0-9])[0-9]{1,3}(?:\x20[0-9]{3}(?![0-9]))+|[0-9]+)(?:\.[0-9]+)?"
+ARABIC = r"(?>[0-9]+)(?:(?<![0-9]{4})(?:(?:,[0-9]{3})+|(?:\x20[0-9]{3}(?![0-9]))+))?(?:\.[0-9]+)?"
 _ARABIC_TOKEN = regex.compile(ARABIC)
 
 EN_UNITS = {

@@ -106,6 +106,7 @@ class QuantityFinder:
         self.c = c
         self.folded = folded
         self.veto = veto
+        self._seen: dict[int, Optional[Quantity]] = {}
 
     # -- numbers ----------------------------------------------------------------------
     def _numbers(self) -> list[_Number]:
@@ -326,6 +327,13 @@ class QuantityFinder:
         return kind, unit, subject
 
     # -- assembling -------------------------------------------------------------------
+    def _quantity_of(self, n: _Number) -> Optional[Quantity]:
+        """`_quantity(n)`, computed once per number: a range's high end and a list's last item
+        are looked at before their own turn comes."""
+        if n.start not in self._seen:
+            self._seen[n.start] = self._quantity(n)
+        return self._seen[n.start]
+
     def _quantity(self, n: _Number) -> Optional[Quantity]:
         """The quantity `n` starts, or None when it has no unit (it may still head a range)."""
         if n.percent_words:
@@ -388,13 +396,13 @@ class QuantityFinder:
         i = 0
         while i < len(numbers):
             n = numbers[i]
-            q = self._quantity(n)
+            q = self._quantity_of(n)
             if q is None:
                 q = self._continues(n, previous)
             partner = numbers[i + 1] if i + 1 < len(numbers) else None
             weak = q is None or q.unit_end < 0 and q.end <= n.end and q.subject_span is None
             if partner is not None and weak and n.value <= partner.value and self._joins(n, partner):
-                high = self._quantity(partner)
+                high = self._quantity_of(partner)
                 low = self._low_end(n, partner, high) if high is not None else None
                 if low is None and high is None:
                     low, high = self._bare_range(n, partner, q, previous, numbers, i + 1)
@@ -433,13 +441,15 @@ class QuantityFinder:
         """The figure that closes a list or chain of ranges starting at numbers[i], when every
         item before it is a bare number written with the same magnitude: in
         150万—250万、250万—450万、450万以上人口 the unit 人口 is written once, at the end."""
-        first = numbers[i]
-        scale = _scale_of(first.text)
+        scale: Optional[Decimal] = None
         for k in range(i + 1, min(len(numbers), i + MAX_LIST_ITEMS)):
-            gap = _LIST_GAP.fullmatch(self.folded, numbers[k - 1].end, numbers[k].start)
-            if gap is None or _scale_of(numbers[k].text) != scale:
+            if _LIST_GAP.fullmatch(self.folded, numbers[k - 1].end, numbers[k].start) is None:
                 return None
-            q = self._quantity(numbers[k])
+            if k == i + 1:
+                scale = _scale_of(numbers[i].text)
+            if _scale_of(numbers[k].text) != scale:
+                return None
+            q = self._quantity_of(numbers[k])
             if q is not None:
                 return q if q.unit_end > numbers[k].end else None  # its own unit, written out
         return None

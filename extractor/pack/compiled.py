@@ -40,7 +40,7 @@ NUMBER_PATTERN = rf"""
 (?P<bare>(?<=[逾近超上破过])(?:万亿|万|亿)(?![万亿0-9A-Za-z]))
 |(?P<pctw>(?P<per>百|千)分之(?P<pctn>[{CN_NUM_CHARS}]+(?:点[{_CN_FRACTION_CHARS}]+)?|{ARABIC}))
 |(?P<half>半(?=个?小时|个?钟头|天|年|个月)|(?i:\bhalf)(?=[\s-]+(?:an\s+)?hour))
-|(?P<an>(?i:(?<!(?:half|km|kilometers|kilometres|miles|yuan|dollars|times)\s+)\ban)(?=\s+hour\b))
+|(?P<an>(?i:\ban(?=\s+hour\b)(?<!(?:half|km|kilometers|kilometres|miles|yuan|dollars|times)\s+an)))
 |(?P<en>(?i:\b(?:(?:{_EN_SMALL})(?:[\s-]+(?:{_EN_SMALL}|and(?=[\s-]+(?:{_EN_SMALL}))))*
     (?:[\s-]+(?:{_EN_SCALE}))*(?:[\s-]+(?:and[\s-]+)?(?:{_EN_SMALL})(?:-(?:{_EN_SMALL}))?)?
   |an?\s+(?:{_EN_SCALE})(?:\s+(?:{_EN_SCALE}))*)\b))
