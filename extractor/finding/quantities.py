@@ -384,7 +384,9 @@ class QuantityFinder:
         if hedge is not None and not n.chinese and self.folded[hedge_start].isascii():
             start = hedge_start  # English hedges are part of the phrase: nearly 70%
         qualifier = qualifier or hedge or self._hedge_after(end)
-        if n.chinese and self.veto(n.start, end):
+        # The numeral must not stand inside a word (千家|万户, 三台县); a word that merely starts
+        # with its unit (八百多万|农民进城, 三|大都市圈) leaves the figure whole.
+        if n.chinese and self.veto(n.start, n.end):
             return None
         return Quantity(start, end, kind, value, unit, qualifier, subject, n.chinese,
                         unit_end if suffix is not None and not suffix[0].rule.english else -1,
