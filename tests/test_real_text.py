@@ -42,6 +42,8 @@ SPACES = [
     Example("a basin of 56 000 km2", [("area", 56000, "km2", None, "56 000 km2")]),
     Example("Output hit 1 250.5 million yuan.", [("money", 1250500000, "CNY", None, "1 250.5 million yuan")]),
     Example("2024 年全省新增 1 200 个项目。", [("count", 1200, "个", None, "1 200 个")]),
+    Example("比五年前减少 30 多万人。", [("population", 300000, "person", "over", "30 多万人")]),
+    Example("新增住宅單位約 50 萬伙。", [("count", 500000, "伙", "about", "50 萬伙")]),
     Example("2019 120 new towns", [("count", 120, "towns", None, "120 new towns")]),
     Example("共 3 个 12 条", [("count", 3, "个", None, "3 个"), ("count", 12, "条", None, "12 条")]),
     Example("1234 567 km", [("length", 567, "km", None, "567 km")]),
@@ -122,6 +124,11 @@ MONEY = [
 ENGLISH = [
     Example("Twelve provinces met the goal, against seven in 2019.", [
         ("count", 12, "provinces", None, "Twelve provinces"), ("count", 7, "provinces", None, "seven")]),
+    Example("Nine provinces had rates above 70 percent, against four in 2015.", [
+        ("count", 9, "provinces", None, "Nine provinces"), ("percentage", 70, "%", "over", "above 70 percent"),
+        ("count", 4, "provinces", None, "four")]),
+    Example("Growth was 5.2 percent, against 4.8 a year earlier.", [
+        ("percentage", 5.2, "%", None, "5.2 percent"), ("percentage", 4.8, "%", None, "4.8")]),
     Example("The population reached 20 million, up 1.4 million.", [
         ("population", 20000000, "person", None, "20 million"),
         ("population", 1400000, "person", None, "1.4 million")]),

@@ -40,6 +40,7 @@ _EN_WORDS = regex.compile(r"\s+([A-Za-z][A-Za-z'’\-]*)")
 _GROUPED = regex.compile(r"[0-9][, ][0-9]{3}")  # 200,000 is an amount as surely as 20万
 _YEARLIKE = regex.compile(r"(?:19|20)\d\d")
 _CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
+_SENTENCE_END = regex.compile(r"[。；;！？!?\n]|\.(?![0-9])")
 _NOUN_AFTER = regex.compile(r"\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[A-Za-z][\w\-]*s)\b")
 _FROM = regex.compile(r"(?i)\b(?:from|by)\s")
 _FROM_TO = regex.compile(r"(?i)[^0-9]{0,30}?\bto\s+(?:(?:about|nearly|around|over|more than|almost|roughly|some)\s+)?")
@@ -107,6 +108,7 @@ class QuantityFinder:
         self.folded = folded
         self.veto = veto
         self._seen: dict[int, Optional[Quantity]] = {}
+        self._counted: Optional[Quantity] = None
 
     # -- numbers ----------------------------------------------------------------------
     def _numbers(self) -> list[_Number]:
@@ -412,6 +414,7 @@ class QuantityFinder:
                     yield low
                     yield high
                     previous = high
+                    self._remember(low, high)
                     i += 2
                     continue
             if q is None and weak:
@@ -419,6 +422,7 @@ class QuantityFinder:
             if q is not None:
                 yield q
                 previous = q
+                self._remember(q)
             i += 1
 
     def _bare_range(self, low: _Number, high: _Number, q: Optional[Quantity], previous: Optional[Quantity],
@@ -470,6 +474,12 @@ class QuantityFinder:
         return replace(model, start=n.start, end=n.end, value=value, qualifier=n.qualifier,
                        subject_span=None, unit_end=-1)
 
+    def _remember(self, *found: Quantity) -> None:
+        """Keep the last figure that counts a written noun (twelve provinces, 2.87 million residents)."""
+        for q in found:
+            if q.subject_span is not None and q.kind in ("count", "population"):
+                self._counted = q
+
     def _continues(self, n: _Number, previous: Optional[Quantity]) -> Optional[Quantity]:
         """The Y of "from 120 pilot counties to about 200" or "rose to 59, up from 54": a bare
         number after "to" (or "up from") takes the unit of the figure before it in its clause."""
@@ -482,6 +492,12 @@ class QuantityFinder:
             self.folded[max(0, previous.start - 12):previous.start + 1])
         if not from_to and not _COMPARED.fullmatch(between) or self._vetoed_before(n.start):
             return None
+        counted = self._counted
+        if (not from_to and previous.kind == "percentage" and counted is not None
+                and n.start - counted.end <= 160 and not _SENTENCE_END.search(self.folded, counted.end, n.start)):
+            # "twelve provinces had rates above 70 percent, against seven in 2019": a writer
+            # repeats "percent"; the bare number counts the noun written earlier.
+            previous = counted
         hedge, hedge_start = self._hedge_before(n.start)
         start = hedge_start if hedge is not None else n.start
         return replace(previous, start=start, end=n.end, value=n.value * previous.factor, qualifier=hedge,

@@ -45,7 +45,7 @@ NUMBER_PATTERN = rf"""
     (?:[\s-]+(?:{_EN_SCALE}))*(?:[\s-]+(?:and[\s-]+)?(?:{_EN_SMALL})(?:-(?:{_EN_SMALL}))?)?
   |an?\s+(?:{_EN_SCALE})(?:\s+(?:{_EN_SCALE}))*)\b))
 |(?P<num>(?:{ARABIC}(?i:\s?(?:{_EN_SCALE}|{_EN_ABBR})\b(?:\s(?:{_EN_SCALE})\b)?)
-  |(?:{ARABIC}|{_CN_CHAR})(?:{ARABIC}|{_CN_CHAR}|[多余](?=[十百千万亿拾佰仟])|(?<=[0-9])\x20(?=[万亿]))*
+  |(?:{ARABIC}|{_CN_CHAR})(?:{ARABIC}|{_CN_CHAR}|[多余](?=[十百千万亿拾佰仟])|(?<=[0-9])\x20(?=[多余]?[万亿]))*
    (?:点[{_CN_FRACTION_CHARS}]+[万亿]*)?))
 """
 
