@@ -232,11 +232,12 @@ class QuantityFinder:
             return None
         if form.precede is not None and not form.precede.search(self.folded, max(0, n.start - 8), n.start):
             return None
-        hedge = m.group("hedge")
-        if hedge and rule.english:
-            return None
-        inside = self.c.qualifier_inside.get(m.group("inside") or "") or self.c.qualifier_after_map.get(hedge or "")
-        return form, m.end(), inside
+        inside, hedge = m.group("inside", "hedge")
+        if hedge:
+            if rule.english:
+                return None
+            return form, m.end(), self.c.qualifier_after_map[hedge]
+        return form, m.end(), self.c.qualifier_inside[inside] if inside else None
 
     def _prefix(self, start: int) -> Optional[tuple[UnitForm, int]]:
         m = self.c.prefix.search(self.folded, start)

@@ -35,6 +35,9 @@ _EN_SMALL = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 _EN_SCALE = "hundred|thousand|million|billion|trillion"
 _EN_ABBR = "bn|mn|tn"
 
+# Digits may stand a space apart from their magnitude: 1.8 万公里, 30 多万人.
+_ARABIC_SPACED = ARABIC + r"(?:\x20(?=[多余]?[万亿]))?"
+
 # One pass finds every number: percent words, English words, digits and Chinese numerals.
 NUMBER_PATTERN = rf"""
 (?P<bare>(?<=[逾近超上破过])(?:万亿|万|亿)(?![万亿0-9A-Za-z]))
@@ -45,7 +48,7 @@ NUMBER_PATTERN = rf"""
     (?:[\s-]+(?:{_EN_SCALE}))*(?:[\s-]+(?:and[\s-]+)?(?:{_EN_SMALL})(?:-(?:{_EN_SMALL}))?)?
   |an?\s+(?:{_EN_SCALE})(?:\s+(?:{_EN_SCALE}))*)\b))
 |(?P<num>(?:{ARABIC}(?i:\s?(?:{_EN_SCALE}|{_EN_ABBR})\b(?:\s(?:{_EN_SCALE})\b)?)
-  |(?:{ARABIC}|{_CN_CHAR})(?:{ARABIC}|{_CN_CHAR}|[多余](?=[十百千万亿拾佰仟])|(?<=[0-9])\x20(?=[多余]?[万亿]))*
+  |(?:{_ARABIC_SPACED}|{_CN_CHAR})(?:{_ARABIC_SPACED}|{_CN_CHAR}|[多余](?=[十百千万亿拾佰仟]))*
    (?:点[{_CN_FRACTION_CHARS}]+[万亿]*)?))
 """
 
@@ -273,9 +276,11 @@ def compile_pack(pack: RulePack) -> Compiled:
     # A Chinese hedge may stand between the number and its unit, with 的 after it:
     # 3000多亿元, 800万左右农业转移人口, 300万以上人口, 2万多的人口.
     between = [w for w in after_map if not _english(w) and w not in inside_map]
+    # The look-ahead on their first characters keeps the hedges from being tried at most numbers.
+    hedge_initials = re.escape("".join(sorted({w[0] for w in [*inside_map, *between]})))
     suffix = re.compile(
-        r"(?P<gap>\s{0,2}|\s?-\s?)(?:(?:(?P<inside>" + _alternation(inside_map) + r")|(?P<hedge>"
-        + _alternation(between) + r"))的?)?(?P<unit>" + _alternation(suffix_forms) + ")",
+        r"(?P<gap>\s{0,2}|\s?-\s?)(?:(?=[" + hedge_initials + r"])(?:(?P<inside>" + _alternation(inside_map)
+        + r")|(?P<hedge>" + _alternation(between) + r"))的?)?(?P<unit>" + _alternation(suffix_forms) + ")",
         re.IGNORECASE)
 
     vetoes = pack.tables("veto")
