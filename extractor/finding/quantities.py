@@ -2,8 +2,11 @@
 
 Numbers are found with one regex pass over folded text, never with the tokenizer (jieba
 splits 1.2|万亿元 and ５|.|２|%). Each number then looks right for a unit (rules/units.toml),
-left for a currency sign or a hedge, and, when it has no unit of its own, for a range
-partner that has one (3至5个, 100万—200万人) or an indicator that implies one (GDP突破5.4万亿).
+past a hedge written before it (800万左右农业转移人口), left for a currency sign or a hedge,
+and, when it has no unit of its own, for a range partner that has one (3至5个, 100万—200万人),
+a list that writes it once at the end (150万—250万、450万以上人口), an indicator that implies
+one (GDP突破5.4万亿, 1.8万亿的社会投资) or an earlier figure it is set against (twelve
+provinces ..., against seven in 2019).
 """
 
 from __future__ import annotations
