@@ -47,6 +47,9 @@ SPACES = [
     Example("2019 120 new towns", [("count", 120, "towns", None, "120 new towns")]),
     Example("共 3 个 12 条", [("count", 3, "个", None, "3 个"), ("count", 12, "条", None, "12 条")]),
     Example("1234 567 km", [("length", 567, "km", None, "567 km")]),
+    Example("2020 年 100 万人", [("population", 1000000, "person", None, "100 万人")]),
+    Example("a fare of 5 000-10 000 yuan", [
+        ("money", 5000, "CNY", None, "5 000"), ("money", 10000, "CNY", None, "10 000 yuan")]),
 ]
 
 # 2. Words between a number and its noun: the hedge becomes the qualifier.
@@ -174,6 +177,7 @@ NEVER = [
         ("population", 20000000, "person", None, "20 million residents")]),
     Example("That was 10 years ago.", []),
     Example("接待游客300万人次。", [("count", 3000000, "人次", None, "300万人次")]),
+    Example("3 million person-times", [("count", 3000000, "person-times", None, "3 million person-times")]),
     Example("开展三次调查，连续三届获评。", [("count", 3, "次", None, "三次"), ("count", 3, "届", None, "三届")]),
 ]
 
