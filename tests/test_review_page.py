@@ -130,10 +130,10 @@ def test_no_horizontal_overflow_and_compact_rows_at_1280(browser, digest_page):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     heights = page.eval_on_selector_all("#records tbody tr[data-i]", "rows => rows.map(r => r.offsetHeight)")
-    assert len(heights) == 45 and max(heights) < 60
+    assert len(heights) == 46 and max(heights) < 60
     table_top = page.eval_on_selector("#records", "t => t.getBoundingClientRect().top")
     assert table_top < 300  # the records are on the first screen, beside the text
-    assert page.inner_text("#status") == "showing 45 of 45 records"
+    assert page.inner_text("#status") == "showing 46 of 46 records"
     page.close()
 
 
@@ -169,8 +169,8 @@ def test_the_legend_filters_by_kind_and_metric(browser, digest_page):
     visible = "#records tbody tr[data-i]:not([hidden])"
     page.click('.chip[data-kind="period"]')
     kinds = page.eval_on_selector_all(visible, "rows => rows.map(r => r.dataset.kind)")
-    assert "period" not in kinds and len(kinds) == 35
-    assert page.inner_text("#status") == "showing 35 of 35 records (filtered from 45)"
+    assert "period" not in kinds and len(kinds) == 36
+    assert page.inner_text("#status") == "showing 36 of 36 records (filtered from 46)"
     assert page.locator("mark.k-period:not(.off)").count() == 0
     page.click('.chip[data-kind="period"]')
     page.select_option("#metric", "length")
