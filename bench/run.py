@@ -3,6 +3,7 @@
 
     python bench/run.py                  # everything but the peers; one table (a few minutes)
     python bench/run.py --peers          # plus JioNLP and Recognizers-Text, when installed
+    python bench/run.py --dask --only dask   # --dask local:2 against --jobs 1 and 2 (dask extra)
     python bench/run.py --quick          # small sizes, for a CI smoke test (~15 s)
     python bench/run.py --json           # one JSON object on stdout instead of the table
     python bench/run.py --only library --profile prof.html   # where extract() spends its time
@@ -37,6 +38,15 @@ Sections (pick some with --only, comma-separated):
            --mem-files to change): each run in a fresh child process that reports
            resource.getrusage(RUSAGE_CHILDREN).ru_maxrss, so nothing else run by the
            benchmark can inflate it.
+  dask     only with --dask (or --only dask; needs the dask extra): --dask-files files
+           (default 10,000) with `extract DIR -o out.jsonl --quiet` and --jobs 1, --jobs 2
+           and --dask local:2 (the LocalCluster's start included): wall times, throughput,
+           and whether the cluster's records equal --jobs 1's (sorted JSON Lines); the same
+           --dask run on one file, which is the cluster's fixed cost (start and stop). Then the
+           client's peak memory writing a Parquet dataset (-o DIR/) of --dask-mem-files
+           (default 2,000 and 20,000) files, on a scheduler and two workers started with
+           dask's own CLI (`dask scheduler`, `dask worker`), so that the probe's
+           RUSAGE_CHILDREN covers the client alone.
   peers    only with --peers (or --only peers): JioNLP's money and time extractors
            (`jionlp.ner.extract_money`, `jionlp.ner.extract_time`, alone and together) and
            Recognizers-Text's Chinese models (currency and
@@ -48,7 +58,9 @@ Sections (pick some with --only, comma-separated):
 
 Targets (from issue 5) are printed beside the results with PASS/FAIL: library >= 500,000
 chars/s and >= 3x jieba.lcut; cold start <= 0.3x the naive jieba command; --jobs 2 >= 1.6x
---jobs 1 with identical output; memory of the large batch <= 1.2x the small one. The exit
+--jobs 1 with identical output; memory of the large batch <= 1.2x the small one; from
+issue 13, --dask local:2 >= 0.85x the throughput of --jobs 2 with the records of --jobs 1,
+and the client's memory for 20,000 files <= 1.2x that for 2,000. The exit
 status is 0 when every section ran (1 when one crashed), whatever the targets say, unless
 --strict makes a FAIL exit 1 too.
 
@@ -61,6 +73,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import io
 import json
 import logging
@@ -82,7 +95,7 @@ SAMPLES = REPO / "samples"
 TEXT_DIR = SAMPLES
 MIB = 1024 * 1024
 
-SECTIONS = ("floor", "library", "jieba", "cold", "batch", "memory", "peers")
+SECTIONS = ("floor", "library", "jieba", "cold", "batch", "memory", "dask", "peers")
 
 #: The floor's pattern: runs of ASCII or full-width digits, runs of Chinese numerals.
 FLOOR_PATTERN = r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+"
@@ -93,10 +106,14 @@ TARGETS = {
     "cold_vs_jieba": 0.3,  # <=
     "jobs_speedup": 1.6,  # >=
     "memory_ratio": 1.2,  # <=
+    "dask_vs_jobs2": 0.85,  # >=
+    "dask_client_memory_ratio": 1.2,  # <=
 }
 
-DEFAULTS = dict(size=5.0, files=2000, mem_files=(200, 20000), runs=5, peer_chars=50000)
-QUICK = dict(size=0.25, files=100, mem_files=(20, 200), runs=3, peer_chars=3000)
+DEFAULTS = dict(size=5.0, files=2000, mem_files=(200, 20000), runs=5, peer_chars=50000, dask_files=10000,
+                dask_mem_files=(2000, 20000))
+QUICK = dict(size=0.25, files=100, mem_files=(20, 200), runs=3, peer_chars=3000, dask_files=100,
+             dask_mem_files=(20, 200))
 
 # A child that runs one command and reports its peak RSS: RUSAGE_CHILDREN of a fresh process
 # covers only the command it waited for (and that command's own waited-for children).
@@ -402,6 +419,84 @@ def run_memory(ctx: dict) -> dict:
     return result
 
 
+def run_dask(ctx: dict) -> dict:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return {"skipped": "dask is not installed: pip install -e '.[dask]'"}
+    tmp = Path(ctx["tmp"])
+    count = ctx["dask_files"]
+    folder = tmp / f"dask-{count}"
+    write_batch(folder, count)
+    result: dict = {"files": count}
+    outputs = {}
+    runs = {"jobs1": ["--jobs", "1"], "jobs2": ["--jobs", "2"], "dask": ["--dask", "local:2"]}
+    for name, options in runs.items():
+        out = tmp / f"dask-{name}.jsonl"
+        wall, _ = timed_run([*ctx["cli"], "extract", str(folder), "-o", str(out), "--quiet", *options])
+        lines = sorted(out.read_bytes().splitlines())  # compared as sorted JSON Lines, by digest
+        outputs[name] = (len(lines), hashlib.sha256(b"\n".join(lines)).hexdigest())
+        out.unlink()
+        result[f"{name}_s"] = wall
+        result[f"{name}_files_per_s"] = rate(count, wall)
+    one = tmp / "dask-one.jsonl"
+    result["fixed_s"], _ = timed_run([*ctx["cli"], "extract", str(next(folder.iterdir())), "-o", str(one), "--quiet",
+                                      "--dask", "local:2"])
+    result["records"] = outputs["jobs1"][0]
+    result["equal"] = outputs["dask"] == outputs["jobs1"]
+    result["dask_vs_jobs2"] = result["dask_files_per_s"] / result["jobs2_files_per_s"]
+    # Per core, the cluster's fixed cost left out: what a long run on many machines gets.
+    result["articles_per_core_hour"] = count / max(1e-9, result["dask_s"] - result["fixed_s"]) / 2 * 3600
+    result.update(_dask_client_memory(ctx, tmp))
+    return result
+
+
+def _dask_client_memory(ctx: dict, tmp: Path) -> dict:
+    """Peak RSS of the client alone, writing a Parquet dataset on a cluster started apart."""
+    try:
+        import resource  # noqa: F401  (POSIX only)
+    except ImportError:
+        return {"memory_skipped": "the resource module is not available on this platform"}
+    small, large = ctx["dask_mem_files"]
+    scheduler_file = tmp / "scheduler.json"
+    dask = [sys.executable, "-m", "dask"]
+    quiet = dict(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env(), cwd=tmp)
+    scheduler = subprocess.Popen([*dask, "scheduler", "--scheduler-file", str(scheduler_file), "--port", "0",
+                                  "--dashboard-address", ":0"], **quiet)
+    workers = None
+    try:
+        deadline = time.monotonic() + 60
+        while not scheduler_file.exists() or not scheduler_file.stat().st_size:
+            if time.monotonic() > deadline or scheduler.poll() is not None:
+                raise RuntimeError("the dask scheduler did not start")
+            time.sleep(0.1)
+        time.sleep(0.2)  # the file is written in one go, but give it a moment to be complete
+        address = json.loads(scheduler_file.read_text())["address"]
+        workers = subprocess.Popen([*dask, "worker", "--scheduler-file", str(scheduler_file), "--nworkers", "2",
+                                    "--nthreads", "1", "--dashboard-address", ":0"], **quiet)
+        result: dict = {"mem_small_files": small, "mem_large_files": large, "scheduler": address}
+        for label, count in (("small", small), ("large", large)):
+            folder = tmp / f"dask-mem-{count}"
+            write_batch(folder, count)
+            out = tmp / f"dask-mem-{count}.parquet"
+            command = [*ctx["cli"], "extract", str(folder), "-o", f"{out}/", "--quiet", "--dask", address]
+            if label == "small":  # warm-up: the workers connect, load jieba and the rules
+                timed_run(command)
+            measured = peak_rss(command)
+            result[f"mem_{label}_peak_rss_bytes"] = measured["peak_rss_bytes"]
+            result[f"mem_{label}_wall_s"] = measured["wall_s"]
+        result["memory_ratio"] = result["mem_large_peak_rss_bytes"] / result["mem_small_peak_rss_bytes"]
+        return result
+    finally:
+        for process in (workers, scheduler):
+            if process is not None:
+                process.terminate()
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
 def _slice(articles: list[str], chars: int, kinds: int) -> list[str]:
     """About `chars` characters of whole articles, spread evenly over the `kinds` distinct
     samples the corpus cycles through (the first articles alone would be digests and English)."""
@@ -507,9 +602,9 @@ def run_peers(ctx: dict) -> dict:
 
 
 RUNNERS = {"floor": run_floor, "library": run_library, "jieba": run_jieba, "cold": run_cold,
-           "batch": run_batch, "memory": run_memory, "peers": run_peers}
+           "batch": run_batch, "memory": run_memory, "dask": run_dask, "peers": run_peers}
 # The library runs before jieba so that jieba's 5 MB dictionary is not in the heap while it runs.
-ORDER = ("floor", "library", "jieba", "cold", "batch", "memory", "peers")
+ORDER = ("floor", "library", "jieba", "cold", "batch", "memory", "dask", "peers")
 
 
 # --------------------------------------------------------------------------- profile
@@ -710,6 +805,33 @@ def build_rows(results: dict, targets: list) -> list[tuple[str, str, str, str, s
                          fmt_mib(mem["large_peak_rss_bytes"]), "", "", ""))
             status = check(targets, "memory large/small", mem["ratio"], "<=", TARGETS["memory_ratio"])
             rows.append(("5 memory", "  ratio", "", fmt_x(mem["ratio"]), f"<= {TARGETS['memory_ratio']}x", status))
+    dk = results.get("dask")
+    if dk:
+        if "error" in dk or "skipped" in dk:
+            rows.append(("7 dask", "--dask local:2", _err(dk) or f"skipped: {dk['skipped']}", "", "", ""))
+        else:
+            n = dk["files"]
+            for name, label in (("jobs1", "--jobs 1"), ("jobs2", "--jobs 2"), ("dask", "--dask local:2")):
+                rows.append(("7 dask", f"{n:,} files, {label}", fmt_s(dk[f"{name}_s"]),
+                             f"{dk[f'{name}_files_per_s']:,.0f} files/s", "", ""))
+            rows.append(("7 dask", "one file, --dask local:2 (cluster start + stop)", fmt_s(dk["fixed_s"]), "", "", ""))
+            status = check(targets, "--dask local:2 vs --jobs 2", dk["dask_vs_jobs2"], ">=", TARGETS["dask_vs_jobs2"])
+            rows.append(("7 dask", "  dask / jobs 2", "", fmt_x(dk["dask_vs_jobs2"]),
+                         f">= {TARGETS['dask_vs_jobs2']}x", status))
+            targets.append({"name": "--dask records equal --jobs 1", "value": dk["equal"], "op": "==",
+                            "bound": True, "pass": dk["equal"]})
+            rows.append(("7 dask", f"  records equal to --jobs 1 ({dk['records']:,}, sorted)",
+                         "yes" if dk["equal"] else "NO", "", "equal", "PASS" if dk["equal"] else "FAIL"))
+            rows.append(("7 dask", "  articles per core per hour (start left out)",
+                         f"{dk['articles_per_core_hour']:,.0f}", "", "", ""))
+            if "memory_ratio" in dk:
+                for label in ("small", "large"):
+                    rows.append(("7 dask", f"client peak RSS, {dk[f'mem_{label}_files']:,} files -> Parquet",
+                                 fmt_mib(dk[f"mem_{label}_peak_rss_bytes"]), fmt_s(dk[f"mem_{label}_wall_s"]), "", ""))
+                status = check(targets, "dask client memory large/small", dk["memory_ratio"], "<=",
+                               TARGETS["dask_client_memory_ratio"])
+                rows.append(("7 dask", "  ratio", "", fmt_x(dk["memory_ratio"]),
+                             f"<= {TARGETS['dask_client_memory_ratio']}x", status))
     peers = results.get("peers")
     if peers:
         if "error" in peers:
@@ -778,6 +900,10 @@ def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
                    help="file counts of the memory batches (default 200,20000)")
     p.add_argument("--runs", type=int, help="runs of each cold-start command (default 5)")
     p.add_argument("--peers", action="store_true", help="also time JioNLP and Recognizers-Text (when installed)")
+    p.add_argument("--dask", action="store_true", help="also time --dask local:2 against --jobs 1 and 2 (dask extra)")
+    p.add_argument("--dask-files", type=int, help=f"files of the dask section (default {DEFAULTS['dask_files']:,})")
+    p.add_argument("--dask-mem-files", metavar="SMALL,LARGE",
+                   help="file counts of the dask client-memory runs (default 2000,20000)")
     p.add_argument("--peer-chars", type=int, help=f"characters of the peers' slice (default {DEFAULTS['peer_chars']:,})")
     p.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
     p.add_argument("--only", metavar="SECTIONS", help=f"comma-separated subset of: {', '.join(SECTIONS)}")
@@ -795,6 +921,15 @@ def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
     args.files = args.files if args.files is not None else base["files"]
     args.runs = args.runs if args.runs is not None else base["runs"]
     args.peer_chars = args.peer_chars if args.peer_chars is not None else base["peer_chars"]
+    args.dask_files = args.dask_files if args.dask_files is not None else base["dask_files"]
+    if args.dask_mem_files:
+        try:
+            args.dask_mem_files = tuple(int(x) for x in args.dask_mem_files.split(","))
+            small, large = args.dask_mem_files
+        except ValueError:
+            p.error("--dask-mem-files takes SMALL,LARGE, e.g. 2000,20000")
+    else:
+        args.dask_mem_files = base["dask_mem_files"]
     if args.mem_files:
         try:
             small, large = (int(x) for x in args.mem_files.split(","))
@@ -803,7 +938,8 @@ def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
         args.mem_files = (small, large)
     else:
         args.mem_files = base["mem_files"]
-    if args.size <= 0 or args.files < 1 or args.runs < 1 or min(args.mem_files) < 1 or args.peer_chars < 1:
+    if (args.size <= 0 or args.files < 1 or args.runs < 1 or min(args.mem_files) < 1 or args.peer_chars < 1
+            or args.dask_files < 1 or min(args.dask_mem_files) < 1):
         p.error("sizes and counts must be positive")
     if args.only:
         chosen = [s.strip() for s in args.only.split(",") if s.strip()]
@@ -812,7 +948,7 @@ def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
             p.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
         args.sections = [s for s in ORDER if s in chosen]
     else:
-        args.sections = [s for s in ORDER if s != "peers" or args.peers]
+        args.sections = [s for s in ORDER if (s != "peers" or args.peers) and (s != "dask" or args.dask)]
     if args.profile is not None and "library" not in args.sections:
         p.error("--profile profiles the library section: include it in --only")
     return args
@@ -843,7 +979,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         RULE_CACHE = os.path.join(tmp, "rule-cache")
         ctx = {"articles": articles, "tmp": tmp, "cli": cli, "runs": args.runs, "files": args.files,
                "mem_files": args.mem_files, "peer_chars": args.peer_chars, "profile": args.profile,
-               "profile_top": args.profile_top}
+               "profile_top": args.profile_top, "dask_files": args.dask_files,
+               "dask_mem_files": args.dask_mem_files}
         for section in args.sections:
             log(f"{section} ...")
             start = time.perf_counter()

@@ -58,6 +58,12 @@ class FileResult:
     error: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
     partial: bool = False
+    #: Records a worker wrote to a Parquet part itself (cluster.py); `rows` is then empty.
+    written: int = 0
+
+    @property
+    def records(self) -> int:
+        return len(self.rows) + self.written
 
 
 @lru_cache(maxsize=None)
@@ -72,17 +78,24 @@ def read_source(source: Source, encoding: Optional[str] = None):
     """The decoded text of one input (a `decoding.Decoded`); raises InputError."""
     from .reading.decoding import decode_bytes, read_text
 
+    if source.data is None and "://" in source.name:  # a URL, from a run on a cluster
+        from .reading.remote import is_url, read_url
+
+        if is_url(source.name):
+            return read_url(source.name, encoding)
     if source.path is None:
         return decode_bytes(source.data or b"", source.name, encoding=encoding)
     return read_text(source.path, encoding=encoding)
 
 
-def process_parts(source: Source, settings: Settings) -> Iterator[FileResult]:
+def process_parts(source: Source, settings: Settings, pack=None) -> Iterator[FileResult]:
     """Decode and extract one input, yielding its records a segment at a time.
 
     Every part but the last has `partial` set; a large file's records thus reach the
     output while the rest of it is extracted, and memory is bounded by a segment (see
     engine.extract_segments). Errors of the input come back in a result, never raised.
+    `pack` is the rule pack to use (a cluster worker's, shipped once; see cluster.py),
+    else the one `settings.rule_dirs` name, loaded once per process.
     """
     from .engine import extract_segments
 
@@ -93,7 +106,7 @@ def process_parts(source: Source, settings: Settings) -> Iterator[FileResult]:
         return
     warnings = [f"{source.name}: {decoded.note}"] if decoded.note else []
     try:
-        _, segments = extract_segments(decoded.text, rule_pack(settings.rule_dirs), doc=source.name,
+        _, segments = extract_segments(decoded.text, pack or rule_pack(settings.rule_dirs), doc=source.name,
                                        published=decoded.published, source=decoded.source)
         previous: Optional[list[dict]] = None
         for rows in segments:
@@ -114,10 +127,10 @@ def _wanted(row: dict, settings: Settings) -> bool:
             and (settings.target is None or row["target"] == settings.target))
 
 
-def process(source: Source, settings: Settings) -> FileResult:
+def process(source: Source, settings: Settings, pack=None) -> FileResult:
     """Decode and extract one input as one result (all of its parts joined)."""
     rows: list[dict] = []
-    for part in process_parts(source, settings):
+    for part in process_parts(source, settings, pack):
         rows.extend(part.rows)
         if not part.partial:
             return FileResult(source.name, rows=rows, error=part.error, warnings=part.warnings)
@@ -158,16 +171,16 @@ def _in_order(pool: ProcessPoolExecutor, tasks: Sequence[Sequence[Source]], sett
         try:
             results = future.result()
         except BrokenProcessPool:
-            results = [_died(source) for source in task]
+            results = [died(source) for source in task]
         following = next(upcoming, None)
         if following is not None:
             pending.append((following, _submit(pool, following, settings)))
         yield results
 
 
-def process_many(sources: Sequence[Source], settings: Settings) -> list[FileResult]:
+def process_many(sources: Sequence[Source], settings: Settings, pack=None) -> list[FileResult]:
     """One worker task: several consecutive inputs, each processed on its own."""
-    return [process(source, settings) for source in sources]
+    return [process(source, settings, pack) for source in sources]
 
 
 def _submit(pool: ProcessPoolExecutor, task: Sequence[Source], settings: Settings) -> Future:
@@ -178,11 +191,11 @@ def _submit(pool: ProcessPoolExecutor, task: Sequence[Source], settings: Setting
         return pool.submit(process_many, task, settings)
     except BrokenProcessPool:
         future: Future = Future()
-        future.set_result([_died(source) for source in task])
+        future.set_result([died(source) for source in task])
         return future
 
 
-def _died(source: Source) -> FileResult:
+def died(source: Source) -> FileResult:
     return FileResult(source.name, error=f"{source.name}: the worker process died (out of memory?)")
 
 

@@ -49,10 +49,9 @@ def write(fmt: str, batches, **options) -> str:
 
 
 def test_formats_and_suffixes():
-    assert FORMATS == ("table", "json", "jsonl", "csv", "tsv", "xlsx")
-    assert [format_for_path(p) for p in ("a.CSV", "b.tsv", "c.json", "d.jsonl", "e.ndjson", "f.xlsx", "g.txt")] == [
-        "csv", "tsv", "json", "jsonl", "jsonl", "xlsx", None,
-    ]
+    assert FORMATS == ("table", "json", "jsonl", "csv", "tsv", "xlsx", "parquet")
+    assert [format_for_path(p) for p in ("a.CSV", "b.tsv", "c.json", "d.jsonl", "e.ndjson", "f.xlsx", "g.parquet",
+                                         "g.txt")] == ["csv", "tsv", "json", "jsonl", "jsonl", "xlsx", "parquet", None]
 
 
 def test_jsonl_one_object_a_line_chinese_kept():

@@ -9,7 +9,7 @@ import click
 
 from ..reading.inputs import DEFAULT_GLOBS
 
-FORMAT_NAMES = ("table", "json", "jsonl", "csv", "tsv", "xlsx")
+FORMAT_NAMES = ("table", "json", "jsonl", "csv", "tsv", "xlsx", "parquet")
 
 
 def check_encoding(ctx, param, value: Optional[str]) -> Optional[str]:
@@ -52,6 +52,30 @@ def rules_option(f):
 
 def verbose_option(f):
     return click.option("-v", "--verbose", count=True, help="Log more on stderr: -v info, -vv debug.")(f)
+
+
+def check_dask(ctx, param, value: Optional[str]) -> Optional[str]:
+    """ADDRESS of --dask: "local", "local:N" (N >= 1) or a scheduler address."""
+    if value is None or value == "local":
+        return value
+    if value.startswith("local:"):
+        count = value.partition(":")[2]
+        if not count.isdigit() or int(count) < 1:
+            raise click.BadParameter(f"{value!r}: after local: comes the number of workers (1 or more)")
+    elif not value.strip():
+        raise click.BadParameter("give a scheduler address (tcp://host:8786), local or local:N")
+    return value
+
+
+def dask_option(f):
+    return click.option(
+        "--dask",
+        metavar="ADDRESS",
+        callback=check_dask,
+        help="Run the batch on the Dask scheduler at ADDRESS (tcp://host:8786), or on a cluster of this "
+        "machine's cores (local, or local:N for N workers). PATHs may then be globs and fsspec URLs "
+        "(s3://bucket/*.txt), read by the workers. Needs the dask extra.",
+    )(f)
 
 
 def batch_options(f):
@@ -99,7 +123,8 @@ def output_options(f):
                 "-o",
                 "--output",
                 metavar="FILE",
-                help="Write to FILE (replaced only when the run finishes) instead of stdout.",
+                help="Write to FILE (replaced only when the run finishes) instead of stdout; with --dask, "
+                "a DIR/ (or .parquet name) is a Parquet dataset written by the workers.",
             ),
             click.option("--bom/--no-bom", default=False, help="Start CSV/TSV with a UTF-8 BOM, for Excel."),
             click.option("--no-headers", "no_headers", is_flag=True, help="CSV/TSV/XLSX without the header row."),

@@ -48,9 +48,13 @@ def expand_paths(paths: Sequence[str], globs: Sequence[str], tally: Tally):
 
 
 def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: Callable,
-              on_file: Optional[Callable[[str, int, Optional[str]], None]] = None) -> None:
+              on_file: Optional[Callable[[str, int, Optional[str]], None]] = None, results=None) -> None:
     """Extract every source in order, report each failure, hand each result to `consume`,
-    and tell `on_file` (name, records, error) when an input is done."""
+    and tell `on_file` (name, records, error) when an input is done.
+
+    `results` replaces the local run (batch.run) by another iterator of the same
+    FileResults in order, such as a cluster's (cluster.run).
+    """
     from contextlib import closing
 
     from ..batch import run
@@ -58,7 +62,9 @@ def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: 
     show_bar = not quiet and len(sources) > 1 and sys.stderr.isatty()
     to_terminal = sys.stdout.isatty()
     records_of_file = 0
-    with progress_bar(len(sources), show_bar) as bar, closing(run(sources, settings, jobs)) as results:
+    if results is None:
+        results = run(sources, settings, jobs)
+    with progress_bar(len(sources), show_bar) as bar, closing(results):
         for result in results:
             for line in result.warnings:
                 warning(line)
@@ -68,8 +74,8 @@ def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: 
             else:
                 with bar.cleared(to_terminal and bool(result.rows)):
                     consume(result)
-                tally.records += len(result.rows)
-                records_of_file += len(result.rows)
+                tally.records += result.records
+                records_of_file += result.records
             if not result.partial:
                 tally.done += 1
                 bar.advance()
@@ -112,29 +118,52 @@ def check_metrics(metrics: Sequence[str], pack) -> None:
         )
 
 
-def resolve_format(fmt: Optional[str], output: Optional[str], *, bom: bool, headers: bool) -> str:
-    """The output format, from --format, the suffix of --output, or whether stdout is a terminal."""
+def resolve_format(fmt: Optional[str], output: Optional[str], *, bom: bool, headers: bool,
+                   dataset: bool = False) -> str:
+    """The output format, from --format, the suffix of --output, or whether stdout is a terminal.
+
+    With `dataset` (a run on a cluster), an output that names a directory (DIR/, or one
+    that exists) is a Parquet dataset.
+    """
     from ..writing.export import format_for_path
 
     to_file = output not in (None, "-")
+    if fmt is None and to_file and dataset and (output.endswith("/") or Path(output).is_dir()):
+        fmt = "parquet"
     if fmt is None and to_file:
         fmt = format_for_path(output)
         if fmt is None:
             raise click.BadParameter(
-                f"cannot tell the format from {output!r}; use a .json, .jsonl, .csv, .tsv or .xlsx name, or --format",
+                f"cannot tell the format from {output!r}; use a .json, .jsonl, .csv, .tsv, .xlsx or .parquet name, or --format",
                 param_hint="'-o' / '--output'",
             )
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
     if fmt == "table" and to_file:
-        raise click.UsageError("the table format is for terminals; write a file as json, jsonl, csv, tsv or xlsx")
+        raise click.UsageError("the table format is for terminals; write a file as json, jsonl, csv, tsv, xlsx or parquet")
     if fmt == "xlsx" and not to_file and sys.stdout.isatty():
         raise click.UsageError("xlsx is binary; write it to a file with -o FILE.xlsx")
+    if fmt == "parquet":
+        if not to_file:
+            raise click.UsageError("Parquet is written to a file: use -o FILE.parquet (with --dask, -o DIR/)")
+        require_extra("pyarrow", "Parquet output")
     if bom and fmt not in ("csv", "tsv"):
         raise click.UsageError("--bom applies to csv and tsv only")
     if not headers and fmt not in ("csv", "tsv", "xlsx"):
         raise click.UsageError("--no-headers applies to csv, tsv and xlsx only")
     return fmt
+
+
+def require_extra(module: str, what: str) -> None:
+    """One line naming the extra to install when `module` is missing (found, not imported)."""
+    from importlib.util import find_spec
+
+    try:
+        found = find_spec(module) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise Failure(f"{what} needs the dask extra: pip install 'policy-extract[dask]'", exit_code=2)
 
 
 def inside(file, folder: Path) -> bool:

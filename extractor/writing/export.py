@@ -33,8 +33,9 @@ from ..contract import FIELDS
 from ..reading.inputs import os_reason
 from .writer import OutputError, Writer, format_number, ordered
 
-FORMATS = ("table", "json", "jsonl", "csv", "tsv", "xlsx")
-SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".xlsx": "xlsx"}
+FORMATS = ("table", "json", "jsonl", "csv", "tsv", "xlsx", "parquet")
+SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".xlsx": "xlsx",
+                  ".parquet": "parquet"}
 
 #: Longest text an XLSX cell holds, in UTF-16 code units.
 XLSX_CELL_MAX = 32767
@@ -278,6 +279,16 @@ def open_writer(
     name = "<stdout>" if to_stdout else str(output)
     if not to_stdout:
         check_output(name)
+    if fmt == "parquet":
+        if to_stdout:
+            raise OutputError("Parquet is written to a file: use -o FILE.parquet")
+        from .parquet import ParquetWriter
+
+        with _destination(Path(name)) as path:
+            writer = ParquetWriter(name, path)
+            yield writer
+            writer.close()
+        return
     if fmt == "xlsx":
         with tempfile.TemporaryDirectory(prefix="policy-extract-") as scratch:
             book = Path(scratch) / "records.xlsx"
