@@ -13,6 +13,7 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict
 
+from .errors import display_name
 from .records import Record, make_record
 
 
@@ -39,6 +40,18 @@ class Document(BaseModel):
     encoding: Optional[str] = None
     articles: list[Article]
     records: list[Record]
+
+
+def _pack(rules):
+    """The pack to use: `rules`, or the built-in one; a TypeError that says what `rules` must be."""
+    from .pack.rules import RulePack, default_rules
+
+    if rules is None:
+        return default_rules()
+    if not isinstance(rules, RulePack):
+        raise TypeError(f"rules must be a rule pack from extractor.load_rules([...]) or None, "
+                        f"not {type(rules).__name__} {rules!r:.40}")
+    return rules
 
 
 def extract(text: str, *, rules=None, doc: str = "-") -> list[Record]:
@@ -75,10 +88,9 @@ def extract_document(
     "-" for text. Raises InputError when a file cannot be read or decoded.
     """
     from .engine import extract_articles
-    from .pack.rules import default_rules
 
     path, text = _path_or_text(source, path, text)
-    pack = rules if rules is not None else default_rules()
+    pack = _pack(rules)
     published = site = None
     if text is not None:
         used_encoding, name = None, doc or "-"
@@ -86,7 +98,7 @@ def extract_document(
         from .reading.decoding import read_text
 
         decoded = read_text(Path(path), encoding=encoding)
-        text, used_encoding, name = decoded.text, decoded.encoding, doc or os.fspath(path)
+        text, used_encoding, name = decoded.text, decoded.encoding, doc or display_name(os.fspath(path))
         published, site = decoded.published, decoded.source
     spans, rows = extract_articles(text, pack, doc=name, published=published, source=site)
     articles = [Article(index=a.index, title=a.title, source=a.source, published=a.published, start=a.start,

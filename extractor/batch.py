@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
-from .errors import InputError
+from .errors import InputError, display_name
 from .reading.inputs import Source
 
 if TYPE_CHECKING:  # the process pool is imported only by a run with --jobs > 1 (11 ms of a start)
@@ -99,14 +99,15 @@ def process_parts(source: Source, settings: Settings, pack=None) -> Iterator[Fil
     """
     from .engine import extract_segments
 
+    doc = display_name(source.name)
     try:
         decoded = read_source(source, settings.encoding)
     except InputError as exc:
         yield FileResult(source.name, error=str(exc))
         return
-    warnings = [f"{source.name}: {decoded.note}"] if decoded.note else []
+    warnings = [f"{doc}: {decoded.note}"] if decoded.note else []
     try:
-        _, segments = extract_segments(decoded.text, pack or rule_pack(settings.rule_dirs), doc=source.name,
+        _, segments = extract_segments(decoded.text, pack or rule_pack(settings.rule_dirs), doc=doc,
                                        published=decoded.published, source=decoded.source)
         previous: Optional[list[dict]] = None
         for rows in segments:
@@ -115,7 +116,7 @@ def process_parts(source: Source, settings: Settings, pack=None) -> Iterator[Fil
             previous = [row for row in rows if _wanted(row, settings)]
     except Exception as exc:  # a bug must cost one file, not the batch
         log.debug("extracting %s failed", source.name, exc_info=True)
-        error = f"{source.name}: internal error while extracting ({type(exc).__name__}: {exc})"
+        error = f"{doc}: internal error while extracting ({type(exc).__name__}: {exc})"
         yield FileResult(source.name, error=error, warnings=warnings)
         return
     yield FileResult(source.name, rows=previous or [], warnings=warnings)
@@ -196,17 +197,19 @@ def _submit(pool: ProcessPoolExecutor, task: Sequence[Source], settings: Setting
 
 
 def died(source: Source) -> FileResult:
-    return FileResult(source.name, error=f"{source.name}: the worker process died (out of memory?)")
+    return FileResult(source.name, error=f"{display_name(source.name)}: the worker process died (out of memory?)")
 
 
 def _init_worker(settings: Settings) -> None:
-    """Workers leave Ctrl-C and SIGTERM to the main process, which stops them itself.
+    """Workers leave Ctrl-C, SIGHUP and SIGTERM to the main process, which stops them itself.
 
     A forked worker also inherits the progress bar's stand-ins for stdout and stderr; its
     log lines go to the real stderr instead.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
     from .logs import configure_logging
 

@@ -7,9 +7,26 @@ lives outside the command-line package and needs neither click nor rich.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 PROG = "policy-extract"
+
+# C0 controls but tab and line feed, DEL, C1 controls, and the bidi embeddings, overrides and
+# isolates: what a terminal would obey instead of show (ESC starts a title-set or clear-screen
+# sequence, U+202E reverses what follows).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` for a terminal: each control character shown as its escape (ESC -> '\\x1b',
+    U+202E -> '\\u202e'), so an article or a file name cannot drive the terminal."""
+    return _CONTROLS.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 class _StderrHandler(logging.Handler):
@@ -17,7 +34,7 @@ class _StderrHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            sys.stderr.write(self.format(record) + "\n")
+            sys.stderr.write(visible(self.format(record)) + "\n")
         except Exception:  # logging must never take the run down
             self.handleError(record)
 

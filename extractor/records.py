@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from .contract import FIELDS, KINDS  # noqa: F401  (re-exported: records.FIELDS is public)
 
 Qualifier = Literal["over", "about", "under"]
+
+
+def _has_surrogate(value: str) -> bool:
+    return not value.isascii() and any("\ud800" <= ch <= "\udfff" for ch in value)
 
 
 class Record(BaseModel):
@@ -44,6 +48,14 @@ class Record(BaseModel):
     start: int
     end: int
     sentence: str = ""
+
+    @field_serializer("doc", "title", "source", "published", "subject", "region", "text", "sentence",
+                      when_used="json-unless-none")
+    def _serialisable(self, value: str) -> str:
+        """Lone surrogates (a str built from undecodable bytes) cannot be written as UTF-8
+        JSON: each is written as U+FFFD, so model_dump_json never raises; the record keeps
+        the exact text."""
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if _has_surrogate(value) else value
 
 
 class Percentage(Record):

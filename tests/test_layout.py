@@ -31,7 +31,7 @@ ALLOWED = {
     "frame": {"errors", "contract", "pack", "reading", "engine", "writing"},
     "dask": {"errors", "contract", "pack", "reading", "engine", "batch", "frame", "writing"},
     "evaluate": {"errors", "contract", "reading"},
-    "writing": {"errors", "contract", "reading"},
+    "writing": {"errors", "contract", "reading", "logs"},
     "cli": {"*"},
     "__init__": {"*"},
     "__main__": {"cli"},

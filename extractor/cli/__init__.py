@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 
 import click
 
-from .console import PROG, ensure_utf8, error
+from .console import PROG, ensure_utf8, error, reopen_closed_streams
 from .evaluate import evaluate
 from .extract import extract
 from .group import Terminated, cli, silence_stdout
@@ -30,17 +30,31 @@ from .show import show
 for _command in (extract, show, evaluate, rules, schema):
     cli.add_command(_command)
 
-def _on_sigterm(signum, frame) -> None:
-    raise Terminated()
+def _on_signal(signum, frame) -> None:
+    raise Terminated(signum)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
-    """Console-script entry point: UTF-8 streams, SIGTERM as an exception, a clean exit code."""
+    """Console-script entry point: UTF-8 streams, SIGTERM and SIGHUP as an exception, a
+    clean exit code; Ctrl-C or a signal at any moment ends quietly."""
+    try:
+        code = _main(argv)
+    except KeyboardInterrupt:
+        code = 130
+    except Terminated as exc:
+        code = exc.exit_code
+    sys.exit(code)
+
+
+def _main(argv: Optional[Sequence[str]]) -> int:
     from ..reading.inputs import os_reason
 
+    reopen_closed_streams()
     for stream in (sys.stdout, sys.stderr):
         ensure_utf8(stream)
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGTERM, _on_signal)
+    if hasattr(signal, "SIGHUP"):  # an ssh session dropping: clean up as for SIGTERM
+        signal.signal(signal.SIGHUP, _on_signal)
     try:
         code = cli.main(args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False)
     except click.ClickException as exc:
@@ -48,8 +62,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         code = exc.exit_code
     except click.Abort:
         code = 130
-    except Terminated:
-        code = 143
+    except Terminated as exc:
+        code = exc.exit_code
     except OSError as exc:  # stdout on a full disk, say: one line, no traceback
         error(f"{exc.filename}: {os_reason(exc)}" if exc.filename else os_reason(exc))
         silence_stdout()
@@ -62,4 +76,4 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         error(f"<stdout>: {os_reason(exc)}")
         silence_stdout()
         code = 1
-    sys.exit(code if isinstance(code, int) else 0)
+    return code if isinstance(code, int) else 0

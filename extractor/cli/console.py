@@ -14,21 +14,40 @@ from typing import Iterator, TextIO
 
 import click
 
-from ..logs import PROG, configure_logging  # noqa: F401  (re-exported for the commands)
+from ..logs import PROG, configure_logging, visible  # noqa: F401  (re-exported for the commands)
 
 
 def error(message: str) -> None:
     """One line on stderr: 'policy-extract: error: <path>: <reason>'."""
-    click.echo(f"{PROG}: error: {message}", err=True)
+    _line(f"{PROG}: error: {message}")
 
 
 def warning(message: str) -> None:
-    click.echo(f"{PROG}: warning: {message}", err=True)
+    _line(f"{PROG}: warning: {message}")
 
 
 def note(message: str) -> None:
     """A plain status line on stderr (the summary at the end of a run)."""
-    click.echo(f"{PROG}: {message}", err=True)
+    _line(f"{PROG}: {message}")
+
+
+def _line(text: str) -> None:
+    """Write one line on stderr, control characters made visible (a file name may hold an
+    ESC); a stderr that is gone (the terminal of a dropped ssh session) is not an error."""
+    try:
+        click.echo(visible(text), err=True)
+    except OSError:
+        pass
+
+
+def reopen_closed_streams() -> None:
+    """Give a closed standard stream (`policy-extract a.txt >&-`) a stand-in on the null
+    device: Python then has None there, and every write would fail with AttributeError."""
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
 def ensure_utf8(stream: TextIO) -> None:

@@ -14,6 +14,7 @@ from .running import (
     check_metrics,
     expand_paths,
     load_pack,
+    refuse_output_among_inputs,
     resolve_format,
     run_batch,
 )
@@ -29,8 +30,8 @@ from .running import (
 @batch_options
 @dask_option
 @click.pass_context
-def extract(ctx, paths, fmt, output, bom, no_headers, metrics, kinds, target, rule_dirs, encoding, globs, jobs, quiet,
-            verbose, dask):
+def extract(ctx, paths, fmt, output, bom, no_headers, raw_csv, metrics, kinds, target, rule_dirs, encoding, globs, jobs,
+            quiet, verbose, dask):
     """Extract the figures of each PATH: a file, a directory (walked recursively) or - for stdin.
 
     Without PATH, standard input is read. Records come out in sorted path order, each
@@ -47,6 +48,8 @@ def extract(ctx, paths, fmt, output, bom, no_headers, metrics, kinds, target, ru
         if jobs != 1:
             raise click.UsageError("--jobs is for one machine; with --dask the cluster's workers run the batch")
     fmt = resolve_format(fmt, output, bom=bom, headers=not no_headers, dataset=dask is not None)
+    if raw_csv and fmt not in ("csv", "tsv"):
+        raise click.UsageError("--raw-csv applies to csv and tsv only")
     if not paths:
         if stdin_is_terminal():
             click.echo(ctx.get_help())
@@ -64,9 +67,10 @@ def extract(ctx, paths, fmt, output, bom, no_headers, metrics, kinds, target, ru
         sources = expand_inputs(paths, globs, tally)
     if not sources:
         raise Failure("no input to read; nothing was written")
+    refuse_output_among_inputs(output, sources, paths, globs)
     try:
         if dask is None:
-            with open_writer(fmt, output, bom=bom, headers=not no_headers) as writer:
+            with open_writer(fmt, output, bom=bom, headers=not no_headers, raw=raw_csv) as writer:
                 for problem in tally.unread:
                     writer.file_done(str(problem.path), 0, problem.reason)
                 run_batch(sources, settings, jobs, quiet, tally, lambda result: writer.write(result.rows),
@@ -83,7 +87,7 @@ def extract(ctx, paths, fmt, output, bom, no_headers, metrics, kinds, target, ru
     except (KeyboardInterrupt, Terminated) as exc:
         left = f"; {output} was not written" if output not in (None, "-") else ""
         error(f"interrupted after {tally.done} of {tally.total} files{left}")
-        ctx.exit(130 if isinstance(exc, KeyboardInterrupt) else 143)
+        ctx.exit(130 if isinstance(exc, KeyboardInterrupt) else exc.exit_code)
     if not quiet:
         tally.summary()
     ctx.exit(1 if tally.failed else 0)

@@ -15,7 +15,16 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class Terminated(BaseException):
-    """SIGTERM, raised like KeyboardInterrupt so that output files are cleaned up."""
+    """SIGTERM or SIGHUP, raised like KeyboardInterrupt so that output files are cleaned up;
+    the exit status is 128 + the signal's number (143, 129)."""
+
+    def __init__(self, signum: int = 15):
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
 
 
 class Failure(click.ClickException):
@@ -71,8 +80,8 @@ class DefaultGroup(click.Group):
         except KeyboardInterrupt:
             click.echo(err=True)
             ctx.exit(130)
-        except Terminated:
-            ctx.exit(143)
+        except Terminated as exc:
+            ctx.exit(exc.exit_code)
 
 
 @click.group(PROG, cls=DefaultGroup, context_settings=CONTEXT)

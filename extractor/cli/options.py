@@ -13,13 +13,19 @@ FORMAT_NAMES = ("table", "json", "jsonl", "csv", "tsv", "xlsx", "parquet")
 
 
 def check_encoding(ctx, param, value: Optional[str]) -> Optional[str]:
-    import codecs
+    from ..reading.decoding import text_codec
 
     if value is not None:
         try:
-            codecs.lookup(value)
-        except LookupError:
-            raise click.BadParameter(f"unknown encoding {value!r}") from None
+            text_codec(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return value
+
+
+def check_globs(ctx, param, value):
+    if any(not pattern.strip() for pattern in value):
+        raise click.BadParameter("an empty pattern matches nothing; give one such as '*.txt'")
     return value
 
 
@@ -90,6 +96,7 @@ def batch_options(f):
                 default=DEFAULT_GLOBS,
                 show_default=True,
                 metavar="PATTERN",
+                callback=check_globs,
                 help="Files to read in a directory (repeatable; case-insensitive).",
             ),
             click.option(
@@ -128,6 +135,8 @@ def output_options(f):
             ),
             click.option("--bom/--no-bom", default=False, help="Start CSV/TSV with a UTF-8 BOM, for Excel."),
             click.option("--no-headers", "no_headers", is_flag=True, help="CSV/TSV/XLSX without the header row."),
+            click.option("--raw-csv", "raw_csv", is_flag=True,
+                         help="CSV/TSV cells exactly as extracted (no ' before a leading = + - @)."),
         )
     ):
         f = decorator(f)

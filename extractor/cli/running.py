@@ -47,6 +47,37 @@ def expand_paths(paths: Sequence[str], globs: Sequence[str], tally: Tally):
     return expansion.sources
 
 
+def refuse_output_among_inputs(output: Optional[str], sources, paths: Sequence[str], globs: Sequence[str]) -> None:
+    """Stop before anything is read when -o names one of the inputs (`a.txt -o a.txt`), or a
+    file that a folder being read would take as an input (`in/ -f jsonl -o in/out.txt`):
+    the run would overwrite what it reads, or read its own output next time."""
+    import os
+
+    from ..errors import display_name
+    from ..reading.inputs import matches
+
+    if output in (None, "-"):
+        return
+    try:
+        target = os.stat(output)
+    except OSError:
+        target = None
+    if target is not None:
+        for source in sources:
+            if source.path is None:
+                continue
+            try:
+                if os.path.samestat(target, os.stat(source.name)):
+                    raise Failure(f"{display_name(output)}: is also an input ({display_name(source.name)}); "
+                                  "choose another -o, nothing was read", exit_code=2)
+            except OSError:
+                continue
+    for path in paths:
+        if path not in ("", "-") and os.path.isdir(path) and inside(output, Path(path)) and matches(Path(output), globs):
+            raise Failure(f"{display_name(output)}: lies in {display_name(path)} and matches --glob, so it would be "
+                          "read as an input; choose another -o, nothing was read", exit_code=2)
+
+
 def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: Callable,
               on_file: Optional[Callable[[str, int, Optional[str]], None]] = None, results=None) -> None:
     """Extract every source in order, report each failure, hand each result to `consume`,

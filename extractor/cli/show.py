@@ -8,7 +8,7 @@ from pathlib import Path, PurePath
 
 import click
 
-from .console import configure_logging, error, note, warning
+from .console import configure_logging, error, note, visible, warning
 from .group import Failure
 from .options import DEFAULT_GLOBS, encoding_option, rules_option, verbose_option
 from .running import load_pack
@@ -60,18 +60,20 @@ def _read(source, pack, encoding):
     """(text, articles, rows) of one input; raises InputError."""
     from ..batch import read_source
     from ..engine import extract_articles
+    from ..errors import display_name
 
     decoded = read_source(source, encoding)
+    doc = display_name(source.name)
     if decoded.note:
-        warning(f"{source.name}: {decoded.note}")
-    articles, rows = extract_articles(decoded.text, pack, doc=source.name, published=decoded.published,
+        warning(f"{doc}: {decoded.note}")
+    articles, rows = extract_articles(decoded.text, pack, doc=doc, published=decoded.published,
                                       source=decoded.source)
     return decoded.text, articles, rows
 
 
 def _single(sources, pack, encoding, html_path) -> int:
     """Each input on the terminal, or the one input as the page `html_path`; the failures."""
-    from ..errors import InputError
+    from ..errors import InputError, display_name
     from ..writing.export import check_output, write_file
     from ..writing.review.page import render_page
     from ..writing.show import legend
@@ -89,11 +91,11 @@ def _single(sources, pack, encoding, html_path) -> int:
             failed += 1
             continue
         if html_path:
-            write_file(html_path, render_page(source.name, text, rows, articles))
+            write_file(html_path, render_page(display_name(source.name), text, rows, articles))
             note(f"wrote {html_path}: {len(rows)} records ({legend(rows)})")
             continue
         if len(sources) > 1:
-            out.rule(source.name, align="left", style="bold")
+            out.rule(visible(display_name(source.name)), align="left", style="bold")
         out.print(to_rich(text, rows), soft_wrap=True, end="" if text.endswith("\n") else "\n")
         out.print(f"[dim]{len(rows)} records: {legend(rows)}[/dim]", soft_wrap=True)
     return failed

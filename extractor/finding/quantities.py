@@ -25,7 +25,7 @@ from ..pack.compiled import (
     Compiled,
     UnitForm,
 )
-from .numbers import parse_number
+from .numbers import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS, parse_number
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +59,13 @@ _LIST_GAP = regex.compile(r"\s{0,2}(?:、|和|及|与|或|-{1,2}|—{1,2}|–|~|
 _LIST_STARTS = frozenset(" 、和及与或-—–~至到")
 MAX_LIST_ITEMS = 12
 
+#: Zero-width and bidi control characters: invisible, so text may hide them inside a number.
+INVISIBLE = frozenset("\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
+                      "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+_NUMERAL_CHARS = frozenset("0123456789.,点" + "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS))
 _MINUS = ("-", "负")
 _ARABIC_DIGITS = frozenset("0123456789")
+_LETTER = regex.compile(r"[^\W\d_]")
 _LAST_BREAK = regex.compile(r"(?r)[。；;！？!?\n，,]")
 ONE_WORDS = frozenset({"one", "a", "an", "一", "单"})
 
@@ -130,6 +135,8 @@ class QuantityFinder:
         if len(text) > MAX_NUMBER_CHARS:
             return None
         start, end = m.span()
+        if self._split_by_invisible(start, end):
+            return None
         group = m.lastgroup  # the alternatives are exclusive: pctw, half, an, bare, en or num
         if group == "pctw":  # 百分之六十 is 60%, 千分之七点五 is 0.75%
             value = parse_number(m.group("pctn"))
@@ -173,8 +180,22 @@ class QuantityFinder:
             value, start = -value, start - 1  # 同比增长-6.8%, 负3.9%; 3-5 and 20亿-30亿元 are ranges
         english = group == "en"
         chinese = not english and _ARABIC_DIGITS.isdisjoint(text)
-        return _Number(start, end, text, value, qualifier, chinese=chinese, english_words=english,
-                       percent_words=False, half=False)
+        return _Number(start, end, text, value, qualifier, chinese, english, False, False)
+
+    def _split_by_invisible(self, start: int, end: int) -> bool:
+        """Is the number at [start, end) one piece of a number cut by zero-width or bidi
+        control characters (5\u200b9.22%, 2\u200d0个)? Such a figure is dropped: read in
+        pieces, it would have a wrong value."""
+        folded = self.folded
+        i = start
+        while i and folded[i - 1] in INVISIBLE:
+            i -= 1
+        if i < start and i and (folded[i - 1] in _NUMERAL_CHARS):
+            return True
+        j = end
+        while j < len(folded) and folded[j] in INVISIBLE:
+            j += 1
+        return j > end and j < len(folded) and folded[j] in _NUMERAL_CHARS
 
     def _after_acronym(self, start: int) -> bool:
         """Is the number glued to an indicator written in letters (GDP5.1万亿元), not an id (G60)?"""
@@ -256,7 +277,7 @@ class QuantityFinder:
 
     def _english_noun(self, n: _Number) -> Optional[tuple[str, str, int, tuple[int, int]]]:
         """(kind, unit, end, subject span) for 38 new cities / 2.87 million urban residents."""
-        if n.chinese or n.percent_words:
+        if n.chinese or n.percent_words or not self.folded[n.end:n.end + 1].isspace():
             return None
         pos = n.end
         words: list[tuple[str, int, int]] = []
@@ -285,6 +306,8 @@ class QuantityFinder:
         """(kind, unit, subject span) from an indicator before a bare number in its clause:
         常住人口达到9785万, GDP突破5.4万亿, the number of metropolitan areas rose to 17."""
         window_start = max(0, n.start - IMPLIED_REACH)
+        if not _LETTER.search(self.folded, window_start, n.start):
+            return None  # no word, no indicator: a run of figures (a table dump, 1,2,3,...) asks no more
         last_break = _LAST_BREAK.search(self.folded, window_start, n.start)
         if last_break is not None and last_break.group() in ",，" and not self.folded[last_break.end():n.start].strip():
             # The figure in apposition to its indicator: "China's urban population, 940 million".
@@ -325,6 +348,8 @@ class QuantityFinder:
         if noun is not None:
             subject = (window_start + noun[0], window_start + noun[1])
             words = self.folded[subject[0]:subject[1]].lower().split()
+            if not words:
+                return None  # a rule's noun group matched only white space: no unit to give
             unit = words[-1]
             if unit in self.c.person_nouns:
                 kind, unit = "population", "person"
@@ -509,10 +534,11 @@ class QuantityFinder:
 
     def _joins(self, low: _Number, high: _Number) -> bool:
         """Is `high` the upper end of a range that starts with `low` (3至5个, between 2 and 3 ...)?"""
-        m = _RANGE.match(self.folded, low.end)
+        # Both patterns must end where `high` starts: bounded there, they never scan the rest of the text.
+        m = _RANGE.match(self.folded, low.end, high.start)
         if m and m.end() == high.start:
             return True
-        m = _AND.match(self.folded, low.end)
+        m = _AND.match(self.folded, low.end, high.start)
         return bool(m and m.end() == high.start
                     and _BETWEEN.search(self.folded[max(0, low.start - 9):low.start]))
 

@@ -15,8 +15,13 @@ import io
 import logging
 import re
 import sys
+import threading
 import warnings
 from typing import Iterable
+
+# First use from several threads at once: one imports jieba and builds the dictionary while
+# the others wait (without it they saw a partially initialised jieba module).
+_FIRST_USE = threading.RLock()
 
 # High enough that a domain term always beats a split into single characters.
 _TERM_FREQ = 100000
@@ -29,6 +34,11 @@ def _import_jieba():
     """Import jieba without pkg_resources: jieba 0.42.1 imports it only to locate its data
     files and falls back to plain open() when it is missing. pkg_resources costs ~60 ms of
     start-up and a DeprecationWarning; hiding it for the import alone saves both."""
+    with _FIRST_USE:
+        return _import_jieba_once()
+
+
+def _import_jieba_once():
     if "jieba" in sys.modules:
         return sys.modules["jieba"]
     hidden = "pkg_resources" not in sys.modules
@@ -55,7 +65,11 @@ class Tokenizer:
         self._jieba = None
 
     def _tokenizer(self):
-        if self._jieba is None:
+        if self._jieba is not None:
+            return self._jieba
+        with _FIRST_USE:
+            if self._jieba is not None:
+                return self._jieba
             jieba = _import_jieba()
             tokenizer = jieba.Tokenizer(dictionary=None)
             lines = "".join(f"{word} {_TERM_FREQ}\n" for word in self._words)

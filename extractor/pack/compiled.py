@@ -8,6 +8,7 @@ folded forms: simplified characters, half-width digits and signs, lower-case Eng
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,6 +22,7 @@ from .rules import RulePack, Unit
 
 # Time budget for one regex pass over a document; a pathological input is reported, not fatal.
 REGEX_TIMEOUT = 10.0
+log = logging.getLogger(__name__)
 
 # Every character the number parser knows (numbers.py is the one source of truth).
 CN_NUM_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
@@ -141,6 +143,42 @@ class EndingAt:
         return self.pattern.search(text, max(0, pos - self.reach), pos)
 
 
+class RulePattern:
+    """A regex written in a rule file (a unit's `follow`, an indicator's `phrases`), run under
+    the time limit of the built-in scans.
+
+    A rule file may hold a pattern that backtracks without end on some text ((?:a|aa)+$ on
+    sixty letters) or fails in some other way at run time. The first time it does, it is
+    reported once, naming its file and entry, and it is not run again in this process: the
+    figures it would have helped with lose that help, extraction goes on.
+    """
+
+    def __init__(self, pattern: str, where: str, flags: int = 0):
+        self.pattern = regex.compile(pattern, flags)
+        self.groupindex = self.pattern.groupindex
+        self.where = where
+        self.broken = False
+
+    def match(self, text: str, pos: int = 0) -> Optional[regex.Match]:
+        return self._run(self.pattern.match, text, pos)
+
+    def search(self, text: str, *bounds: int) -> Optional[regex.Match]:
+        return self._run(self.pattern.search, text, *bounds)
+
+    def _run(self, method, *args) -> Optional[regex.Match]:
+        if self.broken:
+            return None
+        try:
+            return method(*args, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            reason = f"timed out after {REGEX_TIMEOUT:g} s"
+        except Exception as exc:  # noqa: BLE001  (a rule's fault, reported against the rule)
+            reason = f"failed ({type(exc).__name__}: {exc})"
+        self.broken = True
+        log.warning("[%s] pattern %s; it is skipped from now on", self.where, reason)
+        return None
+
+
 @dataclass
 class UnitForm:
     """One written form of a unit, with the unit entry it belongs to."""
@@ -149,8 +187,8 @@ class UnitForm:
     rule: Unit
     factor: Decimal
     add: Decimal
-    follow: Optional[regex.Pattern] = None
-    precede: Optional[regex.Pattern] = None
+    follow: Optional[RulePattern] = None
+    precede: Optional[RulePattern] = None
 
 
 @dataclass
@@ -238,9 +276,9 @@ def compile_pack(pack: RulePack) -> Compiled:
 
     suffix_forms: dict[str, UnitForm] = {}
     prefix_forms: dict[str, UnitForm] = {}
-    for rule in pack.collect("unit"):
-        follow = regex.compile(rule.follow) if rule.follow else None
-        precede = regex.compile(rf"(?:{rule.precede})$") if rule.precede else None
+    for where, rule in pack.located("unit"):
+        follow = RulePattern(rule.follow, f"{where} -> follow") if rule.follow else None
+        precede = RulePattern(rf"(?:{rule.precede})$", f"{where} -> precede") if rule.precede else None
         for form in rule.forms:
             target = prefix_forms if rule.position == "prefix" else suffix_forms
             target.setdefault(f(form), UnitForm(f(form), rule, rule.exact_factor(), rule.exact_add(), follow,
@@ -254,8 +292,8 @@ def compile_pack(pack: RulePack) -> Compiled:
     implied = pack.collect("implied")
     implied_forms = {f(k): entry for entry in implied for k in entry.keywords}
     implied_pattern = regex.compile(_bounded(implied_forms), regex.IGNORECASE)
-    implied_phrases = [(regex.compile(rf"(?r)(?:{p})\s*$", regex.IGNORECASE), entry)
-                       for entry in implied for p in entry.phrases]
+    implied_phrases = [(RulePattern(rf"(?r)(?:{p})\s*$", f"{where} -> phrases -> {i}", regex.IGNORECASE), entry)
+                       for where, entry in pack.located("implied") for i, p in enumerate(entry.phrases)]
     # The indicator may follow the magnitude in the noun it modifies: 撬动了1.8万亿的社会投资.
     implied_after = regex.compile(r"的?\p{Han}{0,4}?(?P<k>" + _alternation(
         k for k, entry in implied_forms.items() if entry.requires_scale and not _english(k)) + ")")

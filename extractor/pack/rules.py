@@ -10,6 +10,7 @@ naming the file and the entry, e.g. "[mine.toml -> unit -> 2 -> kind] ...".
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from fractions import Fraction
@@ -19,15 +20,15 @@ from typing import Annotated, Callable, Literal, Optional, Sequence
 import regex
 
 from ..contract import KINDS
-from ..errors import RuleError
+from ..errors import RuleError, display_name
 from . import cache as rulecache
 
 Kind = Literal["percentage", "money", "count", "population", "length", "area", "duration", "period"]
-Words = tuple[str, ...]
 # Rule entries are plain frozen dataclasses, validated by pydantic (which understands them
 # and _Check) only when a pack is not in the cache: a start with cached rules never imports
 # pydantic. Unknown keys are errors, as in every entry below.
 _STRICT = {"extra": "forbid"}
+log = logging.getLogger(__name__)
 
 
 class _Check:
@@ -52,14 +53,84 @@ def _not_empty(value):
 NonEmpty = _Check(_not_empty)
 
 
+def _word(value: str) -> str:
+    if not value.strip():
+        raise ValueError("an empty or blank word matches everywhere; remove it")
+    return value
+
+
+# Every word of a list is matched as written: an empty one would match at every position
+# (before = [""] made every figure "about"; forms = [""] broke every input).
+Words = tuple[Annotated[str, _Check(_word)], ...]
+
+#: Largest repeat count a rule's regex may use, and the largest product of all its counts:
+#: (?:a{1000}){1000} compiles into a program that exhausts memory.
+MAX_REPEAT = 1000
+MAX_REPEAT_PRODUCT = 100_000
+_REPEAT = regex.compile(r"(?<!\\)\{(\d*)(?:,(\d*))?\}")
+#: Largest number a unit's max_value, factor or add may state (no figure is larger).
+MAX_RULE_NUMBER = 10**18
+_EXACT_NUMBER = regex.compile(r"-?\d{1,30}(?:\.\d{1,30})?(?:[eE][-+]?\d{1,2})?(?:/\d{1,30})?")
+
+
 def _valid_regex(pattern: Optional[str]) -> Optional[str]:
     if pattern is None:
         return None
+    product = 1
+    for m in _REPEAT.finditer(pattern):
+        counts = [int(c) for c in m.groups() if c]
+        if any(c > MAX_REPEAT for c in counts):
+            raise ValueError(f"regex {pattern!r} repeats {max(counts)} times; at most {MAX_REPEAT} are allowed")
+        product *= max(counts, default=1) or 1
+        if product > MAX_REPEAT_PRODUCT:
+            raise ValueError(f"regex {pattern!r}: its repeat counts multiply to over {MAX_REPEAT_PRODUCT}")
     try:
-        regex.compile(pattern)
-    except regex.error as exc:
+        compiled = regex.compile(pattern)
+    except (regex.error, OverflowError, RecursionError, MemoryError) as exc:
         raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
+    if "noun" in compiled.groupindex:
+        _check_noun_group(pattern)
     return pattern
+
+
+def _check_noun_group(pattern: str) -> None:
+    """A (?P<noun>...) group names a count's unit: one that can match white space alone
+    would give a figure an empty unit."""
+    body = _group_body(pattern, "(?P<noun>")
+    if body is None:
+        return
+    try:
+        noun = regex.compile(body)
+    except regex.error:
+        return
+    if any(noun.fullmatch(blank) for blank in ("", " ", "  ", "\t", "\n")):
+        raise ValueError(f"regex {pattern!r}: its (?P<noun>...) group can match white space alone; "
+                         "make it require a word")
+
+
+def _group_body(pattern: str, opening: str) -> Optional[str]:
+    """The text inside the group of `pattern` that starts with `opening`, brackets balanced."""
+    start = pattern.find(opening)
+    if start < 0:
+        return None
+    depth, i, in_class = 1, start + len(opening), False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[start + len(opening):i]
+        i += 1
+    return None
 
 
 def _valid_regexes(patterns: Words) -> Words:
@@ -67,11 +138,23 @@ def _valid_regexes(patterns: Words) -> Words:
 
 
 def _exact(factor: str) -> str:
+    # The shape is checked before Fraction sees it: Fraction("1e999999999") builds a number
+    # of a billion digits.
+    if not _EXACT_NUMBER.fullmatch(factor.strip()):
+        raise ValueError(f"{factor!r} is not an exact decimal or fraction of at most 30 digits (e.g. 0.001, 1/1500)")
     try:
-        Fraction(factor)
+        value = Fraction(factor)
     except (ValueError, ZeroDivisionError):
-        raise ValueError(f"factor {factor!r} is not an exact decimal or fraction") from None
+        raise ValueError(f"{factor!r} is not an exact decimal or fraction") from None
+    if abs(value) > MAX_RULE_NUMBER:
+        raise ValueError(f"{factor!r} is larger than {MAX_RULE_NUMBER:.0e}; no figure is")
     return factor
+
+
+def _bounded_number(value: Optional[int]) -> Optional[int]:
+    if value is not None and not 0 <= value <= MAX_RULE_NUMBER:
+        raise ValueError(f"must be between 0 and {MAX_RULE_NUMBER:.0e}")
+    return value
 
 
 def _metric_name(name: str) -> str:
@@ -121,7 +204,7 @@ class Unit:
     hyphen: bool = True
     follow: Annotated[Optional[str], _Check(_valid_regex)] = None
     precede: Annotated[Optional[str], _Check(_valid_regex)] = None  # must end right before the number
-    max_value: Optional[int] = None
+    max_value: Annotated[Optional[int], _Check(_bounded_number)] = None
     add: Annotated[str, _Check(_exact)] = "0"
     qualifier: Optional[Literal["over", "about", "under"]] = None
 
@@ -346,6 +429,12 @@ class RulePack:
         """Every entry of a list field (units, qualifiers, ...) across the pack's files."""
         return [entry for rule_file in self.files.values() for entry in getattr(rule_file, field)]
 
+    def located(self, field: str) -> list[tuple[str, object]]:
+        """(where, entry) for every entry of a list field: where is "file -> field -> index",
+        so a rule that fails at run time can be named as validation names it."""
+        return [(f"{label} -> {field} -> {i}", entry) for label, rule_file in self.files.items()
+                for i, entry in enumerate(getattr(rule_file, field))]
+
     def tables(self, field: str) -> list:
         """Every non-empty table field (veto, terms, indicators) across the pack's files."""
         return [getattr(f, field) for f in self.files.values() if getattr(f, field) is not None]
@@ -378,7 +467,7 @@ def parse_file(data: bytes, label: str) -> RuleFile:
         parsed = tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise RuleError(label, "", f"not UTF-8: {exc.reason} at byte {exc.start}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, ValueError) as exc:  # ValueError: an integer of over 4,300 digits
         raise RuleError(label, "", f"malformed TOML: {exc}") from None
     try:
         return _validator().validate_python(parsed)
@@ -401,10 +490,37 @@ def builtin_dir() -> Path:
 
 
 def rule_files(directory: Path) -> list[Path]:
-    """The *.toml files of a rule directory, in a stable order."""
+    """The *.toml regular files of a rule directory and its subfolders, in a stable order.
+
+    A FIFO or a device named *.toml is logged as not a regular file and skipped (reading it
+    could block forever); the walk keeps its own stack, so no depth can exhaust recursion.
+    """
+    import os
+    import stat
+
     if not directory.is_dir():
         raise RuleError(str(directory), "", "not a directory")
-    return sorted(directory.rglob("*.toml"))
+    found, folders = [], [directory]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except OSError as exc:
+            raise RuleError(str(folder), "", f"cannot list directory: {exc.strerror or exc}") from None
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
+            elif entry.name.endswith(".toml"):
+                try:
+                    mode = entry.stat().st_mode
+                except OSError:
+                    mode = 0
+                if stat.S_ISREG(mode):
+                    found.append(Path(entry.path))
+                else:
+                    log.warning("%s: not a regular file; skipped", display_name(entry.path))
+    return sorted(found)
 
 
 def _read(path: Path, label: str) -> bytes:

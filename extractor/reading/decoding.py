@@ -139,15 +139,11 @@ def _decode(raw: bytes, name: str, encoding: Optional[str], html: bool) -> Decod
         text = raw.decode("utf-8", errors="replace")
         note = f"ends inside a UTF-8 character at byte {utf8_error.start} (truncated?); it was replaced by U+FFFD"
         return Decoded(text, "utf-8", guessed=True, note=note)
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if not _mostly_private_use(text):
-            return Decoded(text, "gb18030")
+    gb18030 = _gb18030(raw, name)
+    if gb18030 is not None:
+        return gb18030
     if len(raw) > DETECT_MIN_BYTES:
-        detected = _detect(raw)
+        detected = _detect(raw, name)
         if detected:
             return detected
     bad = raw[utf8_error.start]
@@ -156,6 +152,24 @@ def _decode(raw: bytes, name: str, encoding: Optional[str], html: bool) -> Decod
         f"cannot decode: not UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start}) and not GB18030; "
         "name the encoding with --encoding, e.g. --encoding gb18030 or --encoding big5",
     )
+
+
+def _gb18030(raw: bytes, name: str) -> Optional[Decoded]:
+    """`raw` as GB18030 text, or None. A file cut inside its last character (a download
+    stopped halfway) keeps its text: the partial character is dropped, with a note."""
+    try:
+        text, note = raw.decode("gb18030"), None
+    except UnicodeDecodeError as exc:
+        if exc.end != len(raw) or len(raw) - exc.start > 3:
+            return None
+        try:
+            text = raw[:exc.start].decode("gb18030")
+        except UnicodeDecodeError:
+            return None
+        note = f"ends inside a GB18030 character at byte {exc.start} (truncated?); it was dropped"
+    if not text or _mostly_private_use(text):
+        return None
+    return Decoded(text, "gb18030", guessed=note is not None, note=note)
 
 
 def _mostly_private_use(text: str) -> bool:
@@ -168,12 +182,32 @@ def _mostly_private_use(text: str) -> bool:
     return private > max(1, len(text) // 100)
 
 
+def text_codec(encoding: str) -> str:
+    """The codec `encoding` names, if it turns bytes into text; ValueError says why not.
+
+    codecs.lookup also knows rot13 (text to text), base64, hex and zlib (bytes to bytes) and
+    'undefined' (refuses everything): none of them can read a file as text.
+    """
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise ValueError(f"unknown encoding {encoding!r}") from None
+    hint = "name one such as gb18030, big5 or utf-16-le"
+    if not getattr(info, "_is_text_encoding", True):
+        raise ValueError(f"{encoding!r} is a transform, not a text encoding; {hint}")
+    try:
+        b"a".decode(info.name)
+    except (UnicodeError, ValueError, LookupError):
+        raise ValueError(f"{encoding!r} cannot decode text; {hint}") from None
+    return info.name
+
+
 def _decode_as(raw: bytes, name: str, encoding: str) -> Decoded:
     """Decode with the codec the user named; a leading BOM is dropped, nothing else."""
     try:
-        codec = codecs.lookup(encoding).name
-    except LookupError:
-        raise InputError(name, f"unknown encoding {encoding!r}") from None
+        codec = text_codec(encoding)
+    except ValueError as exc:
+        raise InputError(name, str(exc)) from None
     decoded = _strict(raw, name, codec, f"not valid {encoding}")
     if decoded.text.startswith("\ufeff"):
         return Decoded(decoded.text[1:], codec)
@@ -185,6 +219,8 @@ def _strict(raw: bytes, name: str, codec: str, what: str) -> Decoded:
         return Decoded(raw.decode(codec), codec)
     except UnicodeDecodeError as exc:
         raise InputError(name, f"cannot decode: {what} (byte offset {exc.start})") from None
+    except (UnicodeError, ValueError) as exc:  # a codec that fails without a position (idna, say)
+        raise InputError(name, f"cannot decode: {what} ({exc})") from None
 
 
 def _declared_codec(raw: bytes) -> Optional[str]:
@@ -201,14 +237,27 @@ def _declared_codec(raw: bytes) -> Optional[str]:
         return None
 
 
-def _detect(raw: bytes) -> Optional[Decoded]:
-    """charset-normalizer's best guess, as the last resort before giving up."""
+#: Guesses that are taken: Chinese, Unicode and Western encodings. Any other guess (cp874
+#: Thai for a cut GB18030 file, say) is far more often wrong than right for these inputs.
+_TRUSTED_GUESSES = frozenset({
+    "gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "cp936",
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+    "ascii", "latin-1", "iso8859-1", "iso8859-15", "cp1252",
+})
+
+
+def _detect(raw: bytes, name: str) -> Optional[Decoded]:
+    """charset-normalizer's best guess, as the last resort before giving up; a guess that is
+    not a Chinese, Unicode or Western encoding is an error that names it, never a silent read."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
     if best is None:
         return None
     codec = codecs.lookup(best.encoding).name
+    if codec not in _TRUSTED_GUESSES:
+        raise InputError(name, f"cannot decode: not UTF-8 and not GB18030, and it looks like {codec}, which is not "
+                               "a Chinese, Unicode or Western encoding; if that is right, pass --encoding " + codec)
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
@@ -55,14 +56,18 @@ def expand(args: Sequence[str], globs: Sequence[str] = DEFAULT_GLOBS, stdin=None
     """
     result = Expansion()
     files: dict[str, Source] = {}
+    here = os.getcwd()
     for arg in dict.fromkeys(args):
         if arg == "-":
+            continue
+        if arg == "":
+            result.errors.append(InputError('""', "empty path (an unset shell variable?); nothing was read"))
             continue
         for item in _expand_one(arg, globs):
             if isinstance(item, InputError):
                 result.errors.append(item)
-            else:
-                files.setdefault(item.name, item)
+            else:  # a.txt and ./a.txt are one file, read once under the first name given
+                files.setdefault(os.path.normpath(os.path.join(here, item.name)), item)
     if "-" in args:
         stream = stdin if stdin is not None else sys.stdin.buffer
         result.sources.append(Source("-", data=stream.read() or b""))
@@ -81,7 +86,7 @@ def _expand_one(arg: str, globs: Sequence[str]) -> Iterator[Union[Source, InputE
         yield Source(arg)
         return
     found = False
-    for item in _walk(path, globs, ancestors=((st.st_dev, st.st_ino),), visited=set()):
+    for item in _walk(path, globs, (st.st_dev, st.st_ino)):
         if isinstance(item, Path):
             found = True
             item = Source(str(item))
@@ -90,53 +95,77 @@ def _expand_one(arg: str, globs: Sequence[str]) -> Iterator[Union[Source, InputE
         yield InputError(arg, f"no files matching {' '.join(globs)} in this directory")
 
 
-def _walk(
-    folder: Path, globs: Sequence[str], ancestors: tuple[tuple[int, int], ...], visited: set
-) -> Iterator[Union[Path, InputError]]:
-    """Matching files under `folder`, following directory symlinks but never in a circle.
+def _walk(root: Path, globs: Sequence[str], root_key: tuple[int, int]) -> Iterator[Union[Path, InputError]]:
+    """Matching regular files under `root`, following directory symlinks but never in a circle.
 
-    `ancestors` holds the (device, inode) of every directory on the way down: a link back to
-    one of them is a loop and is reported. `visited` stops a directory reached by two links
-    from being read twice.
+    The walk keeps its own stack (no recursion), so a tree 1,000 folders deep is walked like
+    a flat one. Each stack level holds the (device, inode) of every directory on the way
+    down: a link back to one of them is a loop and is reported. `visited` stops a directory
+    reached by two links from being read twice. A FIFO, a device or a socket is reported as
+    not a regular file and skipped: reading one could block forever (a FIFO nobody writes)
+    or never end (/dev/zero).
     """
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        yield InputError(str(folder), f"cannot list directory: {os_reason(exc)}")
-        return
-    for entry in entries:
-        path = Path(entry.path)
+    visited: set = set()
+    stack = [(_listing(root), (root_key,))]
+    while stack:
+        entries, ancestors = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if isinstance(entry, InputError):
+            yield entry
+            continue
         try:
             is_dir = entry.is_dir()  # follows symlinks
             st = entry.stat() if is_dir else None
         except OSError as exc:  # a link to itself, or a pair of links to each other
             yield InputError(entry.path, os_reason(exc))
             continue
+        path = Path(entry.path)
         if st is not None:
             key = (st.st_dev, st.st_ino)
             if key in ancestors:
                 yield InputError(entry.path, f"symlink loop: leads back to {os.path.realpath(entry.path)}; skipped")
             elif key not in visited:
                 visited.add(key)
-                yield from _walk(path, globs, ancestors + (key,), visited)
-        elif _matches(path, globs):
+                stack.append((_listing(path), ancestors + (key,)))
+        elif matches(path, globs):
             if entry.is_file():
                 yield path
             else:
-                yield from _odd_entry(path)
+                yield _odd_entry(path)
 
 
-def _odd_entry(path: Path) -> Iterator[Union[Path, InputError]]:
-    """A matching name that is not a regular file: report broken links, keep the rest."""
+def _listing(folder: Path) -> Iterator[Union[os.DirEntry, InputError]]:
+    """The entries of `folder` sorted by name, or the error of listing it."""
     try:
-        path.stat()
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
     except OSError as exc:
-        yield InputError(str(path), _missing_reason(path, exc))
-    else:
-        yield path  # a FIFO or device named like a text file: reading it decides
+        return iter([InputError(str(folder), f"cannot list directory: {os_reason(exc)}")])
+    return iter(entries)
 
 
-def _matches(path: Path, globs: Sequence[str]) -> bool:
+def _odd_entry(path: Path) -> InputError:
+    """Why a matching name that is not a regular file is skipped: a broken link, or its kind."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return InputError(str(path), _missing_reason(path, exc))
+    return InputError(str(path), f"not a regular file ({file_kind(mode)}); skipped")
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words, from its st_mode."""
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def matches(path: Path, globs: Sequence[str]) -> bool:
     name = PurePosixPath(path.as_posix().lower())
     return any(name.match(pattern.lower()) for pattern in globs)
 

@@ -12,8 +12,10 @@ removed and an existing file at that path is left as it was. Devices and pipes (
 /dev/stdout) cannot be replaced, so they are written directly.
 
 Spreadsheets: numbers are written as numbers and text with xlsxwriter's typed
-`write_string`, so a cell that starts with '=' stays text. CSV is written verbatim (scripts
-rely on text == input[start:end]); `--bom` adds the UTF-8 BOM that Excel needs to read it.
+`write_string`, so a cell that starts with '=' stays text. CSV and TSV follow OWASP's rule
+against formula injection (see `neutralise`) unless `raw` is asked for; `--bom` adds the
+UTF-8 BOM that Excel needs to read them. JSON and JSON Lines are exact, but for the line
+separators that JSON allows raw and `str.splitlines` splits on, which are escaped.
 """
 
 from __future__ import annotations
@@ -48,6 +50,37 @@ def format_for_path(path: str) -> Optional[str]:
     return SUFFIX_FORMATS.get(Path(path).suffix.lower())
 
 
+#: Characters JSON may carry raw that a reader's splitlines() would take for line ends.
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def to_json(row: dict) -> str:
+    """One record as one line of JSON: Chinese as is, every line-breaking character escaped
+    (json.dumps escapes the C0 ones itself), so any reader sees one record per line."""
+    return json.dumps(ordered(row), ensure_ascii=False).translate(_LINE_BREAKS)
+
+
+#: Free-text columns, where a leading = + - @ tab or CR can make a spreadsheet run a formula.
+FREE_TEXT = ("doc", "title", "source", "subject", "region", "sentence")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(field: str, value):
+    """A CSV/TSV cell that a spreadsheet cannot take for a formula (OWASP, CSV injection).
+
+    Free-text cells starting with = + - @ tab or CR get a leading apostrophe. The `text`
+    column is a figure's exact slice, where -0.5个百分点 is a value, not a formula: only a
+    leading = or @ is neutralised there. Numbers and other columns are left as they are.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    if field in FREE_TEXT and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    if field == "text" and value.startswith(("=", "@")):
+        return "'" + value
+    return value
+
+
 class JsonLinesWriter(Writer):
     """One JSON object per line, Chinese kept as is, flushed after every input file."""
 
@@ -57,7 +90,7 @@ class JsonLinesWriter(Writer):
 
     def _write(self, rows: list[dict]) -> None:
         for row in rows:
-            self.stream.write(json.dumps(ordered(row), ensure_ascii=False) + "\n")
+            self.stream.write(to_json(row) + "\n")
         self.stream.flush()
 
 
@@ -72,7 +105,7 @@ class JsonArrayWriter(Writer):
     def _write(self, rows: list[dict]) -> None:
         for row in rows:
             self.stream.write(",\n " if self.started else "[")
-            self.stream.write(json.dumps(ordered(row), ensure_ascii=False))
+            self.stream.write(to_json(row))
             self.started = True
         self.stream.flush()
 
@@ -82,11 +115,14 @@ class JsonArrayWriter(Writer):
 
 
 class DelimitedWriter(Writer):
-    """CSV (excel dialect) or TSV (excel-tab): a header of FIELDS, then one row a record."""
+    """CSV (excel dialect) or TSV (excel-tab): a header of FIELDS, then one row a record;
+    cells neutralised against formula injection unless `raw`."""
 
-    def __init__(self, name: str, stream: IO[str], *, tab: bool = False, headers: bool = True, bom: bool = False):
+    def __init__(self, name: str, stream: IO[str], *, tab: bool = False, headers: bool = True, bom: bool = False,
+                 raw: bool = False):
         super().__init__(name)
         self.stream = stream
+        self.raw = raw
         self.csv = csv.writer(stream, dialect="excel-tab" if tab else "excel")
         with self._reporting():
             if bom:
@@ -95,7 +131,11 @@ class DelimitedWriter(Writer):
                 self.csv.writerow(FIELDS)
 
     def _write(self, rows: list[dict]) -> None:
-        self.csv.writerows([["" if row.get(f) is None else row.get(f) for f in FIELDS] for row in rows])
+        if self.raw:
+            cells = [["" if row.get(f) is None else row.get(f) for f in FIELDS] for row in rows]
+        else:
+            cells = [["" if row.get(f) is None else neutralise(f, row.get(f)) for f in FIELDS] for row in rows]
+        self.csv.writerows(cells)
         self.stream.flush()
 
 
@@ -265,7 +305,8 @@ def fit_cell(text: str) -> str:
 
 @contextmanager
 def open_writer(
-    fmt: str, output: Optional[str] = None, *, bom: bool = False, headers: bool = True, stdout: Optional[IO[str]] = None
+    fmt: str, output: Optional[str] = None, *, bom: bool = False, headers: bool = True, stdout: Optional[IO[str]] = None,
+    raw: bool = False,
 ) -> Iterator[Writer]:
     """A writer for `fmt` on `output` (a path; None or "-" for `stdout`, default sys.stdout).
 
@@ -308,12 +349,12 @@ def open_writer(
 
             writer: Writer = table_writer(stdout, stream)
         else:
-            writer = _text_writer(fmt, name, stream, bom=bom, headers=headers)
+            writer = _text_writer(fmt, name, stream, bom=bom, headers=headers, raw=raw)
         yield writer
         writer.close()
         return
     with _destination(Path(name)) as path, _opened(path, name, "w") as fh:
-        writer = _text_writer(fmt, name, fh, bom=bom, headers=headers)
+        writer = _text_writer(fmt, name, fh, bom=bom, headers=headers, raw=raw)
         yield writer
         writer.close()
 
@@ -355,13 +396,13 @@ def _copy(book: Path, target: IO[bytes], name: str) -> None:
         raise OutputError(f"{name}: {os_reason(exc)}") from None
 
 
-def _text_writer(fmt: str, name: str, stream: IO[str], *, bom: bool, headers: bool) -> Writer:
+def _text_writer(fmt: str, name: str, stream: IO[str], *, bom: bool, headers: bool, raw: bool = False) -> Writer:
     if fmt == "jsonl":
         return JsonLinesWriter(name, stream)
     if fmt == "json":
         return JsonArrayWriter(name, stream)
     if fmt in ("csv", "tsv"):
-        return DelimitedWriter(name, stream, tab=fmt == "tsv", headers=headers, bom=bom)
+        return DelimitedWriter(name, stream, tab=fmt == "tsv", headers=headers, bom=bom, raw=raw)
     raise ValueError(f"no {fmt!r} writer for a file")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import IO, Optional
 
+from ..logs import visible
 from .show import COLOURS, OTHER_COLOUR, clusters, label
 from .writer import Writer, marks, show_value
 
@@ -76,7 +77,7 @@ def records_table(rows: list[dict], target_console):
     if too_wide():  # a very narrow terminal: the metric's name wraps rather than a value is cut
         wrapping.add("metric")
         need["metric"] = min(widest["metric"], _WRAPPED_MIN)
-    return _table(rows[0].get("doc"), names, cells, need, wrapping)
+    return _table(visible(rows[0].get("doc") or ""), names, cells, need, wrapping)
 
 
 def marks_key(rows: list[dict]) -> str:
@@ -87,7 +88,8 @@ def marks_key(rows: list[dict]) -> str:
 
 
 def _cells(row: dict) -> dict:
-    return {
+    """The cells of one row as shown: control characters made visible (`visible`)."""
+    cells = {
         "kind": row.get("kind") or "",
         "metric": row.get("metric") or "",
         "value": show_value(row),
@@ -99,6 +101,7 @@ def _cells(row: dict) -> dict:
         "text": row.get("text") or "",
         "span": f"{row.get('start')}-{row.get('end')}",
     }
+    return {name: visible(cell) for name, cell in cells.items()}
 
 
 def _table(title: Optional[str], names: list[str], cells: list[dict], need: dict, wrapping: set):
@@ -122,15 +125,16 @@ def table_writer(stdout: Optional[IO[str]], stream: IO[str]) -> Writer:
 
 
 def to_rich(text: str, rows: list[dict]):
-    """The text as a rich Text: each figure in its kind's colour, labels after it, dimmed."""
+    """The text as a rich Text: each figure in its kind's colour, labels after it, dimmed.
+    Control characters of the article (an OSC title-set, a clear-screen) are shown, not obeyed."""
     from rich.text import Text
 
     out = Text()
     pos = 0
     for start, end, group in clusters(rows):
-        out.append(text[pos:start])
-        out.append(text[start:end], style=COLOURS.get(rows[group[0]]["kind"], OTHER_COLOUR)[0])
-        out.append("⟨" + "; ".join(label(rows[i]) for i in group) + "⟩", style="dim italic")
+        out.append(visible(text[pos:start]))
+        out.append(visible(text[start:end]), style=COLOURS.get(rows[group[0]]["kind"], OTHER_COLOUR)[0])
+        out.append(visible("⟨" + "; ".join(label(rows[i]) for i in group) + "⟩"), style="dim italic")
         pos = max(pos, end)
-    out.append(text[pos:])
+    out.append(visible(text[pos:]))
     return out
