@@ -255,14 +255,17 @@ def test_stdout_on_a_full_disk(tmp_path):
 
 
 def start_stuck_batch(tmp_path, *options, output=True):
-    """A batch whose last input is a FIFO nobody writes to: the run is stuck mid-batch."""
+    """A batch whose last input is a FIFO nobody writes to: the run is stuck mid-batch.
+
+    The FIFO is named on the command line (as `<(command)` would be): one found in a folder
+    is skipped as not a regular file."""
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(3):
         (folder / f"{i}.txt").write_text(SENTENCE, encoding="utf-8")
-    os.mkfifo(folder / "z.txt")
+    os.mkfifo(folder / "z.fifo")
     out = tmp_path / "out.jsonl"
-    args = [sys.executable, "-m", "extractor", folder, *options, *(["-o", out] if output else [])]
+    args = [sys.executable, "-m", "extractor", folder, folder / "z.fifo", *options, *(["-o", out] if output else [])]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env(), start_new_session=True)
     return proc, out
 

@@ -90,10 +90,59 @@ def test_delimited_read_back(fmt, delimiter):
     assert period["value"] == "" and period["start_year"] == "2021"
 
 
-def test_csv_text_is_written_verbatim():
-    # Scripts rely on text == input[start:end]; spreadsheets should use xlsx (see below).
-    row = dict(zip(FIELDS, list(csv.reader(io.StringIO(write("csv", [ROWS]))))[2]))
+def test_raw_csv_text_is_written_verbatim():
+    # Scripts that rely on text == input[start:end] ask for --raw-csv; spreadsheets use the default.
+    row = dict(zip(FIELDS, list(csv.reader(io.StringIO(write("csv", [ROWS], raw=True))))[2]))
     assert row["text"] == "=5.4万亿元"
+    assert row["sentence"] == "=SUM(A1:A2) 地区生产总值超过5.4万亿元"
+
+
+# Issue 17, class 14: formula injection (OWASP, "CSV Injection").
+INJECTIONS = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
+
+
+def injected_row(value: str) -> dict:
+    return make_record(dict(kind="percentage", doc=value, title=value, source=value, metric="percentage",
+                            value=-0.5, unit="pp", subject=value, region=value, text=value, start=0, end=1,
+                            sentence=value)).model_dump(mode="json")
+
+
+@pytest.mark.parametrize("fmt, delimiter", [("csv", ","), ("tsv", "\t")])
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_free_text_cells_cannot_start_a_formula(fmt, delimiter, value):
+    [header, cells] = list(csv.reader(io.StringIO(write(fmt, [[injected_row(value)]])), delimiter=delimiter))
+    row = dict(zip(header, cells))
+    for field in ("doc", "title", "source", "subject", "region", "sentence"):
+        assert row[field] == "'" + value, field
+    # the figure's own text: only = and @ start a formula there (-0.5个百分点 is a value)
+    assert row["text"] == ("'" + value if value[0] in "=@" else value)
+    assert row["value"] == "-0.5"  # numbers stay numbers
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_raw_csv_and_json_keep_the_exact_text(value):
+    row = injected_row(value)
+    [_, cells] = list(csv.reader(io.StringIO(write("csv", [[row]], raw=True))))
+    assert cells[FIELDS.index("sentence")] == value and cells[FIELDS.index("text")] == value
+    assert json.loads(write("jsonl", [[row]]))["sentence"] == value
+    assert json.loads(write("json", [[row]]))[0]["doc"] == value
+
+
+def test_ordinary_cells_are_left_alone():
+    [_, cells] = list(csv.reader(io.StringIO(write("csv", [ROWS[:1]]))))
+    assert cells[FIELDS.index("sentence")] == SENTENCE and cells[FIELDS.index("doc")] == "a.txt"
+
+
+# Issue 17, class 16: one record per line whatever reader splits the lines.
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_json_lines_escape_every_line_break(fmt):
+    breaks = "a\u2028b\u2029c\x85d\x0be\x0cf\x1cg\x1dh\x1ei\rj"
+    row = injected_row(breaks)
+    text = write(fmt, [[row, row]])
+    lines = text.splitlines()
+    assert len(lines) == 2  # one line per record, in JSON Lines and in the streamed array
+    records = [json.loads(line) for line in lines] if fmt == "jsonl" else json.loads(text)
+    assert [r["sentence"] for r in records] == [breaks, breaks]  # exact once parsed
 
 
 def test_csv_without_headers_and_with_bom():

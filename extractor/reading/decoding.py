@@ -197,6 +197,8 @@ def text_codec(encoding: str) -> str:
         raise ValueError(f"{encoding!r} is a transform, not a text encoding; {hint}")
     try:
         b"a".decode(info.name)
+    except UnicodeDecodeError:
+        pass  # a codec that needs more bytes (utf-16) reads text all the same
     except (UnicodeError, ValueError, LookupError):
         raise ValueError(f"{encoding!r} cannot decode text; {hint}") from None
     return info.name

@@ -24,7 +24,7 @@ _BLOCKS = frozenset(
     "tbody td tfoot th thead title tr ul".split()
 )
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
-X
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>|<![^>]*>")
 #: Elements without content, or closed by their next sibling: they do not deepen the tree.
 _FLAT = frozenset(
     "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option "
