@@ -41,13 +41,13 @@ def _line(text: str) -> None:
 
 
 def reopen_closed_streams() -> None:
-    """Give a closed standard stream (`policy-extract a.txt >&-`) a stand-in on the null
-    device: Python then has None there, and every write would fail with AttributeError."""
+    """Give a closed standard stream (`policy-extract a.txt >&-`, `<&-`) a stand-in on the
+    null device: Python has None there, and every use would fail with AttributeError."""
     import os
 
-    for name in ("stdout", "stderr"):
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))
 
 
 def ensure_utf8(stream: TextIO) -> None:
