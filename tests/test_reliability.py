@@ -305,6 +305,25 @@ print([r.text for r in extract(text, rules=pack)])
     assert len(warnings) == 1 and f"[{tmp_path / 'slow.toml'} -> unit -> 0 -> follow]" in warnings[0]
 
 
+def test_a_backtracking_target_year_pattern_times_out_once(tmp_path):
+    (tmp_path / "slow.toml").write_text(
+        "[targets]\nfuture_years = ['(?:a|aa)+!(?P<year>20[0-9]{2})']\n", encoding="utf-8")
+    code = f"""
+import extractor.pack.compiled as compiled
+compiled.REGEX_TIMEOUT = 0.5
+from pathlib import Path
+from extractor import extract, load_rules
+pack = load_rules([Path({str(tmp_path)!r})])
+text = "a" * 60 + "。到2035年，城镇化率达到75%。"
+print([(r.text, r.target) for r in extract(text, rules=pack)])
+"""
+    result = run_python(code, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "('75%', True)" in result.stdout  # the built-in year phrases still work
+    warnings = [line for line in result.stderr.splitlines() if "timed out" in line]
+    assert len(warnings) == 1 and f"[{tmp_path / 'slow.toml'} -> targets -> future_years]" in warnings[0]
+
+
 def test_a_rule_pattern_failing_at_run_time_is_blamed_on_the_rule(tmp_path, caplog):
     from extractor.pack.compiled import RulePattern
 
@@ -443,8 +462,9 @@ print(failures or "ok")
     ('[[unit]]\nkind = "count"\nforms = ["棵"]\nfactor = "' + "9" * 40 + '"\n', "unit -> 0 -> factor"),
     ('[[unit]]\nkind = "count"\nforms = ["棵"]\nfollow = "(?:(?:a{1000}){1000}){1000}"\n', "unit -> 0 -> follow"),
     ('[[unit]]\nkind = "count"\nforms = ["棵"]\nfollow = "a{100000}"\n', "unit -> 0 -> follow"),
+    ("[targets]\nfuture_years = ['到(20[0-9]{2})年']\n", "targets -> future_years"),
 ], ids=["empty-form", "blank-form", "empty-hedge", "empty-keyword", "blank-noun", "5000-digits", "huge-max-value",
-        "huge-exponent", "40-digit-factor", "nested-repeats", "huge-repeat"])
+        "huge-exponent", "40-digit-factor", "nested-repeats", "huge-repeat", "year-without-group"])
 def test_rule_packs_that_would_break_extraction_are_refused(tmp_path, content, where):
     (tmp_path / "mine.toml").write_text(content, encoding="utf-8")
     code = f"""

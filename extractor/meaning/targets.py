@@ -15,7 +15,7 @@ from typing import Optional
 
 import regex
 
-from ..pack.compiled import REGEX_TIMEOUT, Compiled
+from ..pack.compiled import Compiled
 
 # A heading or a lead-in (二、主要目标; 重点抓好以下工作：) that opens a section of goals and tasks:
 # every figure under it is a target, until the next heading. A heading that looks back
@@ -43,7 +43,8 @@ class TargetScope:
         self.cues = [end for _, end, _ in c.target_cues.finditer(folded)]
         self.actual = [end for _, end, _ in c.target_actual.finditer(folded)]
         self.futures = [(m.start(), m.end(), int(m.group("year")))
-                        for m in c.future_years.finditer(folded, timeout=REGEX_TIMEOUT)]
+                        for m in sorted((m for pattern in c.future_years for m in pattern.finditer(folded)),
+                                        key=lambda m: m.start())]
         self.future_starts = [s for s, _, _ in self.futures]
         self.future_ends = [e for _, e, _ in self.futures]
         self.sections = self._goal_sections()

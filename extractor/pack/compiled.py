@@ -165,6 +165,10 @@ class RulePattern:
     def search(self, text: str, *bounds: int) -> Optional[regex.Match]:
         return self._run(self.pattern.search, text, *bounds)
 
+    def finditer(self, text: str) -> list[regex.Match]:
+        """Every match in `text`; none when the pattern times out or fails."""
+        return self._run(lambda *args, **kwargs: list(self.pattern.finditer(*args, **kwargs)), text) or []
+
     def _run(self, method, *args) -> Optional[regex.Match]:
         if self.broken:
             return None
@@ -236,7 +240,7 @@ class Compiled:
     target_actual: TermScanner                # 已, 实际, so far: a value reached after a target word
     target_after: regex.Pattern               # 5.5%|以内
     target_continuation: regex.Pattern        # 届时, 其中 at the start of a sentence
-    future_years: regex.Pattern               # 到2030年, by 2030: targets when the year lies ahead
+    future_years: list[RulePattern]               # 到2030年, by 2030: targets when the year lies ahead
     dictionary_words: list[str] = field(default_factory=list)
     # After these characters (the end of a number or of a unit) a hyphen joins a range:
     # 20亿-30亿元, 3%-5%, 5公里-10公里; elsewhere it is a minus sign (增长-6.8%).
@@ -402,8 +406,10 @@ def compile_pack(pack: RulePack) -> Compiled:
                                  regex.IGNORECASE)
     target_continuation = regex.compile(
         r"[\s“\"]*(?:" + _bounded(f(w) for t in targets for w in t.continuations) + ")", regex.IGNORECASE)
-    future_years = regex.compile("|".join(f"(?:{p})" for t in targets for p in t.future_years) or "(?!)",
-                                 regex.IGNORECASE)
+    future_years = [  # one pattern per rule file, so that a failing one is named by its file
+        RulePattern("|".join(f"(?:{p})" for p in rule_file.targets.future_years),
+                    f"{label} -> targets -> future_years", regex.IGNORECASE)
+        for label, rule_file in pack.files.items() if rule_file.targets is not None and rule_file.targets.future_years]
     # The look-ahead lets the engine skip most positions at once (measured: twice as fast).
     number = regex.compile(rf"(?={NUMBER_START})(?:{NUMBER_PATTERN})", regex.VERBOSE)
     return Compiled(

@@ -137,6 +137,13 @@ def _valid_regexes(patterns: Words) -> Words:
     return tuple(_valid_regex(p) for p in patterns)
 
 
+def _year_regexes(patterns: Words) -> Words:
+    for pattern in _valid_regexes(patterns):
+        if "year" not in regex.compile(pattern).groupindex:
+            raise ValueError(f"regex {pattern!r} needs a (?P<year>...) group: the year it names")
+    return patterns
+
+
 def _exact(factor: str) -> str:
     # The shape is checked before Fraction sees it: Fraction("1e999999999") builds a number
     # of a billion digits.
@@ -310,7 +317,7 @@ class Targets:
     after: Words = ()          # right after it: 以内, 的目标
     actual: Words = ()         # after a target word, these make what follows a value reached: 已, 实际
     continuations: Words = ()  # a sentence opening with these goes on with the target of the one before: 届时, 其中
-    future_years: Annotated[Words, _Check(_valid_regexes)] = ()  # regexes of a year phrase that is a target when the year is ahead of the text's date
+    future_years: Annotated[Words, _Check(_year_regexes)] = ()  # regexes of a year phrase that is a target when the year is ahead of the text's date
 
 
 @dataclass(frozen=True)
