@@ -184,8 +184,9 @@ class QuantityFinder:
 
     def _split_by_invisible(self, start: int, end: int) -> bool:
         """Is the number at [start, end) one piece of a number cut by zero-width or bidi
-        control characters (5\u200b9.22%, 2\u200d0个)? Such a figure is dropped: read in
-        pieces, it would have a wrong value."""
+        control characters (59.22% with a zero-width space after the 5, 20个 with a zero-width
+        joiner after the 2)? Such a figure is dropped: read in pieces, it would have a wrong
+        value (9.22, 0)."""
         folded = self.folded
         i = start
         while i and folded[i - 1] in INVISIBLE:

@@ -153,10 +153,10 @@ def _odd_entry(path: Path) -> InputError:
         mode = path.stat().st_mode
     except OSError as exc:
         return InputError(str(path), _missing_reason(path, exc))
-    return InputError(str(path), f"not a regular file ({file_kind(mode)}); skipped")
+    return InputError(str(path), f"not a regular file ({_file_kind(mode)}); skipped")
 
 
-def file_kind(mode: int) -> str:
+def _file_kind(mode: int) -> str:
     """What a non-regular file is, in words, from its st_mode."""
     for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
                        (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")):
