@@ -12,10 +12,10 @@ import sys
 
 PROG = "policy-extract"
 
-# C0 controls but tab and line feed, DEL, C1 controls, and the bidi embeddings, overrides and
-# isolates: what a terminal would obey instead of show (ESC starts a title-set or clear-screen
-# sequence, U+202E reverses what follows).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls but tab, line feed and the CR of a CRLF, DEL, C1 controls, and the bidi
+# embeddings, overrides and isolates: what a terminal would obey instead of show (ESC starts a
+# title-set or clear-screen sequence, a lone CR overwrites the line, U+202E reverses it).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 
 
 def visible(text: str) -> str:

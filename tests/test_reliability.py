@@ -514,6 +514,13 @@ def test_error_lines_make_control_characters_visible(tmp_path):
                                     "no such file or directory")
 
 
+def test_line_ends_stay_line_ends_on_a_terminal():
+    from extractor.logs import visible
+
+    assert visible("一\r\n二\n三\t四") == "一\r\n二\n三\t四"  # CRLF files show as they are
+    assert visible("真\r假") == "真\\x0d假"  # a lone CR would overwrite the line
+
+
 def test_terminal_tables_make_control_characters_visible():
     import io
 
