@@ -89,6 +89,7 @@ def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: 
     from contextlib import closing
 
     from ..batch import run
+    from ..errors import display_name
 
     show_bar = not quiet and len(sources) > 1 and sys.stderr.isatty()
     to_terminal = sys.stdout.isatty()
@@ -111,7 +112,7 @@ def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: 
                 tally.done += 1
                 bar.advance()
                 if on_file is not None:
-                    on_file(result.name, records_of_file, result.error)
+                    on_file(display_name(result.name), records_of_file, result.error)
                 records_of_file = 0
 
 

@@ -103,7 +103,7 @@ def _single(sources, pack, encoding, html_path) -> int:
 
 def _pages(expansion, pack, encoding, folder: Path, paths) -> int:
     """A review page per input under `folder` (mirroring the inputs' paths) and index.html."""
-    from ..errors import InputError
+    from ..errors import InputError, display_name
     from ..writing.export import write_file
     from ..writing.review.index import Entry, render_index
     from ..writing.review.page import render_page
@@ -120,14 +120,14 @@ def _pages(expansion, pack, encoding, folder: Path, paths) -> int:
             text, articles, rows = _read(source, pack, encoding)
         except InputError as exc:
             error(str(exc))
-            entries.append(Entry(source.name, error=exc.reason))
+            entries.append(Entry(display_name(source.name), error=exc.reason))
             continue
         relative = "stdin" if source.name == "-" else PurePath(os.path.relpath(source.name, root)).as_posix()
         page = relative.replace("../", "up/") + ".html"
         (folder / page).parent.mkdir(parents=True, exist_ok=True)
         back = "../" * page.count("/") + "index.html"
-        write_file(str(folder / page), render_page(source.name, text, rows, articles, back=back))
-        entries.append(Entry(source.name, page=page, records=len(rows), summary=legend(rows)))
+        write_file(str(folder / page), render_page(display_name(source.name), text, rows, articles, back=back))
+        entries.append(Entry(display_name(source.name), page=page, records=len(rows), summary=legend(rows)))
     entries.sort(key=lambda entry: PurePath(entry.name).parts)
     write_file(str(folder / "index.html"), render_index(" ".join(paths), entries))
     failed = sum(1 for entry in entries if entry.error)

@@ -32,6 +32,7 @@ _FLAT = frozenset(
 )
 #: Deeper than this (open tags never closed), a page is stripped of tags instead of parsed.
 MAX_DEPTH = 2000
+_BODY_START = re.compile(r"</head\s*>|<body\b", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 #: An HTML document's opening, after any BOM, white space, XML declaration and comments.
 _HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>])",
@@ -60,6 +61,9 @@ def page_meta(html: str) -> tuple[str | None, str | None]:
 
     from .dateline import iso_datetime
 
+    if nesting_depth(html) > MAX_DEPTH:  # too deep to parse whole: the <meta> tags are in the head
+        body = _BODY_START.search(html)
+        html = html[:body.start()] if body else ""
     found: dict[str, str] = {}
     for node in LexborHTMLParser(html).css("meta"):
         attrs = node.attributes
