@@ -71,8 +71,11 @@ def build_place_names(regions, namesakes, fold: Callable[[str], str]) -> PlaceNa
     for region in regions:
         names = [*region.zh, *region.zh_hant]
         english = [n for n in region.en if "," not in n and "(" not in n]
-        table.places[region.code] = Place(region.code, region.level, region.zh[0] if region.zh else region.code,
-                                          english[0] if english else region.code, region.parent)
+        # A country is shown by its common name (中国 / China, 美国), a division by its full one (河南省).
+        common = 1 if region.level in ("nation", "country") else 0
+        zh = region.zh[min(common, len(region.zh) - 1)] if region.zh else region.code
+        en = english[min(common if region.level == "nation" else 0, len(english) - 1)] if english else region.code
+        table.places[region.code] = Place(region.code, region.level, zh, en, region.parent)
         if region.level == "province":
             en_provinces.update({key(n): region.code for n in region.en})
             for name in list(names):  # 广西壮族自治区 -> also 广西自治区

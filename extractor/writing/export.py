@@ -4,7 +4,8 @@ Records arrive one input file at a time (`Writer.write(rows)`, rows being the co
 dicts), so a batch streams: JSON Lines is flushed after each file, the JSON array is written
 element by element (as sqlite-utils' output_rows does, `[]` when empty), CSV/TSV row by
 row, XLSX with xlsxwriter's constant_memory mode. Columns of CSV/TSV/XLSX are
-`contract.FIELDS`, in that order.
+`contract.FIELDS`, in that order, unless a writer is given other columns (the fact rows of
+`facts` are not records).
 
 An output file is written to a temporary file beside it and moved into place with
 os.replace only when the run finishes; on any error or interruption the temporary file is
@@ -27,7 +28,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator, Optional
+from typing import IO, Iterator, Optional, Sequence
 
 from ..contract import FIELDS
 from ..reading.inputs import os_reason
@@ -51,28 +52,30 @@ def format_for_path(path: str) -> Optional[str]:
 class JsonLinesWriter(Writer):
     """One JSON object per line, Chinese kept as is, flushed after every input file."""
 
-    def __init__(self, name: str, stream: IO[str]):
+    def __init__(self, name: str, stream: IO[str], *, columns: Sequence[str] = FIELDS):
         super().__init__(name)
         self.stream = stream
+        self.columns = columns
 
     def _write(self, rows: list[dict]) -> None:
         for row in rows:
-            self.stream.write(json.dumps(ordered(row), ensure_ascii=False) + "\n")
+            self.stream.write(json.dumps(ordered(row, self.columns), ensure_ascii=False) + "\n")
         self.stream.flush()
 
 
 class JsonArrayWriter(Writer):
     """A JSON array streamed one element a line; `[]` when there are no records."""
 
-    def __init__(self, name: str, stream: IO[str]):
+    def __init__(self, name: str, stream: IO[str], *, columns: Sequence[str] = FIELDS):
         super().__init__(name)
         self.stream = stream
+        self.columns = columns
         self.started = False
 
     def _write(self, rows: list[dict]) -> None:
         for row in rows:
             self.stream.write(",\n " if self.started else "[")
-            self.stream.write(json.dumps(ordered(row), ensure_ascii=False))
+            self.stream.write(json.dumps(ordered(row, self.columns), ensure_ascii=False))
             self.started = True
         self.stream.flush()
 
@@ -82,20 +85,22 @@ class JsonArrayWriter(Writer):
 
 
 class DelimitedWriter(Writer):
-    """CSV (excel dialect) or TSV (excel-tab): a header of FIELDS, then one row a record."""
+    """CSV (excel dialect) or TSV (excel-tab): a header of the columns (FIELDS), then one row a record."""
 
-    def __init__(self, name: str, stream: IO[str], *, tab: bool = False, headers: bool = True, bom: bool = False):
+    def __init__(self, name: str, stream: IO[str], *, tab: bool = False, headers: bool = True, bom: bool = False,
+                 columns: Sequence[str] = FIELDS):
         super().__init__(name)
         self.stream = stream
+        self.columns = columns
         self.csv = csv.writer(stream, dialect="excel-tab" if tab else "excel")
         with self._reporting():
             if bom:
                 stream.write("\ufeff")
             if headers:
-                self.csv.writerow(FIELDS)
+                self.csv.writerow(columns)
 
     def _write(self, rows: list[dict]) -> None:
-        self.csv.writerows([["" if row.get(f) is None else row.get(f) for f in FIELDS] for row in rows])
+        self.csv.writerows([["" if row.get(f) is None else row.get(f) for f in self.columns] for row in rows])
         self.stream.flush()
 
 
@@ -109,11 +114,13 @@ class XlsxWriter(Writer):
     content (capped at XLSX_WIDTH_MAX characters, CJK counting two).
     """
 
-    def __init__(self, name: str, path: Path, scratch: Path, *, headers: bool = True):
+    def __init__(self, name: str, path: Path, scratch: Path, *, headers: bool = True,
+                 columns: Sequence[str] = FIELDS):
         import xlsxwriter
 
         super().__init__(name)
         self.headers = headers
+        self.columns = columns
         self.book = xlsxwriter.Workbook(
             str(path),
             {
@@ -154,7 +161,7 @@ class XlsxWriter(Writer):
         self.widths = [_cell_width(name) + 2 for name in FIELDS]
         if self.headers:
             self.sheet.freeze_panes(1, 0)
-            for col, name in enumerate(FIELDS):
+            for col, name in enumerate(self.columns):
                 self.sheet.write_string(0, col, name, self.bold)
             self.row = 1
 
@@ -162,7 +169,7 @@ class XlsxWriter(Writer):
         for row in rows:
             if self.row >= XLSX_ROWS_MAX:
                 self._new_sheet()
-            for col, name in enumerate(FIELDS):
+            for col, name in enumerate(self.columns):
                 value = row.get(name)
                 if value is None:
                     continue
@@ -265,9 +272,11 @@ def fit_cell(text: str) -> str:
 
 @contextmanager
 def open_writer(
-    fmt: str, output: Optional[str] = None, *, bom: bool = False, headers: bool = True, stdout: Optional[IO[str]] = None
+    fmt: str, output: Optional[str] = None, *, bom: bool = False, headers: bool = True, stdout: Optional[IO[str]] = None,
+    columns: Sequence[str] = FIELDS,
 ) -> Iterator[Writer]:
-    """A writer for `fmt` on `output` (a path; None or "-" for `stdout`, default sys.stdout).
+    """A writer for `fmt` on `output` (a path; None or "-" for `stdout`, default sys.stdout),
+    of rows with `columns` (the record fields by default; "table" is for records only).
 
     The output is complete only when the `with` block ends normally; if it raises (an
     error, KeyboardInterrupt, SystemExit) a file output is removed and nothing is replaced.
@@ -292,7 +301,7 @@ def open_writer(
     if fmt == "xlsx":
         with tempfile.TemporaryDirectory(prefix="policy-extract-") as scratch:
             book = Path(scratch) / "records.xlsx"
-            writer = XlsxWriter(name, book, Path(scratch), headers=headers)
+            writer = XlsxWriter(name, book, Path(scratch), headers=headers, columns=columns)
             yield writer
             writer.close()
             if to_stdout:
@@ -308,12 +317,12 @@ def open_writer(
 
             writer: Writer = table_writer(stdout, stream)
         else:
-            writer = _text_writer(fmt, name, stream, bom=bom, headers=headers)
+            writer = _text_writer(fmt, name, stream, bom=bom, headers=headers, columns=columns)
         yield writer
         writer.close()
         return
     with _destination(Path(name)) as path, _opened(path, name, "w") as fh:
-        writer = _text_writer(fmt, name, fh, bom=bom, headers=headers)
+        writer = _text_writer(fmt, name, fh, bom=bom, headers=headers, columns=columns)
         yield writer
         writer.close()
 
@@ -355,13 +364,14 @@ def _copy(book: Path, target: IO[bytes], name: str) -> None:
         raise OutputError(f"{name}: {os_reason(exc)}") from None
 
 
-def _text_writer(fmt: str, name: str, stream: IO[str], *, bom: bool, headers: bool) -> Writer:
+def _text_writer(fmt: str, name: str, stream: IO[str], *, bom: bool, headers: bool,
+                 columns: Sequence[str] = FIELDS) -> Writer:
     if fmt == "jsonl":
-        return JsonLinesWriter(name, stream)
+        return JsonLinesWriter(name, stream, columns=columns)
     if fmt == "json":
-        return JsonArrayWriter(name, stream)
+        return JsonArrayWriter(name, stream, columns=columns)
     if fmt in ("csv", "tsv"):
-        return DelimitedWriter(name, stream, tab=fmt == "tsv", headers=headers, bom=bom)
+        return DelimitedWriter(name, stream, tab=fmt == "tsv", headers=headers, bom=bom, columns=columns)
     raise ValueError(f"no {fmt!r} writer for a file")
 
 
