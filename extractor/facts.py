@@ -113,6 +113,7 @@ def agree(a: Number, b: Number) -> bool:
 @dataclass
 class _Group:
     kind: str
+    units: Counter = field(default_factory=Counter)  # units as written, for counts
     values: list = field(default_factory=list)     # (value, source) per record
     sources: dict = field(default_factory=dict)    # (doc, article) -> Source
 
@@ -140,9 +141,14 @@ def facts_of(records: Iterable[Any], *, all_kinds: bool = False, rules=None) -> 
         year, start_year, end_year = row.get("year"), row.get("start_year"), row.get("end_year")
         if year is None and start_year is None and end_year is None:
             continue
-        key = (code, metric, year, start_year, end_year, bool(row.get("target")), bool(row.get("change")),
-               row.get("unit"))
+        # A figure in percentage points is a change (contract: 提高0.9个百分点), and a count is
+        # the same count whatever its classifier (20个 / 20 counties): its unit is not its key.
+        change = bool(row.get("change")) or row.get("unit") == "pp"
+        unit = None if kind == "count" else row.get("unit")
+        key = (code, metric, year, start_year, end_year, bool(row.get("target")), change, unit)
         group = groups.setdefault(key, _Group(kind))
+        if row.get("unit"):
+            group.units[row["unit"]] += 1
         source = Source(doc=row.get("doc") or "-", article=row.get("article"), title=row.get("title"),
                         published=row.get("published"))
         group.sources.setdefault((source.doc, source.article), source)
@@ -172,8 +178,8 @@ def _fact(key: tuple, group: _Group, places) -> Fact:
     place = places.places.get(code)
     return Fact(
         region_code=code, region_zh=place.zh if place else None, region_en=place.en if place else None,
-        metric=metric, kind=group.kind, year=year, start_year=start_year, end_year=end_year,
-        target=target, change=change, unit=unit, value=value, articles=len(group.sources),
+        metric=metric, kind=group.kind, year=year, start_year=start_year, end_year=end_year, target=target,
+        change=change, unit=unit if unit or not group.units else group.units.most_common(1)[0][0], value=value, articles=len(group.sources),
         agree=consistent, conflict=None if consistent else sorted(distinct), sources=list(group.sources.values()),
     )
 
