@@ -7,8 +7,10 @@ distinct articles state it, whether they agree, every distinct value when they d
 the sources. Values agree when equal or when one is the other rounded (59.2 and 59.22; 5.4万亿
 and 5.42万亿); the reported value is then the most precise one.
 
-Only figures with a known place (`region_code`) and a time (a year, or a period's years) make
-facts; by default only named metrics (metric != kind), `all_kinds=True` for every kind.
+Only figures with a known place (`region_code`) make facts. A figure whose year the text does
+not give joins the one dated fact it repeats (a headline restating its article's figure), else
+it is a fact of year null. By default only named metrics (metric != kind), `all_kinds=True`
+for every kind.
 
     >>> from extractor import extract, facts
     >>> records = extract("2024年河南省城镇化率达到59.22%。", doc="a.txt") + extract("2024年，河南城镇化率59.2%。", doc="b.txt")
@@ -139,12 +141,11 @@ def facts_of(records: Iterable[Any], *, all_kinds: bool = False, rules=None) -> 
         if not code:
             continue
         year, start_year, end_year = row.get("year"), row.get("start_year"), row.get("end_year")
-        if year is None and start_year is None and end_year is None:
-            continue
-        # A figure in percentage points is a change (contract: 提高0.9个百分点), and a count is
-        # the same count whatever its classifier (20个 / 20 counties): its unit is not its key.
+        # A figure in percentage points is a change (contract: 提高0.9个百分点), and a named
+        # count is the same count whatever its classifier (20个 / 20 counties of pilot_counties);
+        # a plain count is told apart by what it counts (12 routes, 30 tasks).
         change = bool(row.get("change")) or row.get("unit") == "pp"
-        unit = None if kind == "count" else row.get("unit")
+        unit = None if kind == "count" and metric != kind else row.get("unit")
         key = (code, metric, year, start_year, end_year, bool(row.get("target")), change, unit)
         group = groups.setdefault(key, _Group(kind))
         if row.get("unit"):
@@ -154,7 +155,42 @@ def facts_of(records: Iterable[Any], *, all_kinds: bool = False, rules=None) -> 
         group.sources.setdefault((source.doc, source.article), source)
         if row.get("value") is not None:
             group.values.append((row["value"], (source.doc, source.article)))
+    _date_repeats(groups)
     return [_fact(key, group, places) for key, group in sorted(groups.items(), key=lambda kv: _order(kv[0]))]
+
+
+def _date_repeats(groups: dict[tuple, _Group]) -> None:
+    """Give a figure without a year the year of the one dated fact it repeats.
+
+    A headline restates a figure of its body without the year (河南城镇化率达59.22% over
+    2024年…59.22%): when its value agrees with a value of exactly one dated fact of the
+    same place, metric, target, change and unit, it is a source of that fact, not a fact of
+    its own. What matches no dated fact, or several, stays a fact of year null.
+    """
+    dated: dict[tuple, list[tuple]] = {}
+    for key, group in groups.items():
+        code, metric, year, start_year, end_year, target, change, unit = key
+        if year is not None and group.values:
+            dated.setdefault((code, metric, target, change, unit), []).append(key)
+    for key in [k for k in groups if k[2] is None and k[3] is None and k[4] is None]:
+        group = groups[key]
+        code, metric, _, _, _, target, change, unit = key
+        kept = []
+        for value, article in group.values:
+            homes = [k for k in dated.get((code, metric, target, change, unit), ())
+                     if any(agree(value, v) for v, _ in groups[k].values)]
+            if len(homes) == 1:
+                home = groups[homes[0]]
+                home.values.append((value, article))
+                home.sources.setdefault(article, group.sources[article])
+            else:
+                kept.append((value, article))
+        if group.values and not kept:
+            del groups[key]
+        elif len(kept) < len(group.values):
+            group.values = kept
+            still = {article for _, article in kept}
+            group.sources = {a: src for a, src in group.sources.items() if a in still}
 
 
 def _order(key: tuple) -> tuple:

@@ -57,7 +57,7 @@ def test_three_spellings_are_one_fact_with_three_sources():
     records = extract(DIGEST, doc="digest.txt")
     henan = [r for r in records if r.value == 59.22]
     assert {r.region for r in henan} == {"河南", "河南省", "Henan Province"}
-    [fact] = [f for f in facts_of(records) if f.region_code == "410000"]
+    [fact] = [f for f in facts_of(records) if f.region_code == "410000" and f.year == 2024]
     assert (fact.metric, fact.year, fact.value, fact.articles, fact.agree) == ("urbanization_rate", 2024, 59.22, 3, True)
     assert [s.published for s in fact.sources] == ["2025-03-05T06:30:00", "2025-03-06T08:00:00", "2025-03-07T09:00:00"]
     assert (fact.region_zh, fact.region_en) == ("河南省", "Henan")
@@ -120,8 +120,30 @@ def test_named_metrics_only_unless_all():
     assert [f.metric for f in facts_of(records, all_kinds=True)] == ["count", "urbanization_rate"]
 
 
-def test_figures_without_a_place_or_a_time_make_no_fact():
-    assert facts_of([row(59.22, region_code=None), row(59.22, year=None)]) == []
+def test_figures_without_a_place_make_no_fact():
+    assert facts_of([row(59.22, region_code=None), row(59.22, region_code=None, region="某地")]) == []
+
+
+def test_a_figure_without_a_year_joins_the_one_dated_fact_it_repeats():
+    found = facts_of([row(59.2, year=None, doc="headline"), row(59.22, year=None, doc="b"), row(59.22, doc="c")])
+    assert [(f.year, f.articles, f.value, f.agree) for f in found] == [(2024, 3, 59.22, True)]
+
+
+def test_a_figure_without_a_year_stays_undated_when_no_or_several_dated_facts_match():
+    found = facts_of([row(70, year=None, doc="a"), row(70, year=None, doc="b"), row(59.22, doc="c")])
+    assert [(f.year, f.articles, f.value) for f in found] == [(None, 2, 70), (2024, 1, 59.22)]
+    found = facts_of([row(60, year=None, doc="a"), row(60, year=2023, doc="b"), row(60, year=2024, doc="c")])
+    assert [(f.year, f.articles) for f in found] == [(None, 1), (2023, 1), (2024, 1)]
+
+
+def test_a_named_count_ignores_its_classifier_and_a_plain_count_keeps_it():
+    pilots = dict(kind="count", metric="pilot_counties")
+    found = facts_of([row(20, unit="个", doc="a", **pilots), row(20, unit="counties", doc="b", **pilots),
+                      row(20, unit="个", doc="c", **pilots)])
+    assert [(f.unit, f.articles) for f in found] == [("个", 3)]
+    plain = dict(kind="count", metric="count")
+    found = facts_of([row(12, unit="routes", **plain), row(30, unit="tasks", **plain)], all_kinds=True)
+    assert [(f.unit, f.value, f.agree) for f in found] == [("routes", 12, True), ("tasks", 30, True)]
 
 
 def test_periods_are_keyed_by_their_years():
@@ -143,7 +165,7 @@ def test_as_frame_gives_a_dataframe_of_the_same_rows():
     models = facts_of(records)
     assert list(frame.columns)[:4] == ["region_code", "region_zh", "region_en", "metric"]
     assert frame["region_code"].tolist() == [f.region_code for f in models]
-    assert frame.loc[frame.region_code == "410000", "articles"].tolist() == [3]
+    assert frame.loc[(frame.region_code == "410000") & (frame.year == 2024), "articles"].tolist() == [3]
 
 
 def test_import_paths_and_a_cheap_package_import():
@@ -222,10 +244,11 @@ def test_json_facts_carry_sources_and_conflicts(tmp_path):
     (tmp_path / "digest.txt").write_text(DIGEST, encoding="utf-8")
     done = run_cli("facts", tmp_path / "digest.txt", "--format", "jsonl")
     assert done.returncode == 0, done.stderr
-    facts = {f["region_code"]: f for f in jsonl(done.stdout.decode())}
+    facts = {f["region_code"]: f for f in jsonl(done.stdout.decode()) if f["year"] == 2024}
     assert [s["title"] for s in facts["410000"]["sources"]] == [
         "河南城镇化率达59.22%", "河南省新型城镇化稳步推进", "Henan's urbanization rate hits new high"]
     assert facts["430000"]["conflict"] == [61.2, 62.1] and facts["430000"]["agree"] is False
+    # the first headline's 59.22% has no year: it joins the 2024 fact its article states
     assert b"3 facts from 8 records, 1 with conflicting values" in done.stderr
 
 
