@@ -337,7 +337,10 @@ def compile_pack(pack: RulePack) -> Compiled:
     en_suffixes = [fold(s, table) for t in terms for s in t.area_suffixes_en]
     # Every name of rules/regions.toml is a place too; terms.toml adds places it does not
     # list (county-level cities, scenic areas) and the lookalikes that hide a place's name.
-    region_names = frozenset(n.lower() for n in zh_names + en_names) | frozenset(places.names())
+    # 绵阳市 is found as 绵阳 and its suffix (region_suffix), so that 绵阳市县 stays 绵阳市.
+    listed = frozenset(places.names())
+    region_names = frozenset(n.lower() for n in zh_names + en_names) | frozenset(
+        n for n in listed if not (n[-1:] in "省市" and n[:-1] in listed))
     lookalikes = [f(w) for t in terms for w in t.lookalikes]
     # One pass finds both the indicator keywords and the place names of a document.
     lexicon = TermScanner([*keyword_metrics, *region_names, *lookalikes])
