@@ -205,11 +205,16 @@ def test_on_samples_and_a_digest_every_key_is_one_row(corpus):
     assert len(keys) == len(set(keys))
     named = facts_of(rows)
     keys = [(f.region_code, f.metric, f.year, f.start_year, f.end_year, f.target, f.change) for f in named]
-    # Without the unit a key repeats only for money stated in two currencies (GDP in yuan and dollars).
+    # Without the unit a key repeats only where the unit tells two figures apart: money in two
+    # currencies (GDP in yuan and in dollars), or a growth rate in % and its change in points.
     repeated = {k for k in keys if keys.count(k) > 1}
-    assert {f.kind for f in named if f.key()[:-1] in repeated} <= {"money"}
-    assert len({(f.key()[:-1], f.unit) for f in named if f.key()[:-1] in repeated}) == len(
-        [f for f in named if f.key()[:-1] in repeated])
+    units = {}
+    for f in named:
+        if f.key()[:-1] in repeated:
+            units.setdefault(f.key()[:-1], []).append(f.unit)
+    for key, written in units.items():
+        assert len(written) == len(set(written)), key
+        assert set(written) <= {"CNY", "USD", "EUR", "HKD"} or sorted(written) == ["%", "pp"], (key, written)
     stated = {(f.region_code, f.metric, f.year) for f in named}
     assert ("410000", "urbanization_rate", 2024) in stated and len(named) > 200
     assert sum(f.articles for f in named) >= len(named)
@@ -370,3 +375,13 @@ def test_a_bad_records_file_is_one_line_and_the_rest_is_read(tmp_path):
     assert done.returncode == 1
     assert done.stderr.decode().startswith(f"policy-extract: error: {tmp_path / 'bad.jsonl'}: not a records file")
     assert [f["value"] for f in jsonl(done.stdout.decode())] == [59.22]
+
+
+def test_metric_keeps_those_facts_and_a_kind_name_brings_plain_figures(tmp_path):
+    (tmp_path / "a.txt").write_text("2024年，河南省常住人口城镇化率为59.22%，新建12条道路。\n", encoding="utf-8")
+    named = jsonl(run_cli("facts", tmp_path / "a.txt", "-q", "--metric", "urbanization_rate").stdout.decode())
+    plain = jsonl(run_cli("facts", tmp_path / "a.txt", "-q", "--metric", "count").stdout.decode())
+    assert [(f["metric"], f["value"]) for f in named] == [("urbanization_rate", 59.22)]
+    assert [(f["metric"], f["value"], f["unit"]) for f in plain] == [("count", 12, "条")]
+    wrong = run_cli("facts", tmp_path / "a.txt", "--metric", "no_such")
+    assert wrong.returncode == 2 and b"unknown metric 'no_such'" in wrong.stderr

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
+from ..contract import KINDS
 from .console import configure_logging, error, note
 from .group import Failure, silence_stdout, stdin_is_terminal
 from .options import batch_options, output_options
-from .running import Tally, batch_settings, expand_paths, load_pack, resolve_format, run_batch
+from .running import Tally, batch_settings, check_metrics, expand_paths, load_pack, resolve_format, run_batch
 
 #: What the terminal table shows of a fact (every column goes to the files).
 SHOWN = ("region_zh", "region_en", "metric", "year", "target", "change", "value", "unit", "articles", "agree",
@@ -52,15 +53,20 @@ def facts(ctx, paths, fmt, output, bom, no_headers, all_kinds, metrics, pivot, c
             ctx.exit(2)
         paths = ("-",)
     pack = load_pack(rule_dirs)
+    check_metrics(metrics, pack)
     for name in filter(None, (pivot, chart)):
-        if name not in pack.metrics and name not in _kinds():
+        if name not in pack.metrics and name not in KINDS:
             raise click.BadParameter(f"unknown metric {name!r}", param_hint="'--pivot' / '--chart'")
     tally = Tally()
     rows = _read_inputs(paths, globs, batch_settings(rule_dirs, encoding, verbose), jobs, quiet, tally)
     from .. import facts as corpus
 
+    from ..writing.chart import ChartError
+    from ..writing.writer import OutputError
+
     wanted = pivot or chart
-    found = corpus.table(rows, all_kinds=all_kinds or (wanted is not None and _is_kind(wanted)), rules=pack)
+    kinds_asked = wanted in KINDS or any(m in KINDS for m in metrics)  # --metric count: plain counts
+    found = corpus.table(rows, all_kinds=all_kinds or kinds_asked, rules=pack)
     if metrics:
         found = [f for f in found if f.metric in metrics]
     try:
@@ -70,32 +76,15 @@ def facts(ctx, paths, fmt, output, bom, no_headers, all_kinds, metrics, pivot, c
             _pivot(corpus.pivot(found, pivot), fmt, output, bom, no_headers)
         else:
             _facts(corpus, found, fmt, output, bom, no_headers)
-    except Failure:
-        raise
-    except Exception as exc:
-        from ..writing.chart import ChartError
-        from ..writing.writer import OutputError
-
-        if not isinstance(exc, (OutputError, ChartError)):
-            raise
+    except (OutputError, ChartError) as exc:
         if output in (None, "-") and isinstance(exc, OutputError):
-            silence_stdout()
+            silence_stdout()  # stdout is unusable: its last flush must not fail a second time
         raise Failure(str(exc)) from None
     if not quiet:
         conflicts = sum(not f.agree for f in found)
         tally.summary()
         note(f"{len(found)} facts from {len(rows)} records, {conflicts} with conflicting values")
     ctx.exit(1 if tally.failed else 0)
-
-
-def _kinds():
-    from ..contract import KINDS
-
-    return KINDS
-
-
-def _is_kind(name: str) -> bool:
-    return name in _kinds()
 
 
 def _read_inputs(paths, globs, settings, jobs, quiet, tally: Tally) -> list[dict]:

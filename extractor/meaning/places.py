@@ -12,7 +12,6 @@ A one-character abbreviation (豫, 苏) counts only when it is the whole region 
 
 from __future__ import annotations
 
-import weakref
 from typing import Iterable, Optional
 
 from ..pack.placenames import EN_SUFFIXES, OWN_PROVINCE, ZH_SUFFIXES, PlaceNames
@@ -92,20 +91,16 @@ def _variants(key: str) -> list[str]:
     return variants
 
 
-_ARTICLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def code_in_document(ctx, region: Optional[str], headline: Optional[str]) -> Optional[str]:
     """`region_code` of a record of the document that `ctx` (a DocumentContext) reads, whose
-    article's headline names `headline`; the article's provinces are worked out once."""
+    article's headline names `headline`; the article's provinces are worked out once, and
+    kept on `ctx` (they go with it; they hold its text and place spans, not `ctx` itself)."""
     if not region:
         return None
     places = ctx.c.places
-    articles = _ARTICLES.get(ctx)
-    if articles is None:
-        articles = _ARTICLES[ctx] = {}
+    articles = ctx.__dict__.setdefault("_article_provinces", {})
     provinces = articles.get(headline)
     if provinces is None:
-        names = (ctx.text[s:e] for s, e in ctx.regions)
-        provinces = articles[headline] = ArticleProvinces(places, headline, names)
+        text, spans = ctx.text, ctx.regions
+        provinces = articles[headline] = ArticleProvinces(places, headline, (text[s:e] for s, e in spans))
     return region_code(places, region, provinces)
