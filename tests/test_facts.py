@@ -355,6 +355,9 @@ def test_the_chart_svg_shows_one_series_per_region_and_the_conflicts(chart_input
     assert "conflict-410000-2024" not in ids
     labels = "".join(root.itertext()) + out.read_text(encoding="utf-8")
     assert "Henan" in labels and "Hubei" in labels and "Hunan" in labels
+    again = chart_input / "again.svg"
+    assert run_cli("facts", chart_input / "digest.txt", "--chart", "urbanization_rate", "-o", again, "-q").returncode == 0
+    assert again.read_bytes() == out.read_bytes()  # the same facts draw the same file
 
 
 def png_size(data: bytes) -> tuple[int, int]:

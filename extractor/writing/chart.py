@@ -69,6 +69,9 @@ def draw_chart(pivot, output: str) -> int:
     axes.plot([], [], "o", color="grey", markerfacecolor="none", label="target")
     axes.plot([], [], "x", color="red", label="sources disagree")
     axes.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small", frameon=False)
-    with _destination(Path(output)) as path:
+    from matplotlib import rc_context
+
+    # A fixed salt and no date: the same facts draw the same SVG, byte for byte.
+    with _destination(Path(output)) as path, rc_context({"svg.hashsalt": "policy-extract"}):
         figure.savefig(path, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
     return len(pivot.rows)
