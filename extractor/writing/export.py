@@ -158,7 +158,7 @@ class XlsxWriter(Writer):
         number = len(self.book.worksheets()) + 1
         self.sheet = self.book.add_worksheet("records" if number == 1 else f"records{number}")
         self.row = 0
-        self.widths = [_cell_width(name) + 2 for name in FIELDS]
+        self.widths = [_cell_width(name) + 2 for name in self.columns]
         if self.headers:
             self.sheet.freeze_panes(1, 0)
             for col, name in enumerate(self.columns):
@@ -202,9 +202,9 @@ class XlsxWriter(Writer):
 
     def _finish_sheet(self) -> None:
         for col, width in enumerate(self.widths):
-            self.sheet.set_column(col, col, min(width, _WIDTH_CAPS.get(FIELDS[col], XLSX_WIDTH_MAX)))
+            self.sheet.set_column(col, col, min(width, _WIDTH_CAPS.get(self.columns[col], XLSX_WIDTH_MAX)))
         if self.headers and self.row > 1:
-            self.sheet.autofilter(0, 0, self.row - 1, len(FIELDS) - 1)
+            self.sheet.autofilter(0, 0, self.row - 1, len(self.columns) - 1)
 
     def _files_sheet(self) -> None:
         sheet = self.book.add_worksheet("files")
