@@ -330,17 +330,14 @@ def compile_pack(pack: RulePack) -> Compiled:
     zh_names = [f(n) for t in terms for n in (*t.provinces, *t.cities, *t.areas, *t.nation)]
     en_names = [fold(n, table) for t in terms for n in (*t.provinces_en, *t.cities_en, *t.areas_en, *t.nation_en)]
     # Every name of the canonical places (rules/regions.toml, rules/counties.toml) is a place name too.
-    places = pack.collect("region")
-    zh_names += [f(n) for r in places for n in (*r.zh, *r.zh_hant)]
-    en_names += [fold(n, table) for r in places for n in r.en]
+    regions = pack.collect("region")
+    zh_names += [f(n) for r in regions for n in (*r.zh, *r.zh_hant)]
+    en_names += [fold(n, table) for r in regions for n in r.en]
     zh_suffixes = [f(s) for t in terms for s in t.area_suffixes] + ["省", "市", "县", "区"]
     en_suffixes = [fold(s, table) for t in terms for s in t.area_suffixes_en]
-    # Every name of rules/regions.toml is a place too; terms.toml adds places it does not
-    # list (county-level cities, scenic areas) and the lookalikes that hide a place's name.
-    # 绵阳市 is found as 绵阳 and its suffix (region_suffix), so that 绵阳市县 stays 绵阳市.
-    listed = frozenset(places.names())
-    region_names = frozenset(n.lower() for n in zh_names + en_names) | frozenset(
-        n for n in listed if not (n[-1:] in "省市" and n[:-1] in listed))
+    # The lookup forms of those names too (PlaceNames: folded, lower-case, 广西自治区), and the
+    # lookalikes that hide a place's name.
+    region_names = frozenset(n.lower() for n in zh_names + en_names) | frozenset(places.names())
     lookalikes = [f(w) for t in terms for w in t.lookalikes]
     # One pass finds both the indicator keywords and the place names of a document.
     lexicon = TermScanner([*keyword_metrics, *region_names, *lookalikes])

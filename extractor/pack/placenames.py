@@ -34,10 +34,9 @@ class Place:
 
     @property
     def province(self) -> Optional[str]:
-        """The provincial-level division this place is in (itself for a province)."""
-        if self.level == "province":
-            return self.code
-        return self.parent or None
+        """The provincial-level division this place is in (itself for a province): the first
+        two digits of a GB/T 2260 code; None for a country or a named area."""
+        return self.code[:2] + "0000" if self.code.isdigit() and len(self.code) == 6 else None
 
 
 @dataclass
