@@ -6,7 +6,8 @@
 
 Public names: extract (a text -> records), extract_document (a file via path= or a string
 via text= -> the document with its articles and records), load_rules (a rule pack of your
-own), Record (one figure), Document and Article, and the errors InputError and RuleError
+own), Record (one figure), Document and Article, facts (records -> one row per place,
+metric and year, with sources and conflicts), and the errors InputError and RuleError
 (both PolicyExtractError). Importing the package is cheap: pydantic, the rule pack and the
 tokenizer load on first use of a name that needs them.
 """
@@ -19,12 +20,13 @@ from .errors import InputError, PolicyExtractError, RuleError
 from .version import __version__
 
 if TYPE_CHECKING:  # what IDEs and type checkers see; at run time these resolve in __getattr__
+    from . import facts
     from .api import Article, Document, extract, extract_document
     from .pack.rules import load_rules
     from .records import Record
 
 __all__ = [
-    "extract", "extract_document", "load_rules", "Record", "Document", "Article",
+    "extract", "extract_document", "facts", "load_rules", "Record", "Document", "Article",
     "InputError", "RuleError", "PolicyExtractError", "__version__",
 ]
 
@@ -36,11 +38,13 @@ _LAZY = {
 
 def __getattr__(name: str):
     """Resolve the public names lazily, so `--help` and `--version` stay fast."""
+    from importlib import import_module
+
+    if name == "facts":  # a callable module: facts(records) is facts.table(records)
+        return import_module(f"{__name__}.facts")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'extractor' has no attribute {name!r}")
-    from importlib import import_module
-
     value = getattr(import_module(f".{module}", __name__), name)
     globals()[name] = value  # resolved once
     return value

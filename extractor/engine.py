@@ -26,6 +26,7 @@ from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
 from .meaning.context import NATION, DocumentContext, place_span, report_year
 from .meaning.metrics import MetricNamer, keyword_reaches
+from .meaning.places import code_in_document
 from .meaning.targets import TargetScope
 from .pack.compiled import Compiled, compiled
 from .pack.rules import RulePack
@@ -323,7 +324,8 @@ def _new_row(window: Window, article: Optional[ArticleOf], figure: Figure, left:
         "kind": kind, "metric": metric, "value": value, "unit": unit, "qualifier": qualifier,
         "target": target, "change": change,
         "year": year, "start_year": start_year, "end_year": end_year,
-        "subject": subject, "region": region, "region_code": region_code,
+        "subject": subject, "region": region,
+        "region_code": region_code or code_in_document(window.ctx, region, article and article.headline_region),
         "text": window.text[figure.start:figure.end],
         "start": window.offset + figure.start, "end": window.offset + figure.end,
         "sentence": window.ctx.sentence(left, right),

@@ -46,7 +46,7 @@ def article(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "args", [[], ["extract"], ["show"], ["eval"], ["rules"], ["rules", "list"], ["rules", "check"], ["schema"]]
+    "args", [[], ["extract"], ["facts"], ["show"], ["eval"], ["rules"], ["rules", "list"], ["rules", "check"], ["schema"]]
 )
 def test_every_command_has_help(args):
     result = invoke(*args, "--help")

@@ -31,6 +31,7 @@ ALLOWED = {
     "frame": {"errors", "contract", "pack", "reading", "engine", "writing"},
     "dask": {"errors", "contract", "pack", "reading", "engine", "batch", "frame", "writing"},
     "evaluate": {"errors", "contract", "reading"},
+    "facts": {"errors", "contract", "pack", "meaning"},
     "writing": {"errors", "contract", "reading", "logs"},
     "cli": {"*"},
     "__init__": {"*"},

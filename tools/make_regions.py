@@ -350,7 +350,7 @@ AREAS = {
 }
 
 NATION = (["中华人民共和国", "中国", "全国", "我国"],
-          ["People's Republic of China", "China", "PRC", "nationwide", "the country"])
+          ["People's Republic of China", "China", "PRC", "nationwide"])
 
 CC = [opencc.OpenCC(c) for c in ("s2tw", "s2hk")]
 CC_COUNTRY = CC + [opencc.OpenCC("s2twp")]
@@ -516,6 +516,7 @@ def main():
 
     # county namesakes of prefecture short names (kept; a loader may resolve them by province)
     namesakes = []
+    namesake_tables = []
     for e in entries:
         if e["level"] not in ("province", "prefecture"):
             continue
@@ -524,6 +525,7 @@ def main():
             others = sorted((n, code) for code, n in county.get(s, []) if not code.startswith(own))
             if others:
                 namesakes.append(f"{s} ({', '.join(n + ' ' + code for n, code in others)})")
+                namesake_tables.append((s, sorted({code[:2] + "0000" for _, code in others})))
 
     out = [HEADER.rstrip("\n")]
     out.append("#\n# Name collisions between entries, resolved:")
@@ -550,6 +552,13 @@ def main():
         out.append(f"abbr = {q(e['abbr'])}")
         out.append(f"en = {ql(e['en'])}")
         out.append(f"parent = {q(e['parent'])}")
+        out.append("")
+    out.append("# The county-level namesakes above, by province: in an article about one of `provinces`")
+    out.append("# the short name is the county-level division (not listed), and region_code stays null.")
+    for name, provinces in namesake_tables:
+        out.append("[[namesake]]")
+        out.append(f"name = {q(name)}")
+        out.append(f"provinces = {ql(provinces)}")
         out.append("")
     sys.stdout.write("\n".join(out))
 

@@ -1,4 +1,4 @@
-"""The `policy-extract` command line: extract, show, eval, rules, schema.
+"""The `policy-extract` command line: extract, facts, show, eval, rules, schema.
 
 Conventions users of such tools expect (as in sqlite-utils): data on stdout, one line per problem
 on stderr ("policy-extract: error: <path>: <reason>"), exit 0 when every input was read
@@ -22,12 +22,13 @@ import click
 from .console import PROG, ensure_utf8, error, reopen_closed_streams
 from .evaluate import evaluate
 from .extract import extract
+from .facts import facts
 from .group import Terminated, cli, silence_stdout
 from .rules import rules
 from .schema import schema
 from .show import show
 
-for _command in (extract, show, evaluate, rules, schema):
+for _command in (extract, facts, show, evaluate, rules, schema):
     cli.add_command(_command)
 
 def _on_signal(signum, frame) -> None:

@@ -18,6 +18,7 @@ import regex
 
 from ..finding.normalize import build_table, fold
 from ..finding.numbers import ARABIC, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
+from .placenames import PlaceNames, build_place_names
 from .rules import RulePack, Unit
 
 # Time budget for one regex pass over a document; a pathological input is reported, not fatal.
@@ -241,6 +242,7 @@ class Compiled:
     target_after: regex.Pattern               # 5.5%|以内
     target_continuation: regex.Pattern        # 届时, 其中 at the start of a sentence
     future_years: list[RulePattern]               # 到2030年, by 2030: targets when the year lies ahead
+    places: PlaceNames
     dictionary_words: list[str] = field(default_factory=list)
     # After these characters (the end of a number or of a unit) a hyphen joins a range:
     # 20亿-30亿元, 3%-5%, 5公里-10公里; elsewhere it is a minus sign (增长-6.8%).
@@ -360,19 +362,27 @@ def compile_pack(pack: RulePack) -> Compiled:
 
     terms = pack.tables("terms")
     nation_names = frozenset([f(n) for t in terms for n in t.nation] + [fold(n, table).lower() for t in terms for n in t.nation_en])
-    province_names = frozenset([f(n) for t in terms for n in t.provinces] + [n.lower() for t in terms for n in t.provinces_en])
-    city_names = frozenset([f(n) for t in terms for n in t.cities] + [n.lower() for t in terms for n in t.cities_en])
+    places = build_place_names(pack.collect("region"), pack.collect("namesake"), lambda n: fold(n, table))
+    by_level = {level: {k for k, code in places.codes.items() if places.places[code].level == level}
+                for level in ("province", "prefecture")}
+    province_names = frozenset([f(n) for t in terms for n in t.provinces] + [n.lower() for t in terms for n in t.provinces_en]
+                               + list(by_level["province"]))
+    city_names = frozenset([f(n) for t in terms for n in t.cities] + [n.lower() for t in terms for n in t.cities_en]
+                           + list(by_level["prefecture"]) + list(places.shared))
     zh_names = [f(n) for t in terms for n in (*t.provinces, *t.cities, *t.areas, *t.nation)]
     en_names = [fold(n, table) for t in terms for n in (*t.provinces_en, *t.cities_en, *t.areas_en, *t.nation_en)]
     # Every name of the canonical places (rules/regions.toml, rules/counties.toml) is a place name too.
-    places = pack.collect("region")
-    zh_names += [f(n) for r in places for n in (*r.zh, *r.zh_hant)]
-    en_names += [fold(n, table) for r in places for n in r.en]
+    regions = pack.collect("region")
+    zh_names += [f(n) for r in regions for n in (*r.zh, *r.zh_hant)]
+    en_names += [fold(n, table) for r in regions for n in r.en]
     zh_suffixes = [f(s) for t in terms for s in t.area_suffixes] + ["省", "市", "县", "区"]
     en_suffixes = [fold(s, table) for t in terms for s in t.area_suffixes_en]
-    region_names = frozenset(n.lower() for n in zh_names + en_names)
+    # The lookup forms of those names too (PlaceNames: folded, lower-case, 广西自治区), and the
+    # lookalikes that hide a place's name.
+    region_names = frozenset(n.lower() for n in zh_names + en_names) | frozenset(places.names())
+    lookalikes = [f(w) for t in terms for w in t.lookalikes]
     # One pass finds both the indicator keywords and the place names of a document.
-    lexicon = TermScanner([*keyword_metrics, *region_names])
+    lexicon = TermScanner([*keyword_metrics, *region_names, *lookalikes])
     region_suffix = re.compile(
         "(?:" + _alternation(zh_suffixes) + r")|\s+(?:" + _alternation(en_suffixes) + r")\b")
     subject_stops = frozenset(f(w) for t in terms for w in t.subject_stops)
@@ -380,7 +390,7 @@ def compile_pack(pack: RulePack) -> Compiled:
     metric_words = [w for m in pack.metrics.values() for w in (*m.keywords.zh, *m.keywords.zh_hant)]
     dictionary = sorted(set(
         [f(w) for w in metric_words]
-        + zh_names + list(veto_words)
+        + zh_names + [n for n in places.names() if not _english(n)] + lookalikes + list(veto_words)
         + [f(w) for t in terms for w in t.words]
         + [f(w) for i in pack.tables("indicators") for w in (*i.zh, *i.zh_hant)]
         + [w for w in subject_stops if len(w) > 1]
@@ -426,7 +436,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english}
             | {w[0] for w in between} | set("多余-—–~至到")),
-        subject_stops=subject_stops, dictionary_words=dictionary,
+        subject_stops=subject_stops, places=places, dictionary_words=dictionary,
         change_before=change_before, change_after=change_after, change_keywords=change_keywords,
         change_flows=frozenset(m for t in changes for m in t.flows), change_heads=change_heads, target_cues=target_cues,
         target_actual=target_actual, target_after=target_after, target_continuation=target_continuation,

@@ -278,6 +278,9 @@ class Terms:
     area_suffixes_en: Words = ()
     words: Words = ()
     subject_stops: Words = ()
+    # Words that hold a place's name but are no place (长治久安, 巩固原有, 日照时数): the
+    # lexicon matches them whole, so the place inside is not found.
+    lookalikes: Words = ()
 
 
 @dataclass(frozen=True)
@@ -318,6 +321,16 @@ class Targets:
     actual: Words = ()         # after a target word, these make what follows a value reached: 已, 实际
     continuations: Words = ()  # a sentence opening with these goes on with the target of the one before: 届时, 其中
     future_years: Annotated[Words, _Check(_year_regexes)] = ()  # regexes of a year phrase that is a target when the year is ahead of the text's date
+
+
+@dataclass(frozen=True)
+class Namesake:
+    """A short name of regions.toml that a county-level division elsewhere also bears (朝阳:
+    朝阳市 in Liaoning, 朝阳区 in Beijing): `provinces` are where those namesakes lie."""
+
+    __pydantic_config__ = _STRICT
+    name: Annotated[str, NonEmpty]
+    provinces: Annotated[Words, NonEmpty]
 
 
 @dataclass(frozen=True)
@@ -386,6 +399,7 @@ class RuleFile:
     region: tuple[Region, ...] = ()
     changes: Optional[Changes] = None
     targets: Optional[Targets] = None
+    namesake: tuple[Namesake, ...] = ()
     examples: tuple[Example, ...] = ()
     negatives: tuple[Negative, ...] = ()
 

@@ -4,7 +4,8 @@ Records arrive one input file at a time (`Writer.write(rows)`, rows being the co
 dicts), so a batch streams: JSON Lines is flushed after each file, the JSON array is written
 element by element (as sqlite-utils' output_rows does, `[]` when empty), CSV/TSV row by
 row, XLSX with xlsxwriter's constant_memory mode. Columns of CSV/TSV/XLSX are
-`contract.FIELDS`, in that order.
+`contract.FIELDS`, in that order, unless a writer is given other columns (the fact rows of
+`facts` are not records).
 
 An output file is written to a temporary file beside it and moved into place with
 os.replace only when the run finishes; on any error or interruption the temporary file is
@@ -29,7 +30,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator, Optional
+from typing import IO, Iterator, Optional, Sequence
 
 from ..contract import FIELDS
 from ..reading.inputs import os_reason
@@ -54,10 +55,10 @@ def format_for_path(path: str) -> Optional[str]:
 _LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
-def to_json(row: dict) -> str:
+def to_json(row: dict, columns: Sequence[str] = FIELDS) -> str:
     """One record as one line of JSON: Chinese as is, every line-breaking character escaped
     (json.dumps escapes the C0 ones itself), so any reader sees one record per line."""
-    return json.dumps(ordered(row), ensure_ascii=False).translate(_LINE_BREAKS)
+    return json.dumps(ordered(row, columns), ensure_ascii=False).translate(_LINE_BREAKS)
 
 
 #: Free-text columns, where a leading = + - @ tab or CR can make a spreadsheet run a formula.
@@ -84,28 +85,30 @@ def neutralise(field: str, value):
 class JsonLinesWriter(Writer):
     """One JSON object per line, Chinese kept as is, flushed after every input file."""
 
-    def __init__(self, name: str, stream: IO[str]):
+    def __init__(self, name: str, stream: IO[str], *, columns: Sequence[str] = FIELDS):
         super().__init__(name)
         self.stream = stream
+        self.columns = columns
 
     def _write(self, rows: list[dict]) -> None:
         for row in rows:
-            self.stream.write(to_json(row) + "\n")
+            self.stream.write(to_json(row, self.columns) + "\n")
         self.stream.flush()
 
 
 class JsonArrayWriter(Writer):
     """A JSON array streamed one element a line; `[]` when there are no records."""
 
-    def __init__(self, name: str, stream: IO[str]):
+    def __init__(self, name: str, stream: IO[str], *, columns: Sequence[str] = FIELDS):
         super().__init__(name)
         self.stream = stream
+        self.columns = columns
         self.started = False
 
     def _write(self, rows: list[dict]) -> None:
         for row in rows:
             self.stream.write(",\n " if self.started else "[")
-            self.stream.write(to_json(row))
+            self.stream.write(to_json(row, self.columns))
             self.started = True
         self.stream.flush()
 
@@ -115,26 +118,27 @@ class JsonArrayWriter(Writer):
 
 
 class DelimitedWriter(Writer):
-    """CSV (excel dialect) or TSV (excel-tab): a header of FIELDS, then one row a record;
-    cells neutralised against formula injection unless `raw`."""
+    """CSV (excel dialect) or TSV (excel-tab): a header of the columns (FIELDS), then one row a
+    record; cells neutralised against formula injection unless `raw`."""
 
     def __init__(self, name: str, stream: IO[str], *, tab: bool = False, headers: bool = True, bom: bool = False,
-                 raw: bool = False):
+                 raw: bool = False, columns: Sequence[str] = FIELDS):
         super().__init__(name)
         self.stream = stream
         self.raw = raw
+        self.columns = columns
         self.csv = csv.writer(stream, dialect="excel-tab" if tab else "excel")
         with self._reporting():
             if bom:
                 stream.write("\ufeff")
             if headers:
-                self.csv.writerow(FIELDS)
+                self.csv.writerow(columns)
 
     def _write(self, rows: list[dict]) -> None:
         if self.raw:
-            cells = [["" if row.get(f) is None else row.get(f) for f in FIELDS] for row in rows]
+            cells = [["" if row.get(f) is None else row.get(f) for f in self.columns] for row in rows]
         else:
-            cells = [["" if row.get(f) is None else neutralise(f, row.get(f)) for f in FIELDS] for row in rows]
+            cells = [["" if row.get(f) is None else neutralise(f, row.get(f)) for f in self.columns] for row in rows]
         self.csv.writerows(cells)
         self.stream.flush()
 
@@ -149,11 +153,13 @@ class XlsxWriter(Writer):
     content (capped at XLSX_WIDTH_MAX characters, CJK counting two).
     """
 
-    def __init__(self, name: str, path: Path, scratch: Path, *, headers: bool = True):
+    def __init__(self, name: str, path: Path, scratch: Path, *, headers: bool = True,
+                 columns: Sequence[str] = FIELDS):
         import xlsxwriter
 
         super().__init__(name)
         self.headers = headers
+        self.columns = columns
         self.book = xlsxwriter.Workbook(
             str(path),
             {
@@ -191,10 +197,10 @@ class XlsxWriter(Writer):
         number = len(self.book.worksheets()) + 1
         self.sheet = self.book.add_worksheet("records" if number == 1 else f"records{number}")
         self.row = 0
-        self.widths = [_cell_width(name) + 2 for name in FIELDS]
+        self.widths = [_cell_width(name) + 2 for name in self.columns]
         if self.headers:
             self.sheet.freeze_panes(1, 0)
-            for col, name in enumerate(FIELDS):
+            for col, name in enumerate(self.columns):
                 self.sheet.write_string(0, col, name, self.bold)
             self.row = 1
 
@@ -202,7 +208,7 @@ class XlsxWriter(Writer):
         for row in rows:
             if self.row >= XLSX_ROWS_MAX:
                 self._new_sheet()
-            for col, name in enumerate(FIELDS):
+            for col, name in enumerate(self.columns):
                 value = row.get(name)
                 if value is None:
                     continue
@@ -235,9 +241,9 @@ class XlsxWriter(Writer):
 
     def _finish_sheet(self) -> None:
         for col, width in enumerate(self.widths):
-            self.sheet.set_column(col, col, min(width, _WIDTH_CAPS.get(FIELDS[col], XLSX_WIDTH_MAX)))
+            self.sheet.set_column(col, col, min(width, _WIDTH_CAPS.get(self.columns[col], XLSX_WIDTH_MAX)))
         if self.headers and self.row > 1:
-            self.sheet.autofilter(0, 0, self.row - 1, len(FIELDS) - 1)
+            self.sheet.autofilter(0, 0, self.row - 1, len(self.columns) - 1)
 
     def _files_sheet(self) -> None:
         sheet = self.book.add_worksheet("files")
@@ -307,8 +313,10 @@ def fit_cell(text: str) -> str:
 def open_writer(
     fmt: str, output: Optional[str] = None, *, bom: bool = False, headers: bool = True, stdout: Optional[IO[str]] = None,
     raw: bool = False,
+    columns: Sequence[str] = FIELDS,
 ) -> Iterator[Writer]:
-    """A writer for `fmt` on `output` (a path; None or "-" for `stdout`, default sys.stdout).
+    """A writer for `fmt` on `output` (a path; None or "-" for `stdout`, default sys.stdout),
+    of rows with `columns` (the record fields by default; "table" is for records only).
 
     The output is complete only when the `with` block ends normally; if it raises (an
     error, KeyboardInterrupt, SystemExit) a file output is removed and nothing is replaced.
@@ -333,7 +341,7 @@ def open_writer(
     if fmt == "xlsx":
         with tempfile.TemporaryDirectory(prefix="policy-extract-") as scratch:
             book = Path(scratch) / "records.xlsx"
-            writer = XlsxWriter(name, book, Path(scratch), headers=headers)
+            writer = XlsxWriter(name, book, Path(scratch), headers=headers, columns=columns)
             yield writer
             writer.close()
             if to_stdout:
@@ -349,12 +357,12 @@ def open_writer(
 
             writer: Writer = table_writer(stdout, stream)
         else:
-            writer = _text_writer(fmt, name, stream, bom=bom, headers=headers, raw=raw)
+            writer = _text_writer(fmt, name, stream, bom=bom, headers=headers, raw=raw, columns=columns)
         yield writer
         writer.close()
         return
     with _destination(Path(name)) as path, _opened(path, name, "w") as fh:
-        writer = _text_writer(fmt, name, fh, bom=bom, headers=headers, raw=raw)
+        writer = _text_writer(fmt, name, fh, bom=bom, headers=headers, raw=raw, columns=columns)
         yield writer
         writer.close()
 
@@ -396,13 +404,14 @@ def _copy(book: Path, target: IO[bytes], name: str) -> None:
         raise OutputError(f"{name}: {os_reason(exc)}") from None
 
 
-def _text_writer(fmt: str, name: str, stream: IO[str], *, bom: bool, headers: bool, raw: bool = False) -> Writer:
+def _text_writer(fmt: str, name: str, stream: IO[str], *, bom: bool, headers: bool, raw: bool = False,
+                 columns: Sequence[str] = FIELDS) -> Writer:
     if fmt == "jsonl":
-        return JsonLinesWriter(name, stream)
+        return JsonLinesWriter(name, stream, columns=columns)
     if fmt == "json":
-        return JsonArrayWriter(name, stream)
+        return JsonArrayWriter(name, stream, columns=columns)
     if fmt in ("csv", "tsv"):
-        return DelimitedWriter(name, stream, tab=fmt == "tsv", headers=headers, bom=bom, raw=raw)
+        return DelimitedWriter(name, stream, tab=fmt == "tsv", headers=headers, bom=bom, raw=raw, columns=columns)
     raise ValueError(f"no {fmt!r} writer for a file")
 
 

@@ -14,7 +14,7 @@ from typing import IO, Optional
 
 from ..logs import visible
 from .show import COLOURS, OTHER_COLOUR, clusters, label
-from .writer import Writer, marks, show_value
+from .writer import Writer, format_number, marks, show_value
 
 #: Off a terminal rich would squeeze a table into 80 columns; give it room instead.
 _TABLE_WIDTH_OFF_TERMINAL = 200
@@ -138,3 +138,37 @@ def to_rich(text: str, rows: list[dict]):
         pos = max(pos, end)
     out.append(visible(text[pos:]))
     return out
+
+
+def print_columns(columns, rows: list[dict], *, title: Optional[str] = None, note: Optional[str] = None,
+                  stdout: Optional[IO[str]] = None) -> None:
+    """Rows of any `columns` (fact rows, a pivot) as a rich table; numbers right-aligned."""
+    import sys
+
+    from rich.table import Table
+
+    stream = stdout if stdout is not None else sys.stdout
+    out = console(file=stream, width=None if stream.isatty() else _TABLE_WIDTH_OFF_TERMINAL)
+    table = Table(title=title, title_justify="left")
+    numeric = {c for c in columns if any(isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool)
+                                          for r in rows)}
+    for column in columns:
+        table.add_column(column, justify="right" if column in numeric else "left")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c), plain=c in _PLAIN) for c in columns))
+    out.print(table)
+    if note:
+        out.print(note)
+
+
+_PLAIN = frozenset({"year", "start_year", "end_year", "article", "articles"})
+
+
+def _cell(value, plain: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)) and not plain:
+        return format_number(value)
+    return str(value)

@@ -8,7 +8,7 @@ page (show.py) can share it without importing one another.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 from ..contract import FIELDS
 from ..errors import PolicyExtractError
@@ -19,9 +19,9 @@ class OutputError(PolicyExtractError):
     """An output that cannot be written; the message names it and the reason."""
 
 
-def ordered(row: dict) -> dict:
-    """`row` with the contract fields first, in FIELDS order, and any newer fields after."""
-    out = {name: row.get(name) for name in FIELDS}
+def ordered(row: dict, columns: Sequence[str] = FIELDS) -> dict:
+    """`row` with `columns` first (the contract fields, by default), in order, and any others after."""
+    out = {name: row.get(name) for name in columns}
     out.update(row)
     return out
 
