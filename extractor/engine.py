@@ -13,6 +13,7 @@ values, what the exporters write. The library validates them into pydantic recor
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
@@ -75,7 +76,9 @@ def _without_overlaps(figures: list[Figure]) -> list[Figure]:
 
 
 def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start < e for s, e in spans)
+    """Is `start` inside one of `spans` (sorted, not overlapping: outlet lines)? A bisect."""
+    i = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return i >= 0 and start < spans[i][1]
 
 
 def find_figures(text: str, folded: str, c: Compiled, tokenizer: Tokenizer,

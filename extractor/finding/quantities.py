@@ -32,6 +32,11 @@ log = logging.getLogger(__name__)
 MAX_NUMBER_CHARS = 40          # no real figure is written with more characters than this
 MAX_DIGITS = 18                # larger values are not figures (and would overflow a float)
 IMPLIED_REACH = 100            # how far back an indicator may imply a bare number's unit
+# How far past a number the patterns that look right of it may read. A `regex` match given
+# only a start position first checks the pattern's required literal ("and", a unit word)
+# against the whole rest of the text: 1.4 µs on 3 K characters, 0.7 ms on 1 M. Every
+# per-figure match is given an end as well, so its cost does not grow with the input.
+LOOK_RIGHT = 64
 # 大写 digits that are also everyday words (大陆, 队伍) count only next to another numeral.
 _WORDLIKE_DIGITS = frozenset("陆伍肆")
 _SCALE = regex.compile(r"[万亿]|(?i:hundred|thousand|million|billion|trillion|bn|mn|tn)")
@@ -202,14 +207,14 @@ class QuantityFinder:
         return self.c.qualifier_before_map[m.group("q").lower()], m.start()
 
     def _hedge_after(self, end: int) -> Optional[str]:
-        m = self.c.qualifier_after.match(self.folded, end)
+        m = self.c.qualifier_after.match(self.folded, end, end + LOOK_RIGHT)
         if not m:
             return None
         return self.c.qualifier_after_map[m.group("q").lower()]
 
     # -- units ------------------------------------------------------------------------
     def _suffix(self, n: _Number) -> Optional[tuple[UnitForm, int, Optional[str]]]:
-        m = self.c.suffix.match(self.folded, n.end)
+        m = self.c.suffix.match(self.folded, n.end, n.end + LOOK_RIGHT)
         if not m:
             return None
         form = self.c.suffix_forms.get(m.group("unit").lower())
@@ -231,7 +236,7 @@ class QuantityFinder:
             return None
         if rule.max_value is not None and n.value > rule.max_value:
             return None
-        if form.follow is not None and not form.follow.match(self.folded, m.end()):
+        if form.follow is not None and not form.follow.match(self.folded, m.end(), m.end() + LOOK_RIGHT):
             return None
         if form.precede is not None and not form.precede.search(self.folded, max(0, n.start - 8), n.start):
             return None
@@ -261,7 +266,7 @@ class QuantityFinder:
         pos = n.end
         words: list[tuple[str, int, int]] = []
         for _ in range(6):
-            m = _EN_WORDS.match(self.folded, pos)
+            m = _EN_WORDS.match(self.folded, pos, pos + LOOK_RIGHT)
             if not m:
                 break
             word = m.group(1)
@@ -509,10 +514,12 @@ class QuantityFinder:
 
     def _joins(self, low: _Number, high: _Number) -> bool:
         """Is `high` the upper end of a range that starts with `low` (3至5个, between 2 and 3 ...)?"""
-        m = _RANGE.match(self.folded, low.end)
+        if high.start - low.end > 12:  # longer than any separator below
+            return False
+        m = _RANGE.match(self.folded, low.end, high.start)
         if m and m.end() == high.start:
             return True
-        m = _AND.match(self.folded, low.end)
+        m = _AND.match(self.folded, low.end, high.start)
         return bool(m and m.end() == high.start
                     and _BETWEEN.search(self.folded[max(0, low.start - 9):low.start]))
 

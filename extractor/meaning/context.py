@@ -9,6 +9,7 @@ capped (MAX_SENTENCE), so a record never carries a megabyte-long "sentence".
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -18,6 +19,9 @@ from ..finding.tokenize import Tokenizer
 from ..pack.compiled import REGEX_TIMEOUT, Compiled
 
 MAX_SENTENCE = 300  # characters on each side of a figure
+# How far past a place name its suffix may reach (郑州|都市圈, Jilin| Province): every
+# per-figure match gets an end, so its cost does not grow with the rest of the input.
+REGION_SUFFIX_REACH = 48
 
 _SENTENCE_END = regex.compile(
     r"[。！？!?\n]|(?<=[A-Za-z0-9%)\]\"”'’])\.(?=\s+[A-Z\"“\[(]|\s*$)|(?<=\S)\s-\s(?=\S)")
@@ -137,7 +141,7 @@ def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int
     """A place name found at [start, end) with its suffix: 郑州 + 都市圈, Jilin + Province."""
     if folded[start:end].lower() in c.nation_names:
         return start, end  # 全国县城: the country, not a county named 全国
-    m = c.region_suffix.match(folded, end)
+    m = c.region_suffix.match(folded, end, end + REGION_SUFFIX_REACH)
     if m is None or (m.end() - end == 1 and folded[end - 1] in "省市县区"):
         return start, end  # 浙江省|省长: the name has its suffix already
     return start, m.end()
@@ -265,6 +269,8 @@ class DocumentContext:
         return len(gap) <= 80 and not _CLAUSE_MARK.search(gap)
 
     def _trailing_gap(self, end: int, mention_start: int) -> bool:
+        if mention_start - end > MAX_SENTENCE:  # the previous figure may be far away
+            return False
         gap = self.folded[end:mention_start]
         if _COMPARED.search(gap):
             return False  # 14.21 percentage points higher than the figure for 2010
@@ -485,10 +491,10 @@ class DocumentContext:
     # -- subject ----------------------------------------------------------------------
     def subject_after(self, unit_end: int) -> Optional[tuple[int, int]]:
         """The noun a Chinese count is of: 20个|新型城镇化试点县|，-> 新型城镇化试点县."""
-        m = _HAN.match(self.folded, unit_end)
+        m = _HAN.match(self.folded, unit_end, unit_end + 16)
         if not m:
             return None
-        window = self.folded[unit_end:min(m.end(), unit_end + 16)]
+        window = self.folded[unit_end:m.end()]
         length = 0
         for token in self.tokenizer.cut(window, hmm=False):
             if token in self.c.subject_stops:
@@ -509,7 +515,7 @@ class DocumentContext:
 
     def _subject_before(self, hit: tuple[int, int, tuple[str, ...]]) -> tuple[int, int]:
         h_start, h_end, _ = hit
-        if not _HAN.match(self.folded, h_start):
+        if not _HAN.match(self.folded, h_start, h_start + 1):
             return h_start, h_end
         floor = max(h_start - 10, self.sentence_start(h_start))
         region_end = self.region_spans_before(h_start + 1)
@@ -528,8 +534,14 @@ class DocumentContext:
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Is [start, end) within one of `spans` (sorted, not overlapping)? A bisect, not a walk:
+    a digest holds thousands of outlet lines."""
+    i = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return i >= 0 and end <= spans[i][1]
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Does [start, end) overlap one of `spans` (sorted, not overlapping)? The last span that
+    starts before `end` ends last of those that do."""
+    i = bisect.bisect_left(spans, (end, -math.inf)) - 1
+    return i >= 0 and start < spans[i][1]
