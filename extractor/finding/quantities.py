@@ -26,6 +26,7 @@ from ..pack.compiled import (
     UnitForm,
 )
 from .numbers import parse_number
+from .scan import scan
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ class QuantityFinder:
     def _numbers(self) -> list[_Number]:
         out: list[_Number] = []
         try:
-            for m in self.c.number.finditer(self.folded, timeout=REGEX_TIMEOUT):
+            for m in scan(self.c.number_passes, self.folded, REGEX_TIMEOUT):
                 number = self._number(m)
                 if number is not None:
                     out.append(number)
