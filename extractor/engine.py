@@ -125,14 +125,17 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
 
 
 def segment_bounds(text: str, size: Optional[int] = None) -> list[tuple[int, int]]:
-    """Cuts near every `size` (default SEGMENT_CHARS) characters: after a line break, else a
-    sentence end, else a space."""
+    """Cuts about every `size` (default SEGMENT_CHARS) characters: after the last line break
+    of the segment's second half (or the first one just past it), else after a sentence
+    end, else a space. A cut at a line break changes no record: no context crosses one."""
     size = size or SEGMENT_CHARS
     bounds, start = [], 0
     while len(text) - start > size:
         end = start + size
         for mark in ("\n", "。", " "):
-            found = text.find(mark, end, end + size // 10)
+            found = text.rfind(mark, start + size // 2, end)
+            if found < 0:
+                found = text.find(mark, end, end + size // 10)
             if found >= 0:
                 end = found + 1
                 break
