@@ -46,8 +46,10 @@ _LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及)?\s?(?i:and
 # The header under a headline: at most this many characters, lines of at most this many.
 HEADER_CHARS = 200
 HEADER_LINE_CHARS = 60
-# Inputs longer than this are extracted a segment at a time (see extract_segments).
-SEGMENT_CHARS = 1_000_000
+# Inputs longer than this are extracted a segment at a time (see extract_segments). A
+# segment's rows are held until written: 200,000 characters of dense Chinese make about
+# 8,000 rows (some 20 MB); a 10 MB input then peaks near 80 MiB (1,000,000 went over 200).
+SEGMENT_CHARS = 200_000
 
 
 def tokenizer_for(pack: RulePack) -> Tokenizer:

@@ -70,10 +70,11 @@ class MetricNamer:
     def __init__(self, pack: RulePack, c: Compiled):
         self.pack = pack
         self.c = c
+        self.kinds = c.metric_kinds  # per metric, built with the pack: one set lookup per figure
         self.named_plans = next((m.name for m in pack.metrics.values() if m.named_plans), None)
 
     def _first_accepting(self, metrics: tuple[str, ...], kind: str) -> Optional[str]:
-        return next((m for m in metrics if kind in self.pack.metrics[m].kinds), None)
+        return next((m for m in metrics if kind in self.kinds[m]), None)
 
     def in_words(self, kind: str, hits: list[Hit]) -> Optional[str]:
         """The metric that a figure's own words name (试点县, urban residents), if any."""
@@ -85,14 +86,14 @@ class MetricNamer:
 
     def after(self, kind: str, folded: str, end: int) -> Optional[str]:
         for name, pattern in self.c.after:
-            if kind in self.pack.metrics[name].kinds and pattern.match(folded, end, end + AFTER_REACH):
+            if kind in self.kinds[name] and pattern.match(folded, end, end + AFTER_REACH):
                 return name
         return None
 
     def in_sentence(self, kind: str, noun: Optional[str], sentence: str) -> Optional[str]:
         """A count of a generic noun or classifier (县, 个) named by a keyword of its sentence."""
         for name, generic, keywords in self.c.generic:
-            if kind in self.pack.metrics[name].kinds and noun is not None and noun.lower() in generic:
+            if kind in self.kinds[name] and noun is not None and noun.lower() in generic:
                 if keywords.search(sentence):
                     return name
         return None

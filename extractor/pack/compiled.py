@@ -202,6 +202,7 @@ class Compiled:
     target_after: regex.Pattern               # 5.5%|以内
     target_continuation: regex.Pattern        # 届时, 其中 at the start of a sentence
     future_years: regex.Pattern               # 到2030年, by 2030: targets when the year lies ahead
+    metric_kinds: dict[str, frozenset]  # the kinds of figure each metric names
     dictionary_words: list[str] = field(default_factory=list)
     # After these characters (the end of a number or of a unit) a hyphen joins a range:
     # 20亿-30亿元, 3%-5%, 5公里-10公里; elsewhere it is a minus sign (增长-6.8%).
@@ -393,6 +394,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         future_years=future_years,
         range_dash_after=frozenset(CN_NUM_CHARS + "%‰") | {
             form[-1] for form, u in suffix_forms.items() if not u.rule.english and not form[-1].isascii()},
+        metric_kinds={name: frozenset(m.kinds) for name, m in pack.metrics.items()},
     )
 
 
