@@ -52,6 +52,7 @@ def test_segments_cover_the_text_without_a_line_break():
 
 
 WORDS = ["one", "two hundred", "twenty-five", "a million", "an hour", "half", "the", "other", "often",
+         "A", "an", "AN", "Million", "ONE", "Thirty", "someone", "tenth", "forty", "for", "x", "_", "\t",
          "5", "3.2", "2021", "million", "bn", "十四五", "三", "百分之六十", "万", "逾", "亿", "半年", "到",
          "from", "between", "by", "to", "and", "14th", "Five-Year Plan", "—", "-", "年", " ", "\n", "，", "."]
 

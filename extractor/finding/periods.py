@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..pack.compiled import REGEX_TIMEOUT
+from ..pack.compiled import REGEX_TIMEOUT, AtWords
 from .scan import scan
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,8 @@ _EN_ORDINALS = {
 _CHANGE_VERBS = "截|提高|增加|增长|上升|下降|减少|扩大|缩短|提升|压缩|缩减|延长|拓展|达|降|升|增|减|扩|缩|回落|跃升"
 
 # A look-ahead on the first character or word lets the engine skip most positions at once;
-# one pass for Chinese and digits, one for English words, merged by finding/scan.py.
+# one pass for Chinese and digits, one for English words (run where they start), merged by
+# finding/scan.py.
 _PERIOD_STARTS = ("(?=[十“\"「『第0-9到至])", rf"\b(?=(?i:from|between|by|{'|'.join(_EN_ORDINALS)})\b)")
 PERIOD_BODY = rf"""
 (?:
@@ -43,7 +44,8 @@ PERIOD_BODY = rf"""
 |(?P<target>(?<!{_CHANGE_VERBS})(?:到|至)\s?(?P<t1>{_YEAR})\s?年)
 |(?P<target_en>(?i:\bby\s+)(?P<t2>{_YEAR})\b)
 )"""
-PERIOD_PASSES = tuple(regex.compile(start + PERIOD_BODY, regex.VERBOSE) for start in _PERIOD_STARTS)
+_CJK_PASS, _ENGLISH_PASS = (regex.compile(start + PERIOD_BODY, regex.VERBOSE) for start in _PERIOD_STARTS)
+PERIOD_PASSES = (_CJK_PASS, AtWords(_ENGLISH_PASS, ["from", "between", "by", *_EN_ORDINALS]))
 
 
 @dataclass(frozen=True)
