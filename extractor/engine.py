@@ -26,7 +26,7 @@ from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
 from .meaning.context import NATION, DocumentContext, place_span, report_year
-from .meaning.metrics import MetricNamer, keyword_reaches
+from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.targets import TargetScope
 from .pack.compiled import Compiled, compiled
 from .pack.rules import RulePack
@@ -280,14 +280,14 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
                         lambda: ctx.clause(start, end, left, right), previous_end, ctx.keyword_after(end, right))
     if metric is None and kind == "percentage" and window.last_amount[0] == left \
-            and namer.c.change_after.match(folded, end):
+            and namer.c.change_after.match(folded, end, end + MATCH_REACH):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise
     last_end, last_kind, last_metric = window.last_value[0], window.last_value[1], window.last_value[4]
     in_list = last_kind == kind and _LIST_OF_VALUES.fullmatch(folded, last_end, start) is not None
     if metric is None and in_list and last_metric != kind:
         metric = last_metric  # growth rates of 6.3% and 6.1%: the list's values share its metric
     if metric is None and kind == "percentage" and window.last_rate[1]:
-        if window.last_rate[0] < left and (_GOES_ON.match(folded, left) or _GROWTH_RATE.search(folded, left, start)):
+        if window.last_rate[0] < left and (_GOES_ON.match(folded, left, left + MATCH_REACH) or _GROWTH_RATE.search(folded, left, start)):
             metric = window.last_rate[1]  # GDP grew 8.1%. The pace was 1.3 percentage points above ...
         elif window.last_rate[0] == left and figure.unit == "pp":
             metric = window.last_rate[1]  # 年均增长8.4%，高于全国水平1.3个百分点
