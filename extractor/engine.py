@@ -25,9 +25,9 @@ from .finding.periods import PeriodSpan, find_periods
 from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
-from .meaning.context import NATION, DocumentContext, place_span, report_year
+from .meaning.context import NATION, DocumentContext, place_span, report_year, stated_years
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
-from .meaning.targets import TargetScope
+from .meaning.targets import TargetScope, latest_year
 from .pack.compiled import Compiled, compiled
 from .pack.rules import RulePack
 from .reading.digest import ArticleSpan, split_articles
@@ -110,8 +110,10 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
     A large input (a 50 MB dump, a 10 MB page without a line break) is cut at line breaks
     or sentence ends into segments, each extracted on its own: memory is bounded by the
     segment, not the file, and records can be written while the rest is read. Every
-    context lookup reaches at most MAX_SENTENCE characters, so records are the same as from
-    one piece, but for the rare figure whose sentence straddles a cut.
+    context lookup reaches at most MAX_SENTENCE characters, or its paragraph (a line), and
+    what reaches further is carried (Carry), so records are the same as from one piece when
+    the cuts fall at line breaks (segment_bounds: whenever a line is shorter than half a
+    segment).
     """
     c = compiled(pack)
     spans, outlet_lines = split_articles(text, published, source)
@@ -120,10 +122,28 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
                          _region_of(a.title, c, nation=True)) for a in spans]
 
     def segments() -> Iterator[list[Row]]:
-        for start, end in segment_bounds(text):
-            yield _extract_window(text, (start, end), pack, doc, spans, headline_regions, outlet_lines)
+        bounds = segment_bounds(text)
+        carry = Carry()
+        if len(bounds) > 1:  # the input's own year is the latest it states, in any segment
+            carry.whole_text_year = True
+            carry.text_year = max((year for year in (_text_year(text, b, c, outlet_lines) for b in bounds)
+                                   if year is not None), default=None)
+        for start, end in bounds:
+            yield _extract_window(text, (start, end), pack, doc, spans, headline_regions, outlet_lines, carry)
 
     return spans, segments()
+
+
+def _text_year(text: str, bounds: tuple[int, int], c: Compiled, outlet_lines: list[tuple[int, int]]) -> Optional[int]:
+    """TargetScope.text_year of one segment, from its periods and years alone (a pre-pass
+    over a large input: its own year is the latest of its segments')."""
+    offset, stop = bounds
+    folded = fold(text[offset:stop], c.table)
+    outlets = [(s - offset, e - offset) for s, e in outlet_lines if s < stop and e > offset]
+    periods = [(p.start, p.end) for p in find_periods(folded)
+               if p.start_year is not None and not _in_any(p.start, outlets)]
+    years = [(y.start, y.year) for y in stated_years(folded, outlets, periods)]
+    return latest_year(folded, c, years)
 
 
 def segment_bounds(text: str, size: Optional[int] = None) -> list[tuple[int, int]]:
@@ -193,6 +213,21 @@ class ArticleOf:
 
 
 @dataclass
+class Carry:
+    """What a segment of a large input takes from the whole input or the segments before it,
+    so that its records are those of one piece: the input's own year (TargetScope.text_year),
+    the year of the last heading with one, whether the last figure was a target and whether
+    a section of goals goes on."""
+
+    whole_text_year: bool = False
+    text_year: Optional[int] = None
+    section_year: Optional[int] = None
+    last_target: bool = False
+    in_goals: bool = False
+    segments: int = 0
+
+
+@dataclass
 class Window:
     """One segment of an input being extracted: its text and folded text, the lookups built
     over it, and where it starts in the input (offsets in rows are input offsets)."""
@@ -225,7 +260,8 @@ class Window:
 
 
 def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str, spans: list[ArticleSpan],
-                    headline_regions: list[tuple[Optional[str], Optional[int], Optional[str]]], outlet_lines: list[tuple[int, int]]) -> list[Row]:
+                    headline_regions: list[tuple[Optional[str], Optional[int], Optional[str]]],
+                    outlet_lines: list[tuple[int, int]], carry: Optional[Carry] = None) -> list[Row]:
     c = compiled(pack)
     tokenizer = tokenizer_for(pack)
     offset, stop = bounds
@@ -239,6 +275,13 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     ctx.set_figures([(f.start, f.end) for f in figures])
     targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.years])
     window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), targets)
+    if carry is not None and carry.whole_text_year:
+        window.targets.text_year = carry.text_year
+    if carry is not None and carry.segments:  # a later segment of a large input
+        window.last_target = (-1, carry.last_target)
+        window.targets.carry_section(carry.in_goals)
+        if carry.section_year is not None:
+            ctx.carry_section_year(carry.section_year)
     starts = [a.start for a in spans]
     rows = []
     previous_end = 0
@@ -247,6 +290,13 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
         article = ArticleOf(spans[i], *headline_regions[i]) if i >= 0 else None
         rows.append(_row(figure, window, article, previous_end))
         previous_end = figure.end
+    if carry is not None:
+        carry.segments += 1
+        carry.last_target = window.last_target[1]
+        if ctx.section_years:
+            carry.section_year = ctx.section_years[-1][1]
+        if window.targets.sections:
+            carry.in_goals = window.targets.sections[-1][1]
     return rows
 
 

@@ -35,6 +35,28 @@ _SHARE_OF_TARGET = regex.compile(r"的\s*$")
 MATCH_REACH = 80
 
 
+def latest_year(folded: str, c: Compiled, stated_years: list[tuple[int, int]]) -> Optional[int]:
+    """TargetScope(folded, c, stated_years).text_year, without the rest of the scope."""
+    return _latest(stated_years, [(m.start(), m.end(), 0)
+                                  for m in c.future_years.finditer(folded, timeout=REGEX_TIMEOUT)])
+
+
+def _latest(stated_years: list[tuple[int, int]], futures: list[tuple[int, int, int]]) -> Optional[int]:
+    """The text's own date when no dateline gives one: the latest year it states outside
+    target phrases (a bulletin of 2024 speaks of 2024; its 到2024年末 is no target)."""
+    starts = [s for s, _, _ in futures]
+
+    def in_future(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < futures[i][1]
+
+    return max((year for pos, year in stated_years if not in_future(pos)), default=None)
+
+
+def _opens_goals(heading: str) -> bool:
+    return bool(_GOALS.search(heading)) and not _LOOKING_BACK.search(heading)
+
+
 class TargetScope:
     """Where target words, words of a value reached and future years stand in one text."""
 
@@ -51,9 +73,7 @@ class TargetScope:
         self.future_ends = [e for _, e, _ in self.futures]
         self.sections = self._goal_sections()
         self.section_starts = [s for s, _ in self.sections]
-        # The text's own date when no dateline gives one: the latest year it states outside
-        # target phrases (a bulletin of 2024 speaks of 2024; its 到2024年末 is no target).
-        self.text_year = max((year for pos, year in stated_years if not self._in_future(pos)), default=None)
+        self.text_year = _latest(stated_years, self.futures)
 
     def _goal_sections(self) -> list[tuple[int, bool]]:
         """(position, is a section of goals) at each heading and lead-in, in text order."""
@@ -62,17 +82,23 @@ class TargetScope:
             line = m.group()
             if m.start() == 0:
                 continue  # the headline
-            marks.append((m.end(), bool(_GOALS.search(line)) and not _LOOKING_BACK.search(line)))
+            marks.append((m.end(), _opens_goals(line)))
         marks.extend((m.end(), True) for m in _LEAD_IN.finditer(self.folded))
         return sorted(marks)
+
+    def carry_section(self, in_goals: bool) -> None:
+        """A later segment of a large input: the section the segments before ended in goes
+        on, and the segment's first line is a heading like any other (not the headline)."""
+        marks = [(0, in_goals)]
+        first = _HEADING_LINE.match(self.folded)
+        if first is not None:
+            marks.append((first.end(), _opens_goals(first.group())))
+        self.sections = sorted(marks + self.sections)
+        self.section_starts = [s for s, _ in self.sections]
 
     def _in_goal_section(self, pos: int) -> bool:
         i = bisect.bisect_right(self.section_starts, pos) - 1
         return i >= 0 and self.sections[i][1]
-
-    def _in_future(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.future_starts, pos) - 1
-        return i >= 0 and pos < self.future_ends[i]
 
     @staticmethod
     def _last_before(positions: list[int], left: int, start: int) -> int:
