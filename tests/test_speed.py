@@ -105,3 +105,10 @@ def test_the_summary_says_when_workers_waited():
     assert "2 workers waited" in idle.waited(10.0) and "CPU" in idle.waited(10.0)
     busy = Tally(started=time.monotonic() - 10, workers=2, cpu_started=cpu_seconds() - 20)
     assert busy.waited(10.0) == ""
+
+
+def test_word_scans_take_empty_text():
+    from extractor.finding.periods import PERIOD_PASSES
+
+    c = compiled(default_rules())
+    assert list(scan(c.number_passes, "", 5)) == list(scan(PERIOD_PASSES, "", 5)) == []

@@ -144,6 +144,8 @@ class AtWords:
         self._automaton.make_automaton()
 
     def finditer(self, text: str, pos: int = 0, timeout: Optional[float] = None):
+        if pos >= len(text):  # pyahocorasick refuses an empty range
+            return
         lower = text.lower()
         if len(lower) != len(text):  # a letter such as İ lowers to two characters
             lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
