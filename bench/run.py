@@ -7,6 +7,7 @@
     python bench/run.py --quick          # small sizes, for a CI smoke test (~15 s)
     python bench/run.py --json           # one JSON object on stdout instead of the table
     python bench/run.py --only library --profile prof.html   # where extract() spends its time
+    python bench/run.py --big --seed ../shared/seeds --compare main   # plus the sections of issue 16
 
 Everything is measured in ONE run on the SAME text: the .txt files of samples/ (or of
 --text DIR; decoded as UTF-8, else GB18030), repeated in sorted order until the text is at
@@ -19,6 +20,13 @@ Sections (pick some with --only, comma-separated):
            of Chinese numerals (chars/s): no tool can extract numbers faster than it reads them.
   library  `extractor.extract()` article by article (chars/s). The first call, which loads
            the rule pack and the tokenizer, is a warm-up reported as "load", not timed.
+  seed     only with --seed DIR: extract() on the .txt files of DIR repeated to --size
+           (real input such as the seed digest, a figure every few hundred characters).
+  english  the number, unit and period patterns (the number scan, a unit match after
+           each number, the period scan) on English and on Chinese text of the same
+           figure density (--density characters per figure: figure sentences of the
+           English and of the Chinese articles, diluted with their figure-free sentences),
+           best of three interleaved passes; and extract() on both texts.
   jieba    `jieba.lcut()` with jieba's default dictionary, article by article (chars/s); the
            dictionary load (`jieba.initialize()`) is reported separately, with whether
            jieba's cache file already existed (a cold cache costs more).
@@ -47,6 +55,14 @@ Sections (pick some with --only, comma-separated):
            (default 2,000 and 20,000) files, on a scheduler and two workers started with
            dask's own CLI (`dask scheduler`, `dask worker`), so that the probe's
            RUSAGE_CHILDREN covers the client alone.
+  big      only with --big: one --big-mb (10) MiB input against the same text cut into
+           --big-files (1,000) files, `extract PATH -o out.jsonl --jobs 1` on each, for
+           Chinese articles and for all articles (a digest of English and Chinese ones):
+           characters per second of both, and peak memory (as in memory).
+  compare  only with --compare REF: the tree of git REF (git archive into a temporary
+           folder) and the work tree, each timing extract() over the text (and the
+           --seed text) in a fresh process, --compare-runs (3) runs each, interleaved;
+           the ratio of the medians.
   peers    only with --peers (or --only peers): JioNLP's money and time extractors
            (`jionlp.ner.extract_money`, `jionlp.ner.extract_time`, alone and together) and
            Recognizers-Text's Chinese models (currency and
@@ -60,7 +76,10 @@ Targets (from issue 5) are printed beside the results with PASS/FAIL: library >=
 chars/s and >= 3x jieba.lcut; cold start <= 0.3x the naive jieba command; --jobs 2 >= 1.6x
 --jobs 1 with identical output; memory of the large batch <= 1.2x the small one; from
 issue 13, --dask local:2 >= 0.85x the throughput of --jobs 2 with the records of --jobs 1,
-and the client's memory for 20,000 files <= 1.2x that for 2,000. The exit
+and the client's memory for 20,000 files <= 1.2x that for 2,000; from
+issue 16: the library >= 1,000,000 chars/s on --seed; the patterns on English <= 1.5x
+their cost on Chinese; a big input >= 0.9x the speed of the same text as files, under
+200 MiB of peak memory. The exit
 status is 0 when every section ran (1 when one crashed), whatever the targets say, unless
 --strict makes a FAIL exit 1 too.
 
