@@ -126,7 +126,8 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
         carry = Carry()
         if len(bounds) > 1:  # the input's own year is the latest it states, in any segment
             carry.whole_text_year = True
-            carry.text_year = max((year for year in (_text_year(text, b, c, outlet_lines) for b in bounds)
+            state: dict = {}  # the year in force, from segment to segment
+            carry.text_year = max((year for year in (_text_year(text, b, c, outlet_lines, state) for b in bounds)
                                    if year is not None), default=None)
         for start, end in bounds:
             yield _extract_window(text, (start, end), pack, doc, spans, headline_regions, outlet_lines, carry)
@@ -134,7 +135,8 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
     return spans, segments()
 
 
-def _text_year(text: str, bounds: tuple[int, int], c: Compiled, outlet_lines: list[tuple[int, int]]) -> Optional[int]:
+def _text_year(text: str, bounds: tuple[int, int], c: Compiled, outlet_lines: list[tuple[int, int]],
+               state: dict) -> Optional[int]:
     """TargetScope.text_year of one segment, from its periods and years alone (a pre-pass
     over a large input: its own year is the latest of its segments')."""
     offset, stop = bounds
@@ -142,7 +144,7 @@ def _text_year(text: str, bounds: tuple[int, int], c: Compiled, outlet_lines: li
     outlets = [(s - offset, e - offset) for s, e in outlet_lines if s < stop and e > offset]
     periods = [(p.start, p.end) for p in find_periods(folded)
                if p.start_year is not None and not _in_any(p.start, outlets)]
-    years = [(y.start, y.year) for y in stated_years(folded, outlets, periods)]
+    years = [(y.start, y.year) for y in stated_years(folded, outlets, periods, state)]
     return latest_year(folded, c, years)
 
 
@@ -216,14 +218,15 @@ class ArticleOf:
 class Carry:
     """What a segment of a large input takes from the whole input or the segments before it,
     so that its records are those of one piece: the input's own year (TargetScope.text_year),
-    the year of the last heading with one, whether the last figure was a target and whether
-    a section of goals goes on."""
+    the year in force (上年 is the year before it), the year of the last heading with one,
+    whether the last figure was a target and whether a section of goals goes on."""
 
     whole_text_year: bool = False
     text_year: Optional[int] = None
     section_year: Optional[int] = None
     last_target: bool = False
     in_goals: bool = False
+    years: dict = field(default_factory=dict)  # the year in force (context.stated_years)
     segments: int = 0
 
 
@@ -271,7 +274,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     figures = find_figures(text, folded, c, tokenizer, outlets)
     year_spans = [(f.start, f.end, f.start_year, f.end_year) for f in figures
                   if isinstance(f, PeriodSpan) and f.start_year is not None]
-    ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans)
+    ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans, carry.years if carry is not None else None)
     ctx.set_figures([(f.start, f.end) for f in figures])
     targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.years])
     window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), targets)

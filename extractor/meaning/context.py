@@ -149,17 +149,21 @@ def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int
     return start, m.end()
 
 
-def stated_years(folded: str, excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple]) -> list[YearMention]:
+def stated_years(folded: str, excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple],
+                 state: Optional[dict] = None) -> list[YearMention]:
     """The years `folded` states as such: not in `excluded` (outlet lines) nor in a span of
     years (`spans_of_years`, sorted, each (start, end, ...): 2021—2025年), nor a comparison
-    base or a list of years (see _YEAR_MENTION)."""
+    base or a list of years (see _YEAR_MENTION). `state["in_force"]`: the year in force at
+    the start of `folded` (a segment of a large input), set to the one at its end."""
     spans = [p[:2] for p in spans_of_years]
-    return [y for y in _mentions(folded) if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, spans)]
+    state = state if state is not None else {}
+    return [y for y in _mentions(folded, state)
+            if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, spans)]
 
 
-def _mentions(folded: str):
+def _mentions(folded: str, state: dict):
     listed = False  # 2022年、2023年先后…: a list of years gives no figure a year
-    in_force = None
+    in_force = state.get("in_force")
     for m in _YEAR_MENTION.finditer(folded, timeout=REGEX_TIMEOUT):
         if m.group("previous"):  # 上年的59.8%: the year before the one in force
             if m.group("rbase") and not m.group("rde") or in_force is None:
@@ -173,7 +177,7 @@ def _mentions(folded: str):
         if m.group("base") and not m.group("de"):
             continue  # 比2020年增长: a comparison base dates nothing
         if not m.group("base"):
-            in_force = year
+            in_force = state["in_force"] = year
         yield YearMention(m.start(), m.end(), year, bool(m.group("de")), bool(m.group("en") or m.group("paren")))
 
 
@@ -181,9 +185,11 @@ class DocumentContext:
     """Per-document lookups: sentences, years, regions, keywords and subjects of figures."""
 
     def __init__(self, text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
-                 excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple[int, int, int, int]]):
+                 excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple[int, int, int, int]],
+                 year_state: Optional[dict] = None):
         """`excluded`: outlet lines (no context comes from them); `spans_of_years`: periods
-        such as 2021—2025年, whose years are not the reference year of nearby figures."""
+        such as 2021—2025年, whose years are not the reference year of nearby figures;
+        `year_state`: the year in force, carried from segment to segment (stated_years)."""
         self.text = text
         self.folded = folded
         self.c = c
@@ -191,7 +197,7 @@ class DocumentContext:
         self.ends = [m.end() for m in _SENTENCE_END.finditer(folded, timeout=REGEX_TIMEOUT)]
         self.periods = sorted(spans_of_years)  # (start, end, start year, end year)
         self.period_starts = [p[0] for p in self.periods]
-        self.years = stated_years(folded, excluded, self.periods)
+        self.years = stated_years(folded, excluded, self.periods, year_state)
         self.year_starts = [y.start for y in self.years]
         self.year_ends = [y.end for y in self.years]
         self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
