@@ -340,7 +340,8 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     if metric is None and in_list and last_metric != kind:
         metric = last_metric  # growth rates of 6.3% and 6.1%: the list's values share its metric
     if metric is None and kind == "percentage" and window.last_rate[1]:
-        if window.last_rate[0] < left and (_GOES_ON.match(folded, left, left + MATCH_REACH) or _GROWTH_RATE.search(folded, left, start)):
+        if window.last_rate[0] < left and (_GOES_ON.match(folded, left, left + MATCH_REACH)
+                                           or _GROWTH_RATE.search(folded, left, start)):
             metric = window.last_rate[1]  # GDP grew 8.1%. The pace was 1.3 percentage points above ...
         elif window.last_rate[0] == left and figure.unit == "pp":
             metric = window.last_rate[1]  # 年均增长8.4%，高于全国水平1.3个百分点
