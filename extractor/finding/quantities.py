@@ -320,7 +320,7 @@ class QuantityFinder:
         """(kind, unit, None) from an indicator right after a magnitude: 1.8万亿的社会投资."""
         if not _SCALE.search(n.text):
             return None
-        m = self.c.implied_after.match(self.folded, n.end, n.end + LOOK_RIGHT)
+        m = self.c.implied_after.match(self.folded, n.end)
         if m is None:
             return None
         entry = self.c.implied_forms[m.group("k")]
