@@ -7,6 +7,7 @@
     python bench/run.py --quick          # small sizes, for a CI smoke test (~15 s)
     python bench/run.py --json           # one JSON object on stdout instead of the table
     python bench/run.py --only library --profile prof.html   # where extract() spends its time
+    python bench/run.py --big --seed ../shared/seeds --compare main   # plus the sections of issue 16
 
 Everything is measured in ONE run on the SAME text: the .txt files of samples/ (or of
 --text DIR; decoded as UTF-8, else GB18030), repeated in sorted order until the text is at
@@ -19,6 +20,13 @@ Sections (pick some with --only, comma-separated):
            of Chinese numerals (chars/s): no tool can extract numbers faster than it reads them.
   library  `extractor.extract()` article by article (chars/s). The first call, which loads
            the rule pack and the tokenizer, is a warm-up reported as "load", not timed.
+  seed     only with --seed DIR: extract() on the .txt files of DIR repeated to --size
+           (real input such as the seed digest, a figure every few hundred characters).
+  english  the number, unit and period patterns (the number scan, a unit match after
+           each number, the period scan) on English and on Chinese text of the same
+           figure density (--density characters per figure: figure sentences of the
+           English and of the Chinese articles, diluted with their figure-free sentences),
+           best of three interleaved passes; and extract() on both texts.
   jieba    `jieba.lcut()` with jieba's default dictionary, article by article (chars/s); the
            dictionary load (`jieba.initialize()`) is reported separately, with whether
            jieba's cache file already existed (a cold cache costs more).
@@ -47,6 +55,14 @@ Sections (pick some with --only, comma-separated):
            (default 2,000 and 20,000) files, on a scheduler and two workers started with
            dask's own CLI (`dask scheduler`, `dask worker`), so that the probe's
            RUSAGE_CHILDREN covers the client alone.
+  big      only with --big: one --big-mb (10) MiB input against the same text cut into
+           --big-files (1,000) files, `extract PATH -o out.jsonl --jobs 1` on each, for
+           Chinese articles and for all articles (a digest of English and Chinese ones):
+           characters per second of both, and peak memory (as in memory).
+  compare  only with --compare REF: the tree of git REF (git archive into a temporary
+           folder) and the work tree, each timing extract() over the text (and the
+           --seed text) in a fresh process, --compare-runs (3) runs each, interleaved;
+           the ratio of the medians.
   peers    only with --peers (or --only peers): JioNLP's money and time extractors
            (`jionlp.ner.extract_money`, `jionlp.ner.extract_time`, alone and together) and
            Recognizers-Text's Chinese models (currency and
@@ -60,7 +76,10 @@ Targets (from issue 5) are printed beside the results with PASS/FAIL: library >=
 chars/s and >= 3x jieba.lcut; cold start <= 0.3x the naive jieba command; --jobs 2 >= 1.6x
 --jobs 1 with identical output; memory of the large batch <= 1.2x the small one; from
 issue 13, --dask local:2 >= 0.85x the throughput of --jobs 2 with the records of --jobs 1,
-and the client's memory for 20,000 files <= 1.2x that for 2,000. The exit
+and the client's memory for 20,000 files <= 1.2x that for 2,000; from
+issue 16: the library >= 1,000,000 chars/s on --seed; the patterns on English <= 1.5x
+their cost on Chinese; a big input >= 0.9x the speed of the same text as files, under
+200 MiB of peak memory. The exit
 status is 0 when every section ran (1 when one crashed), whatever the targets say, unless
 --strict makes a FAIL exit 1 too.
 
@@ -95,7 +114,8 @@ SAMPLES = REPO / "samples"
 TEXT_DIR = SAMPLES
 MIB = 1024 * 1024
 
-SECTIONS = ("floor", "library", "jieba", "cold", "batch", "memory", "dask", "peers")
+SECTIONS = ("floor", "library", "seed", "english", "jieba", "cold", "batch", "memory", "dask", "big", "compare",
+            "peers")
 
 #: The floor's pattern: runs of ASCII or full-width digits, runs of Chinese numerals.
 FLOOR_PATTERN = r"[0-9０-９]+|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+"
@@ -108,12 +128,17 @@ TARGETS = {
     "memory_ratio": 1.2,  # <=
     "dask_vs_jobs2": 0.85,  # >=
     "dask_client_memory_ratio": 1.2,  # <=
+    # issue 16
+    "seed_chars_per_s": 1_000_000,  # >=  the library on the seed digest (--seed)
+    "english_cost_ratio": 1.5,  # <=  patterns on English / on Chinese of the same figure density
+    "big_speed_ratio": 0.9,  # >=  one big input / the same text as 1,000 files, per character
+    "big_peak_rss_mib": 200,  # <   peak memory of the big single input
 }
 
 DEFAULTS = dict(size=5.0, files=2000, mem_files=(200, 20000), runs=5, peer_chars=50000, dask_files=10000,
-                dask_mem_files=(2000, 20000))
+                dask_mem_files=(2000, 20000), big_mb=10.0, big_files=1000, english_chars=300_000, compare_runs=3)
 QUICK = dict(size=0.25, files=100, mem_files=(20, 200), runs=3, peer_chars=3000, dask_files=100,
-             dask_mem_files=(20, 200))
+             dask_mem_files=(20, 200), big_mb=0.5, big_files=50, english_chars=30_000, compare_runs=1)
 
 # A child that runs one command and reports its peak RSS: RUSAGE_CHILDREN of a fresh process
 # covers only the command it waited for (and that command's own waited-for children).
@@ -147,9 +172,13 @@ def sample_files() -> list[Path]:
     return files
 
 
-def build_corpus(size_mb: float) -> tuple[list[str], int]:
-    """Articles (the samples, repeated in order) whose UTF-8 size reaches `size_mb` MiB."""
-    texts = [decode(p.read_bytes()) for p in sample_files()]
+def build_corpus(size_mb: float, folder: Optional[Path] = None) -> tuple[list[str], int]:
+    """Articles (the samples, or the .txt files of `folder`, repeated in order) whose UTF-8
+    size reaches `size_mb` MiB."""
+    files = sorted(folder.glob("*.txt")) if folder is not None else sample_files()
+    if not files:
+        raise SystemExit(f"bench: no .txt files in {folder}")
+    texts = [decode(p.read_bytes()) for p in files]
     sizes = [len(t.encode("utf-8")) for t in texts]
     target = max(1, int(size_mb * MIB))
     articles: list[str] = []
@@ -370,7 +399,9 @@ def run_batch(ctx: dict) -> dict:
     outputs = {}
     for jobs in (1, 2):
         out = tmp / f"batch-jobs{jobs}.jsonl"
-        wall, _ = timed_run([*ctx["cli"], "extract", str(folder), "-o", str(out), "--jobs", str(jobs), "--quiet"])
+        wall, proc = timed_run([*ctx["cli"], "extract", str(folder), "-o", str(out), "--jobs", str(jobs)])
+        lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        result[f"jobs{jobs}_summary"] = lines[-1] if lines else ""
         data = out.read_bytes()
         outputs[jobs] = data
         result[f"jobs{jobs}_s"] = wall
@@ -601,10 +632,255 @@ def run_peers(ctx: dict) -> dict:
     return result
 
 
-RUNNERS = {"floor": run_floor, "library": run_library, "jieba": run_jieba, "cold": run_cold,
-           "batch": run_batch, "memory": run_memory, "dask": run_dask, "peers": run_peers}
+# --------------------------------------------------------------------------- issue 16 sections
+
+
+def _han_share(text: str) -> float:
+    """Han characters among the letters of `text` (Chinese text near 1, English near 0)."""
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return han / max(1, han + latin)
+
+
+def run_library_on(articles: list[str]) -> dict:
+    """extract() over `articles` (already warm), as the library section times it."""
+    from extractor import extract
+
+    chars = sum(map(len, articles))
+    records = 0
+    start = time.perf_counter()
+    for article in articles:
+        records += len(extract(article))
+    seconds = time.perf_counter() - start
+    return {"chars": chars, "articles": len(articles), "seconds": seconds, "chars_per_s": rate(chars, seconds),
+            "records": records}
+
+
+def run_seed(ctx: dict) -> dict:
+    """The library on the --seed text (real input, a figure every few hundred characters)."""
+    from extractor import extract
+
+    articles = ctx["seed"]
+    extract(articles[0])
+    return run_library_on(articles) | {"text": ctx["seed_dir"]}
+
+
+# -- english: the patterns on English against Chinese text of the same figure density
+
+_SENTENCE = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?=\s)")
+
+
+def _figures_in(folded: str, c) -> int:
+    from extractor.finding.periods import PERIOD_PASSES
+    from extractor.finding.scan import scan
+
+    return (sum(1 for _ in scan(c.number_passes, folded, 10.0))
+            + sum(1 for _ in scan(PERIOD_PASSES, folded, 10.0)))
+
+
+def density_text(texts: list[str], c, chars_per_figure: int, size: int) -> tuple[str, int]:
+    """About `size` folded characters of `texts`' sentences holding one figure (a number or a
+    period) every `chars_per_figure` characters: every sentence with figures, in order and
+    repeated, and as many of the figure-free ones, also repeated, as it takes to dilute them.
+    Returns the text and its figure count."""
+    from extractor.finding.normalize import fold
+
+    folded = [fold(t, c.table) for t in texts]
+    sentences = [s for t in folded for s in _SENTENCE.split(t) if s.strip()]
+    counted = [(s, _figures_in(s, c)) for s in sentences]
+    busy = [(s, n) for s, n in counted if n]
+    free = [s for s, n in counted if not n]
+    if not busy:
+        raise RuntimeError("no figure in the text")
+    parts, chars, figures, i, j = [], 0, 0, 0, 0
+    while chars < size:
+        sentence, n = busy[i % len(busy)]
+        parts.append(sentence)
+        chars, figures, i = chars + len(sentence), figures + n, i + 1
+        while free and chars < chars_per_figure * figures:
+            parts.append(free[j % len(free)])
+            chars, j = chars + len(free[j % len(free)]), j + 1
+    text = "".join(parts)
+    return text, _figures_in(text, c)
+
+
+def _pattern_pass(folded: str, c) -> int:
+    """The number, unit and period patterns over folded text, as the engine runs them."""
+    from extractor.finding.periods import PERIOD_PASSES
+    from extractor.finding.scan import scan
+
+    found = 0
+    for m in scan(c.number_passes, folded, 10.0):
+        found += 1
+        c.suffix.match(folded, m.end(), m.end() + 64)
+    return found + sum(1 for _ in scan(PERIOD_PASSES, folded, 10.0))
+
+
+def run_english(ctx: dict) -> dict:
+    from extractor import extract
+    from extractor.pack.compiled import compiled
+    from extractor.pack.rules import default_rules
+
+    c = compiled(default_rules())
+    texts = [decode(p.read_bytes()) for p in sample_files()]
+    by_script = {"en": [t for t in texts if _han_share(t) < 0.2], "zh": [t for t in texts if _han_share(t) > 0.8]}
+    if not all(by_script.values()):
+        return {"skipped": "the text needs both English and Chinese articles"}
+    density, size = ctx["density"], ctx["english_chars"]
+    built = {lang: density_text(group, c, density, size) for lang, group in by_script.items()}
+    result: dict = {"chars_per_figure_target": density}
+    best = {lang: float("inf") for lang in built}
+    for _ in range(3):  # interleaved, best of three: the machine may be shared
+        for lang, (text, _) in built.items():
+            start = time.perf_counter()
+            _pattern_pass(text, c)
+            best[lang] = min(best[lang], time.perf_counter() - start)
+    extract(built["en"][0][:200])
+    for lang, (text, figures) in built.items():
+        library = run_library_on([text])
+        result[lang] = {"chars": len(text), "figures": figures, "chars_per_figure": len(text) / figures,
+                        "patterns_s": best[lang], "patterns_chars_per_s": rate(len(text), best[lang]),
+                        "library_chars_per_s": library["chars_per_s"]}
+    result["cost_ratio"] = result["zh"]["patterns_chars_per_s"] / result["en"]["patterns_chars_per_s"]
+    result["library_cost_ratio"] = result["zh"]["library_chars_per_s"] / result["en"]["library_chars_per_s"]
+    return result
+
+
+# -- big: one 10 MB input against the same text as 1,000 files
+
+
+def big_texts(size_mb: float) -> dict[str, str]:
+    """The big inputs: Chinese plain articles, and every article (a digest of English and
+    Chinese ones, as the digests are), each repeated in order to `size_mb` MiB."""
+    from extractor.reading.digest import split_articles
+
+    texts = [decode(p.read_bytes()).strip() for p in sample_files()]
+    chinese = [t for t in texts if _han_share(t) > 0.8 and not split_articles(t)[1]]
+    out = {}
+    for name, group in (("chinese", chinese), ("mixed digest", texts)):
+        if not group:
+            continue
+        parts, total, i = [], 0, 0
+        while total < size_mb * MIB:
+            parts.append(group[i % len(group)])
+            total += len(parts[-1].encode("utf-8")) + 2
+            i += 1
+        out[name] = "\n\n".join(parts) + "\n"
+    return out
+
+
+def cut_files(text: str, count: int) -> list[str]:
+    """`text` cut into `count` pieces at line breaks, the pieces together being `text`."""
+    cuts, step = [0], len(text) / count
+    for k in range(1, count):
+        at = text.find("\n", max(cuts[-1], int(k * step))) + 1
+        if at <= cuts[-1]:
+            break
+        cuts.append(at)
+    cuts.append(len(text))
+    return [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def run_big(ctx: dict) -> dict:
+    try:
+        import resource  # noqa: F401  (POSIX only: peak memory)
+    except ImportError:
+        return {"skipped": "the resource module is not available on this platform"}
+    tmp = Path(ctx["tmp"])
+    result: dict = {"size_mib": ctx["big_mb"], "files": ctx["big_files"], "inputs": {}}
+    warm = tmp / "big-warm-up.txt"  # as a user's earlier runs: bytecode and rule cache written
+    warm.write_text(cold_article(), encoding="utf-8")
+    timed_run([*ctx["cli"], "extract", str(warm), "--quiet"])
+    for name, text in big_texts(ctx["big_mb"]).items():
+        slug = name.replace(" ", "-")
+        single = tmp / f"big-{slug}.txt"
+        single.write_text(text, encoding="utf-8")
+        folder = tmp / f"big-{slug}-files"
+        folder.mkdir()
+        pieces = cut_files(text, ctx["big_files"])
+        for i, piece in enumerate(pieces):
+            (folder / f"{i:05d}.txt").write_text(piece, encoding="utf-8")
+        row: dict = {"chars": len(text), "bytes": single.stat().st_size, "files": len(pieces)}
+        for label, path in (("single", single), ("folder", folder)):
+            out = tmp / f"big-{slug}-{label}.jsonl"
+            measured = peak_rss([*ctx["cli"], "extract", str(path), "-o", str(out), "--jobs", "1", "--quiet"])
+            row[label] = {"wall_s": measured["wall_s"], "chars_per_s": rate(len(text), measured["wall_s"]),
+                          "peak_rss_bytes": measured["peak_rss_bytes"], "records": sum(1 for _ in out.open("rb"))}
+            out.unlink()
+        row["speed_ratio"] = row["single"]["chars_per_s"] / row["folder"]["chars_per_s"]
+        result["inputs"][name] = row
+        single.unlink()
+    return result
+
+
+# -- compare: the library at a git ref against the work tree
+
+_COMPARE_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from extractor import extract
+articles = json.load(open(sys.argv[2], encoding="utf-8"))
+extract(articles[0])
+start = time.perf_counter()
+records = sum(len(extract(a)) for a in articles)
+print(json.dumps({"seconds": time.perf_counter() - start, "records": records}))
+"""
+
+
+def checkout(ref: str, folder: Path) -> str:
+    """The tree of `ref` written into `folder` (git archive: the repository is not touched)."""
+    rev = subprocess.run(["git", "rev-parse", "--short", ref], cwd=REPO, capture_output=True, text=True)
+    if rev.returncode != 0:
+        raise RuntimeError(f"unknown git ref {ref!r}: {rev.stderr.strip()}")
+    folder.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", "--format=tar", ref], cwd=REPO, capture_output=True, check=True)
+    import tarfile
+
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(folder, filter="data") if hasattr(tarfile, "data_filter") else tar.extractall(folder)
+    return rev.stdout.strip()
+
+
+def run_compare(ctx: dict) -> dict:
+    tmp = Path(ctx["tmp"])
+    ref = ctx["compare"]
+    tree = tmp / "compare-ref"
+    result: dict = {"ref": ref, "rev": checkout(ref, tree), "runs": ctx["compare_runs"], "texts": {}}
+    texts = {"text": ctx["articles"]}
+    if ctx.get("seed"):
+        texts["seed"] = ctx["seed"]
+    for label, articles in texts.items():
+        data = tmp / f"compare-{label}.json"
+        data.write_text(json.dumps(articles, ensure_ascii=False), encoding="utf-8")
+        chars = sum(map(len, articles))
+        times: dict[str, list[float]] = {"ref": [], "work": []}
+        records = {}
+        for _ in range(ctx["compare_runs"]):  # interleaved: drift on the machine hits both alike
+            for side, root in (("ref", tree), ("work", REPO)):
+                env = cli_env(PYTHONPATH=str(root), POLICY_EXTRACT_CACHE_DIR=str(tmp / f"compare-cache-{side}"))
+                proc = subprocess.run([sys.executable, "-c", _COMPARE_CHILD, str(root), str(data)],
+                                      capture_output=True, text=True, env=env, cwd=tmp)
+                if proc.returncode != 0:
+                    raise RuntimeError(f"{side} ({root}) failed: {proc.stderr.strip()[-800:]}")
+                report = json.loads(proc.stdout)
+                times[side].append(report["seconds"])
+                records[side] = report["records"]
+        medians = {side: statistics.median(values) for side, values in times.items()}
+        result["texts"][label] = {
+            "chars": chars, "records": records, "all_s": times,
+            "ref_chars_per_s": rate(chars, medians["ref"]), "work_chars_per_s": rate(chars, medians["work"]),
+            "ratio": medians["ref"] / medians["work"],
+        }
+    return result
+
+
+RUNNERS = {"floor": run_floor, "library": run_library, "seed": run_seed, "english": run_english, "jieba": run_jieba,
+           "cold": run_cold, "batch": run_batch, "memory": run_memory, "dask": run_dask, "big": run_big,
+           "compare": run_compare, "peers": run_peers}
 # The library runs before jieba so that jieba's 5 MB dictionary is not in the heap while it runs.
-ORDER = ("floor", "library", "jieba", "cold", "batch", "memory", "dask", "peers")
+ORDER = ("floor", "library", "seed", "english", "jieba", "cold", "batch", "memory", "dask", "big", "compare", "peers")
+#: Sections that run only when asked for (by their option or by --only).
+OPTIONAL = {"peers": "peers", "dask": "dask", "seed": "seed", "big": "big", "compare": "compare"}
 
 
 # --------------------------------------------------------------------------- profile
@@ -756,6 +1032,16 @@ def build_rows(results: dict, targets: list) -> list[tuple[str, str, str, str, s
             ratio = lib["chars_per_s"] / jb["chars_per_s"]
             status = check(targets, "library vs jieba.lcut", ratio, ">=", TARGETS["library_vs_jieba"])
             rows.append(("3 library", "  vs jieba.lcut", "", fmt_x(ratio), f">= {TARGETS['library_vs_jieba']}x", status))
+    seed = results.get("seed")
+    if seed:
+        if "error" in seed:
+            rows.append(("3 library", "extract() on --seed", _err(seed), "", "", ""))
+        else:
+            status = check(targets, "library on the seed", seed["chars_per_s"], ">=", TARGETS["seed_chars_per_s"])
+            rows.append(("3 library", f"extract() on --seed ({Path(seed['text']).name}/*.txt repeated)",
+                         fmt_rate(seed["chars_per_s"]), f"{seed['chars'] / max(1, seed['records']):,.0f} chars/record",
+                         f">= {TARGETS['seed_chars_per_s']:,}", status))
+    rows.extend(english_rows(results.get("english"), targets))
     cold = results.get("cold")
     if cold:
         if "error" in cold:
@@ -794,6 +1080,9 @@ def build_rows(results: dict, targets: list) -> list[tuple[str, str, str, str, s
             rows.append(("5 batch", f"  outputs byte-identical ({batch['records']:,} records)",
                          "yes" if batch["identical"] else "NO", "", "identical",
                          "PASS" if batch["identical"] else "FAIL"))
+            for jobs in (1, 2):
+                if batch.get(f"jobs{jobs}_summary"):
+                    rows.append(("5 batch", f"  summary line, --jobs {jobs}", batch[f"jobs{jobs}_summary"], "", "", ""))
     mem = results.get("memory")
     if mem:
         if "error" in mem or "skipped" in mem:
@@ -832,6 +1121,8 @@ def build_rows(results: dict, targets: list) -> list[tuple[str, str, str, str, s
                                TARGETS["dask_client_memory_ratio"])
                 rows.append(("7 dask", "  ratio", "", fmt_x(dk["memory_ratio"]),
                              f"<= {TARGETS['dask_client_memory_ratio']}x", status))
+    rows.extend(big_rows(results.get("big"), targets))
+    rows.extend(compare_rows(results.get("compare")))
     peers = results.get("peers")
     if peers:
         if "error" in peers:
@@ -845,6 +1136,68 @@ def build_rows(results: dict, targets: list) -> list[tuple[str, str, str, str, s
                 else:
                     rows.append(("6 peers", name, fmt_rate(peer["chars_per_s"]),
                                  f"library {fmt_x(peer['library_speedup'])}; {peer['found']:,} found", "", ""))
+    return rows
+
+
+def english_rows(section: Optional[dict], targets: list) -> list:
+    if not section:
+        return []
+    if "error" in section or "skipped" in section:
+        return [("3 english", "patterns, English vs Chinese", _err(section) or f"skipped: {section['skipped']}",
+                 "", "", "")]
+    rows = []
+    for lang, name in (("zh", "Chinese"), ("en", "English")):
+        r = section[lang]
+        rows.append(("3 english", f"number+unit+period patterns, {name} ({r['chars_per_figure']:.0f} chars/figure)",
+                     fmt_rate(r["patterns_chars_per_s"]), f"library {fmt_rate(r['library_chars_per_s'])}", "", ""))
+    status = check(targets, "English pattern cost / Chinese", section["cost_ratio"], "<=",
+                   TARGETS["english_cost_ratio"])
+    rows.append(("3 english", "  cost on English / on Chinese, patterns", "", fmt_x(section["cost_ratio"]),
+                 f"<= {TARGETS['english_cost_ratio']}x", status))
+    rows.append(("3 english", "  cost on English / on Chinese, whole library", "",
+                 fmt_x(section["library_cost_ratio"]), "", ""))
+    return rows
+
+
+def big_rows(section: Optional[dict], targets: list) -> list:
+    if not section:
+        return []
+    if "error" in section or "skipped" in section:
+        return [("7 big", "one big input", _err(section) or f"skipped: {section['skipped']}", "", "", "")]
+    rows = []
+    for name, r in section["inputs"].items():
+        single, folder = r["single"], r["folder"]
+        rows.append(("7 big", f"{name}: one file, {r['bytes'] / MIB:.1f} MiB ({r['chars']:,} chars)",
+                     fmt_rate(single["chars_per_s"]), f"{single['records']:,} records", "", ""))
+        rows.append(("7 big", f"{name}: the same text as {r['files']:,} files", fmt_rate(folder["chars_per_s"]),
+                     f"{folder['records']:,} records", "", ""))
+        status = check(targets, f"big {name}: speed one file / files", r["speed_ratio"], ">=",
+                       TARGETS["big_speed_ratio"])
+        rows.append(("7 big", "  one file / files, per character", "", fmt_x(r["speed_ratio"]),
+                     f">= {TARGETS['big_speed_ratio']}x", status))
+        peak = single["peak_rss_bytes"] / MIB
+        ok = peak < TARGETS["big_peak_rss_mib"]
+        targets.append({"name": f"big {name}: peak RSS (MiB)", "value": peak, "op": "<",
+                        "bound": TARGETS["big_peak_rss_mib"], "pass": ok})
+        rows.append(("7 big", "  peak RSS, one file (files)", fmt_mib(single["peak_rss_bytes"]),
+                     f"files: {fmt_mib(folder['peak_rss_bytes'])}", f"< {TARGETS['big_peak_rss_mib']} MiB",
+                     "PASS" if ok else "FAIL"))
+    return rows
+
+
+def compare_rows(section: Optional[dict]) -> list:
+    if not section:
+        return []
+    if "error" in section:
+        return [("8 compare", "library at REF / work tree", _err(section), "", "", "")]
+    rows = []
+    for label, r in section["texts"].items():
+        what = "the text" if label == "text" else "--seed"
+        rows.append(("8 compare", f"{what}: {section['ref']} ({section['rev']}), median of {section['runs']}",
+                     fmt_rate(r["ref_chars_per_s"]), f"{r['records']['ref']:,} records", "", ""))
+        rows.append(("8 compare", f"{what}: work tree", fmt_rate(r["work_chars_per_s"]),
+                     f"{r['records']['work']:,} records", "", ""))
+        rows.append(("8 compare", "  work tree speed / REF", "", fmt_x(r["ratio"]), "", ""))
     return rows
 
 
@@ -904,6 +1257,15 @@ def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
     p.add_argument("--dask-files", type=int, help=f"files of the dask section (default {DEFAULTS['dask_files']:,})")
     p.add_argument("--dask-mem-files", metavar="SMALL,LARGE",
                    help="file counts of the dask client-memory runs (default 2000,20000)")
+    p.add_argument("--seed", metavar="DIR", help="also time the library on the .txt files of DIR (real input, "
+                                                 "e.g. the seed digest; target >= 1 M chars/s); --compare uses it too")
+    p.add_argument("--big", action="store_true", help="one --big-mb input against the same text as --big-files files")
+    p.add_argument("--big-mb", type=float, help="MiB of the big input (default 10)")
+    p.add_argument("--big-files", type=int, help="files the big text is cut into (default 1,000)")
+    p.add_argument("--compare", metavar="REF", help="time the library at git REF against the work tree, interleaved")
+    p.add_argument("--compare-runs", type=int, help="runs of each side of --compare (default 3)")
+    p.add_argument("--density", type=int, default=100,
+                   help="characters per figure of the English and Chinese texts of the english section (default 100)")
     p.add_argument("--peer-chars", type=int, help=f"characters of the peers' slice (default {DEFAULTS['peer_chars']:,})")
     p.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
     p.add_argument("--only", metavar="SECTIONS", help=f"comma-separated subset of: {', '.join(SECTIONS)}")
@@ -930,6 +1292,10 @@ def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
             p.error("--dask-mem-files takes SMALL,LARGE, e.g. 2000,20000")
     else:
         args.dask_mem_files = base["dask_mem_files"]
+    for name in ("big_mb", "big_files", "compare_runs"):
+        if getattr(args, name) is None:
+            setattr(args, name, base[name])
+    args.english_chars = base["english_chars"]
     if args.mem_files:
         try:
             small, large = (int(x) for x in args.mem_files.split(","))
@@ -939,7 +1305,8 @@ def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
     else:
         args.mem_files = base["mem_files"]
     if (args.size <= 0 or args.files < 1 or args.runs < 1 or min(args.mem_files) < 1 or args.peer_chars < 1
-            or args.dask_files < 1 or min(args.dask_mem_files) < 1):
+            or args.dask_files < 1 or min(args.dask_mem_files) < 1
+            or args.big_mb <= 0 or args.big_files < 1 or args.compare_runs < 1 or args.density < 1):
         p.error("sizes and counts must be positive")
     if args.only:
         chosen = [s.strip() for s in args.only.split(",") if s.strip()]
@@ -948,7 +1315,11 @@ def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
             p.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
         args.sections = [s for s in ORDER if s in chosen]
     else:
-        args.sections = [s for s in ORDER if (s != "peers" or args.peers) and (s != "dask" or args.dask)]
+        args.sections = [s for s in ORDER if s not in OPTIONAL or getattr(args, OPTIONAL[s])]
+    if "seed" in args.sections and not args.seed:
+        p.error("the seed section needs --seed DIR")
+    if "compare" in args.sections and not args.compare:
+        p.error("the compare section needs --compare REF")
     if args.profile is not None and "library" not in args.sections:
         p.error("--profile profiles the library section: include it in --only")
     return args
@@ -970,6 +1341,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "cpus": os.cpu_count(), "extractor": getattr(extractor, "__version__", "?"), "git": git_describe(),
         "quick": args.quick, "sections": args.sections, "cli": shlex.join(cli),
         "files": args.files, "mem_files": list(args.mem_files), "runs": args.runs,
+        "seed": args.seed, "compare": args.compare, "big_mb": args.big_mb if args.big else None,
     }
     results: dict = {}
     failed = False
@@ -980,7 +1352,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         ctx = {"articles": articles, "tmp": tmp, "cli": cli, "runs": args.runs, "files": args.files,
                "mem_files": args.mem_files, "peer_chars": args.peer_chars, "profile": args.profile,
                "profile_top": args.profile_top, "dask_files": args.dask_files,
-               "dask_mem_files": args.dask_mem_files}
+               "dask_mem_files": args.dask_mem_files, "big_mb": args.big_mb, "big_files": args.big_files,
+               "compare": args.compare, "compare_runs": args.compare_runs, "density": args.density,
+               "english_chars": args.english_chars, "seed_dir": args.seed,
+               "seed": build_corpus(args.size, Path(args.seed))[0] if args.seed else None}
         for section in args.sections:
             log(f"{section} ...")
             start = time.perf_counter()

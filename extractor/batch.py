@@ -138,16 +138,23 @@ def process(source: Source, settings: Settings, pack=None) -> FileResult:
     raise AssertionError("process_parts always ends with a final part")
 
 
+def workers(jobs: int, sources: int) -> int:
+    """The worker processes a run starts (1: none, the main process works): never more
+    than the inputs (--jobs 0 is made one per core by the command line)."""
+    return max(1, min(jobs, sources))
+
+
 def run(sources: Sequence[Source], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
     """The results of each source in order (a large one in parts when jobs is 1). Close
     the iterator to stop the workers early."""
-    if jobs <= 1 or len(sources) <= 1:
+    jobs = workers(jobs, len(sources))
+    if jobs == 1:
         for source in sources:
             yield from process_parts(source, settings)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources)), initializer=_init_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
     size = max(1, min(MAX_TASK_FILES, len(sources) // (jobs * 16)))
     tasks = [sources[i:i + size] for i in range(0, len(sources), size)]
     try:

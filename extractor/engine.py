@@ -13,6 +13,7 @@ values, what the exporters write. The library validates them into pydantic recor
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
@@ -24,10 +25,10 @@ from .finding.periods import PeriodSpan, find_periods
 from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
-from .meaning.context import NATION, DocumentContext, place_span, report_year
-from .meaning.metrics import MetricNamer, keyword_reaches
+from .meaning.context import NATION, DocumentContext, place_span, report_year, stated_years
+from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
-from .meaning.targets import TargetScope
+from .meaning.targets import TargetScope, latest_year
 from .pack.compiled import Compiled, compiled
 from .pack.rules import RulePack
 from .reading.digest import ArticleSpan, split_articles
@@ -46,8 +47,10 @@ _LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及)?\s?(?i:and
 # The header under a headline: at most this many characters, lines of at most this many.
 HEADER_CHARS = 200
 HEADER_LINE_CHARS = 60
-# Inputs longer than this are extracted a segment at a time (see extract_segments).
-SEGMENT_CHARS = 1_000_000
+# Inputs longer than this are extracted a segment at a time (see extract_segments). A
+# segment's rows are held until written: 200,000 characters of dense Chinese make about
+# 8,000 rows (some 20 MB); a 10 MB input then peaks near 80 MiB (1,000,000 went over 200).
+SEGMENT_CHARS = 200_000
 
 
 def tokenizer_for(pack: RulePack) -> Tokenizer:
@@ -76,7 +79,9 @@ def _without_overlaps(figures: list[Figure]) -> list[Figure]:
 
 
 def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start < e for s, e in spans)
+    """Is `start` inside one of `spans` (sorted, not overlapping: outlet lines)? A bisect."""
+    i = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return i >= 0 and start < spans[i][1]
 
 
 def find_figures(text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
@@ -106,8 +111,10 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
     A large input (a 50 MB dump, a 10 MB page without a line break) is cut at line breaks
     or sentence ends into segments, each extracted on its own: memory is bounded by the
     segment, not the file, and records can be written while the rest is read. Every
-    context lookup reaches at most MAX_SENTENCE characters, so records are the same as from
-    one piece, but for the rare figure whose sentence straddles a cut.
+    context lookup reaches at most MAX_SENTENCE characters, or its paragraph (a line), and
+    what reaches further is carried (Carry), so records are the same as from one piece when
+    the cuts fall at line breaks (segment_bounds: whenever a line is shorter than half a
+    segment).
     """
     c = compiled(pack)
     spans, outlet_lines = split_articles(text, published, source)
@@ -116,21 +123,44 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
                          _region_of(a.title, c, nation=True)) for a in spans]
 
     def segments() -> Iterator[list[Row]]:
-        for start, end in segment_bounds(text):
-            yield _extract_window(text, (start, end), pack, doc, spans, headline_regions, outlet_lines)
+        bounds = segment_bounds(text)
+        carry = Carry()
+        if len(bounds) > 1:  # the input's own year is the latest it states, in any segment
+            carry.whole_text_year = True
+            state: dict = {}  # the year in force, from segment to segment
+            carry.text_year = max((year for year in (_text_year(text, b, c, outlet_lines, state) for b in bounds)
+                                   if year is not None), default=None)
+        for start, end in bounds:
+            yield _extract_window(text, (start, end), pack, doc, spans, headline_regions, outlet_lines, carry)
 
     return spans, segments()
 
 
+def _text_year(text: str, bounds: tuple[int, int], c: Compiled, outlet_lines: list[tuple[int, int]],
+               state: dict) -> Optional[int]:
+    """TargetScope.text_year of one segment, from its periods and years alone (a pre-pass
+    over a large input: its own year is the latest of its segments')."""
+    offset, stop = bounds
+    folded = fold(text[offset:stop], c.table)
+    outlets = [(s - offset, e - offset) for s, e in outlet_lines if s < stop and e > offset]
+    periods = [(p.start, p.end) for p in find_periods(folded)
+               if p.start_year is not None and not _in_any(p.start, outlets)]
+    years = [(y.start, y.year) for y in stated_years(folded, outlets, periods, state)]
+    return latest_year(folded, c, years)
+
+
 def segment_bounds(text: str, size: Optional[int] = None) -> list[tuple[int, int]]:
-    """Cuts near every `size` (default SEGMENT_CHARS) characters: after a line break, else a
-    sentence end, else a space."""
+    """Cuts about every `size` (default SEGMENT_CHARS) characters: after the last line break
+    of the segment's second half (or the first one just past it), else after a sentence
+    end, else a space. A cut at a line break changes no record: no context crosses one."""
     size = size or SEGMENT_CHARS
     bounds, start = [], 0
     while len(text) - start > size:
         end = start + size
         for mark in ("\n", "。", " "):
-            found = text.find(mark, end, end + size // 10)
+            found = text.rfind(mark, start + size // 2, end)
+            if found < 0:
+                found = text.find(mark, end, end + size // 10)
             if found >= 0:
                 end = found + 1
                 break
@@ -186,6 +216,22 @@ class ArticleOf:
 
 
 @dataclass
+class Carry:
+    """What a segment of a large input takes from the whole input or the segments before it,
+    so that its records are those of one piece: the input's own year (TargetScope.text_year),
+    the year in force (上年 is the year before it), the year of the last heading with one,
+    whether the last figure was a target and whether a section of goals goes on."""
+
+    whole_text_year: bool = False
+    text_year: Optional[int] = None
+    section_year: Optional[int] = None
+    last_target: bool = False
+    in_goals: bool = False
+    years: dict = field(default_factory=dict)  # the year in force (context.stated_years)
+    segments: int = 0
+
+
+@dataclass
 class Window:
     """One segment of an input being extracted: its text and folded text, the lookups built
     over it, and where it starts in the input (offsets in rows are input offsets)."""
@@ -218,7 +264,8 @@ class Window:
 
 
 def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str, spans: list[ArticleSpan],
-                    headline_regions: list[tuple[Optional[str], Optional[int], Optional[str]]], outlet_lines: list[tuple[int, int]]) -> list[Row]:
+                    headline_regions: list[tuple[Optional[str], Optional[int], Optional[str]]],
+                    outlet_lines: list[tuple[int, int]], carry: Optional[Carry] = None) -> list[Row]:
     c = compiled(pack)
     tokenizer = tokenizer_for(pack)
     offset, stop = bounds
@@ -228,10 +275,17 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     figures = find_figures(text, folded, c, tokenizer, outlets)
     year_spans = [(f.start, f.end, f.start_year, f.end_year) for f in figures
                   if isinstance(f, PeriodSpan) and f.start_year is not None]
-    ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans)
+    ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans, carry.years if carry is not None else None)
     ctx.set_figures([(f.start, f.end) for f in figures])
     targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.years])
     window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), targets)
+    if carry is not None and carry.whole_text_year:
+        window.targets.text_year = carry.text_year
+    if carry is not None and carry.segments:  # a later segment of a large input
+        window.last_target = (-1, carry.last_target)
+        window.targets.carry_section(carry.in_goals)
+        if carry.section_year is not None:
+            ctx.carry_section_year(carry.section_year)
     starts = [a.start for a in spans]
     rows = []
     previous_end = 0
@@ -240,6 +294,13 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
         article = ArticleOf(spans[i], *headline_regions[i]) if i >= 0 else None
         rows.append(_row(figure, window, article, previous_end))
         previous_end = figure.end
+    if carry is not None:
+        carry.segments += 1
+        carry.last_target = window.last_target[1]
+        if ctx.section_years:
+            carry.section_year = ctx.section_years[-1][1]
+        if window.targets.sections:
+            carry.in_goals = window.targets.sections[-1][1]
     return rows
 
 
@@ -273,14 +334,15 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
                         lambda: ctx.clause(start, end, left, right), previous_end, ctx.keyword_after(end, right))
     if metric is None and kind == "percentage" and window.last_amount[0] == left \
-            and namer.c.change_after.match(folded, end):
+            and namer.c.change_after.match(folded, end, end + MATCH_REACH):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise
     last_end, last_kind, last_metric = window.last_value[0], window.last_value[1], window.last_value[4]
     in_list = last_kind == kind and _LIST_OF_VALUES.fullmatch(folded, last_end, start) is not None
     if metric is None and in_list and last_metric != kind:
         metric = last_metric  # growth rates of 6.3% and 6.1%: the list's values share its metric
     if metric is None and kind == "percentage" and window.last_rate[1]:
-        if window.last_rate[0] < left and (_GOES_ON.match(folded, left) or _GROWTH_RATE.search(folded, left, start)):
+        if window.last_rate[0] < left and (_GOES_ON.match(folded, left, left + MATCH_REACH)
+                                           or _GROWTH_RATE.search(folded, left, start)):
             metric = window.last_rate[1]  # GDP grew 8.1%. The pace was 1.3 percentage points above ...
         elif window.last_rate[0] == left and figure.unit == "pp":
             metric = window.last_rate[1]  # 年均增长8.4%，高于全国水平1.3个百分点

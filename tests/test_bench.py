@@ -89,3 +89,35 @@ def test_targets_are_judged(report):
         "memory large/small",
     }
     assert all(isinstance(t["pass"], bool) for t in report["targets"])
+
+
+@pytest.fixture(scope="module")
+def report_16() -> dict:
+    """The sections of issue 16 at --quick sizes: english, --seed, --big and --compare HEAD."""
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--quick", "--json", "--only", "seed,english,big,compare",
+         "--seed", str(REPO / "samples"), "--compare", "HEAD"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout)
+
+
+def test_english_big_and_compare(report_16):
+    results = report_16["results"]
+    english = results["english"]
+    assert english["en"]["figures"] > 0 and english["zh"]["figures"] > 0 and english["cost_ratio"] > 0
+    assert results["seed"]["chars_per_s"] > 0
+    for name, big in results["big"]["inputs"].items():
+        # the same text as one file and as many: the same records, but where a cut between
+        # files falls inside an article of a digest (its headline is then in the other file)
+        assert big["files"] == 50 and big["single"]["records"] > 0, name
+        assert abs(big["single"]["records"] - big["folder"]["records"]) <= big["files"], name
+        assert big["single"]["peak_rss_bytes"] > 0 and big["speed_ratio"] > 0
+    compare = results["compare"]
+    assert compare["texts"]["text"]["records"]["ref"] > 0 and compare["texts"]["text"]["ratio"] > 0
+    assert set(compare["texts"]) == {"text", "seed"}

@@ -3,6 +3,7 @@ bar, counting, the summary line, the rule pack, and the output format."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -16,6 +17,10 @@ from .console import error, note, progress_bar, warning
 from .group import Failure
 
 
+# Below this share of the cores' time spent working, the summary line says the run waited.
+BUSY_SHARE = 0.75
+
+
 @dataclass
 class Tally:
     """Progress of a batch, for the summary line and the message on interruption."""
@@ -27,10 +32,31 @@ class Tally:
     started: float = 0.0
     #: The PATH arguments that gave no input (missing, empty folder), as InputErrors.
     unread: list = field(default_factory=list)
+    workers: int = 1
+    cpu_started: float = 0.0
 
     def summary(self) -> None:
         seconds = time.monotonic() - self.started
-        note(f"{self.done} files, {self.records} records, {self.failed} failed, {seconds:.1f} s")
+        line = f"{self.done} files, {self.records} records, {self.failed} failed, {seconds:.1f} s"
+        note(line + self.waited(seconds))
+
+    def waited(self, seconds: float) -> str:
+        """What the summary adds when the run's processes had the CPU much less than the
+        wall time (other programs on busy cores, or a slow disk): CPU time against wall time,
+        so that a slow run is understood. Workers' time counts once they have ended."""
+        cpu = cpu_seconds() - self.cpu_started
+        capacity = seconds * self.workers
+        if seconds < 1.0 or cpu >= BUSY_SHARE * capacity:
+            return ""
+        who = f"{self.workers} workers" if self.workers > 1 else "it"
+        return (f"; CPU {cpu:.1f} s of {self.workers} x {seconds:.1f} s:"
+                f" {who} waited {1 - cpu / capacity:.0%} of the time (cores busy with other work?)")
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its ended children (the workers), user and system."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def expand_paths(paths: Sequence[str], globs: Sequence[str], tally: Tally):
@@ -38,6 +64,7 @@ def expand_paths(paths: Sequence[str], globs: Sequence[str], tally: Tally):
     from ..reading.inputs import expand
 
     tally.started = time.monotonic()
+    tally.cpu_started = cpu_seconds()
     expansion = expand(paths, globs)
     for problem in expansion.errors:
         error(str(problem))
@@ -88,9 +115,10 @@ def run_batch(sources, settings, jobs: int, quiet: bool, tally: Tally, consume: 
     """
     from contextlib import closing
 
-    from ..batch import run
+    from ..batch import run, workers
     from ..errors import display_name
 
+    tally.workers = workers(jobs, len(sources))
     show_bar = not quiet and len(sources) > 1 and sys.stderr.isatty()
     to_terminal = sys.stdout.isatty()
     records_of_file = 0

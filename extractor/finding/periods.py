@@ -14,7 +14,8 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..pack.compiled import REGEX_TIMEOUT
+from ..pack.compiled import REGEX_TIMEOUT, AtWords
+from .scan import scan
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +28,11 @@ _EN_ORDINALS = {
 }
 _CHANGE_VERBS = "截|提高|增加|增长|上升|下降|减少|扩大|缩短|提升|压缩|缩减|延长|拓展|达|降|升|增|减|扩|缩|回落|跃升"
 
-PERIOD_PATTERN = regex.compile(rf"""
-# A look-ahead on the first character or word lets the engine skip most positions at once.
-(?=[十“"「『第0-9到至]|(?i:from|between|by|{"|".join(_EN_ORDINALS)})\b)
+# A look-ahead on the first character or word lets the engine skip most positions at once;
+# one pass for Chinese and digits, one for English words (run where they start), merged by
+# finding/scan.py.
+_PERIOD_STARTS = ("(?=[十“\"「『第0-9到至])", rf"\b(?=(?i:from|between|by|{'|'.join(_EN_ORDINALS)})\b)")
+PERIOD_BODY = rf"""
 (?:
  (?P<fyp>(?<![一二三四五六七八九十百千万亿第])十(?P<fypn>[一二三四五])五(?![年倍个])
  |[“"「『](?P<oldn>[六七八九]|十)五[”"」』](?=时期|期间|计划|规划|末|初|以来|期|\W))
@@ -40,7 +43,9 @@ PERIOD_PATTERN = regex.compile(rf"""
 |(?P<span_en>(?i:\b(?:from|between)\s+)(?P<e1>{_YEAR})(?i:\s+(?:to|through|until|till|and)\s+)(?P<e2>{_YEAR})\b)
 |(?P<target>(?<!{_CHANGE_VERBS})(?:到|至)\s?(?P<t1>{_YEAR})\s?年)
 |(?P<target_en>(?i:\bby\s+)(?P<t2>{_YEAR})\b)
-)""", regex.VERBOSE)
+)"""
+_CJK_PASS, _ENGLISH_PASS = (regex.compile(start + PERIOD_BODY, regex.VERBOSE) for start in _PERIOD_STARTS)
+PERIOD_PASSES = (_CJK_PASS, AtWords(_ENGLISH_PASS, ["from", "between", "by", *_EN_ORDINALS]))
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,7 @@ def five_year_plan(n: int) -> tuple[int, int]:
 def find_periods(folded: str) -> Iterator[PeriodSpan]:
     """Every period in folded text, in order; nothing raises on content."""
     try:
-        for m in PERIOD_PATTERN.finditer(folded, timeout=REGEX_TIMEOUT):
+        for m in scan(PERIOD_PASSES, folded, REGEX_TIMEOUT):
             span = _period(m)
             if span is not None:
                 yield span

@@ -26,12 +26,18 @@ from ..pack.compiled import (
     UnitForm,
 )
 from .numbers import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS, parse_number
+from .scan import scan
 
 log = logging.getLogger(__name__)
 
 MAX_NUMBER_CHARS = 40          # no real figure is written with more characters than this
 MAX_DIGITS = 18                # larger values are not figures (and would overflow a float)
 IMPLIED_REACH = 100            # how far back an indicator may imply a bare number's unit
+# How far past a number the patterns that look right of it may read. A `regex` match given
+# only a start position first checks the pattern's required literal ("and", a unit word)
+# against the whole rest of the text: 1.4 µs on 3 K characters, 0.7 ms on 1 M. Every
+# per-figure match is given an end as well, so its cost does not grow with the input.
+LOOK_RIGHT = 64
 # 大写 digits that are also everyday words (大陆, 队伍) count only next to another numeral.
 _WORDLIKE_DIGITS = frozenset("陆伍肆")
 _SCALE = regex.compile(r"[万亿]|(?i:hundred|thousand|million|billion|trillion|bn|mn|tn)")
@@ -122,7 +128,7 @@ class QuantityFinder:
     def _numbers(self) -> list[_Number]:
         out: list[_Number] = []
         try:
-            for m in self.c.number.finditer(self.folded, timeout=REGEX_TIMEOUT):
+            for m in scan(self.c.number_passes, self.folded, REGEX_TIMEOUT):
                 number = self._number(m)
                 if number is not None:
                     out.append(number)
@@ -224,14 +230,14 @@ class QuantityFinder:
         return self.c.qualifier_before_map[m.group("q").lower()], m.start()
 
     def _hedge_after(self, end: int) -> Optional[str]:
-        m = self.c.qualifier_after.match(self.folded, end)
+        m = self.c.qualifier_after.match(self.folded, end, end + LOOK_RIGHT)
         if not m:
             return None
         return self.c.qualifier_after_map[m.group("q").lower()]
 
     # -- units ------------------------------------------------------------------------
     def _suffix(self, n: _Number) -> Optional[tuple[UnitForm, int, Optional[str]]]:
-        m = self.c.suffix.match(self.folded, n.end)
+        m = self.c.suffix.match(self.folded, n.end, n.end + LOOK_RIGHT)
         if not m:
             return None
         form = self.c.suffix_forms.get(m.group("unit").lower())
@@ -253,7 +259,7 @@ class QuantityFinder:
             return None
         if rule.max_value is not None and n.value > rule.max_value:
             return None
-        if form.follow is not None and not form.follow.match(self.folded, m.end()):
+        if form.follow is not None and not form.follow.match(self.folded, m.end(), m.end() + LOOK_RIGHT):
             return None
         if form.precede is not None and not form.precede.search(self.folded, max(0, n.start - 8), n.start):
             return None
@@ -283,7 +289,7 @@ class QuantityFinder:
         pos = n.end
         words: list[tuple[str, int, int]] = []
         for _ in range(6):
-            m = _EN_WORDS.match(self.folded, pos)
+            m = _EN_WORDS.match(self.folded, pos, pos + LOOK_RIGHT)
             if not m:
                 break
             word = m.group(1)
@@ -535,7 +541,9 @@ class QuantityFinder:
 
     def _joins(self, low: _Number, high: _Number) -> bool:
         """Is `high` the upper end of a range that starts with `low` (3至5个, between 2 and 3 ...)?"""
-        # Both patterns must end where `high` starts: bounded there, they never scan the rest of the text.
+        # Both patterns end where `high` starts: bounded there, they never scan the rest of the text.
+        if high.start - low.end > 12:  # longer than any separator below
+            return False
         m = _RANGE.match(self.folded, low.end, high.start)
         if m and m.end() == high.start:
             return True

@@ -23,6 +23,9 @@ _PHRASAL_UP = regex.compile(r"(?i:\b(?:set|sets|setting|built|build|building|dre
                             r"summed|sum|added|takes|take|taking|took|taken|make|makes|made)\s+up\s*$)")
 # The start of a figure's clause: where a word of addition at its head is looked for.
 _CLAUSE_START = regex.compile(r"(?r)[，,；;。：:\n]")
+# How far past a figure a change word may be matched (a 4.6%| rise): a bounded match costs
+# the same in a 1 KB article and a 10 MB file.
+MATCH_REACH = 80
 
 
 def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str], metric: str,
@@ -36,7 +39,7 @@ def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str
     before = c.change_before.search(folded, start)
     if before is not None and not _PHRASAL_UP.search(folded, max(0, start - 16), start):
         return before.group("level") is None
-    if c.change_after.match(folded, end):
+    if c.change_after.match(folded, end, end + MATCH_REACH):
         return True
     clause = _CLAUSE_START.search(folded, max(previous_end, start - 40), start)
     head = c.change_heads.search(folded, clause.end() if clause else max(previous_end, start - 40), start)

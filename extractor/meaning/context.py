@@ -9,6 +9,7 @@ capped (MAX_SENTENCE), so a record never carries a megabyte-long "sentence".
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -18,6 +19,11 @@ from ..finding.tokenize import Tokenizer
 from ..pack.compiled import REGEX_TIMEOUT, Compiled
 
 MAX_SENTENCE = 300  # characters on each side of a figure
+# How far past a place name its suffix may reach (郑州|都市圈, Jilin| Province): every
+# per-figure match gets an end, so its cost does not grow with the rest of the input.
+REGION_SUFFIX_REACH = 48
+# How far past a figure or a place the words after it are matched (the same reason).
+MATCH_REACH = 80
 
 _SENTENCE_END = regex.compile(
     r"[。！？!?\n]|(?<=[A-Za-z0-9%)\]\"”'’])\.(?=\s+[A-Z\"“\[(]|\s*$)|(?<=\S)\s-\s(?=\S)")
@@ -137,19 +143,53 @@ def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int
     """A place name found at [start, end) with its suffix: 郑州 + 都市圈, Jilin + Province."""
     if folded[start:end].lower() in c.nation_names:
         return start, end  # 全国县城: the country, not a county named 全国
-    m = c.region_suffix.match(folded, end)
+    m = c.region_suffix.match(folded, end, end + REGION_SUFFIX_REACH)
     if m is None or (m.end() - end == 1 and folded[end - 1] in "省市县区"):
         return start, end  # 浙江省|省长: the name has its suffix already
     return start, m.end()
+
+
+def stated_years(folded: str, excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple],
+                 state: Optional[dict] = None) -> list[YearMention]:
+    """The years `folded` states as such: not in `excluded` (outlet lines) nor in a span of
+    years (`spans_of_years`, sorted, each (start, end, ...): 2021—2025年), nor a comparison
+    base or a list of years (see _YEAR_MENTION). `state["in_force"]`: the year in force at
+    the start of `folded` (a segment of a large input), set to the one at its end."""
+    spans = [p[:2] for p in spans_of_years]
+    state = state if state is not None else {}
+    return [y for y in _mentions(folded, state)
+            if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, spans)]
+
+
+def _mentions(folded: str, state: dict):
+    listed = False  # 2022年、2023年先后…: a list of years gives no figure a year
+    in_force = state.get("in_force")
+    for m in _YEAR_MENTION.finditer(folded, timeout=REGEX_TIMEOUT):
+        if m.group("previous"):  # 上年的59.8%: the year before the one in force
+            if m.group("rbase") and not m.group("rde") or in_force is None:
+                continue
+            yield YearMention(m.start(), m.end(), in_force - 1, bool(m.group("rde")), False)
+            continue
+        year = _year_value(m.group("paren") or m.group("zh") or m.group())
+        in_list, listed = listed, bool(m.group("list"))
+        if year is None or in_list or listed:
+            continue
+        if m.group("base") and not m.group("de"):
+            continue  # 比2020年增长: a comparison base dates nothing
+        if not m.group("base"):
+            in_force = state["in_force"] = year
+        yield YearMention(m.start(), m.end(), year, bool(m.group("de")), bool(m.group("en") or m.group("paren")))
 
 
 class DocumentContext:
     """Per-document lookups: sentences, years, regions, keywords and subjects of figures."""
 
     def __init__(self, text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
-                 excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple[int, int, int, int]]):
+                 excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple[int, int, int, int]],
+                 year_state: Optional[dict] = None):
         """`excluded`: outlet lines (no context comes from them); `spans_of_years`: periods
-        such as 2021—2025年, whose years are not the reference year of nearby figures."""
+        such as 2021—2025年, whose years are not the reference year of nearby figures;
+        `year_state`: the year in force, carried from segment to segment (stated_years)."""
         self.text = text
         self.folded = folded
         self.c = c
@@ -157,8 +197,7 @@ class DocumentContext:
         self.ends = [m.end() for m in _SENTENCE_END.finditer(folded, timeout=REGEX_TIMEOUT)]
         self.periods = sorted(spans_of_years)  # (start, end, start year, end year)
         self.period_starts = [p[0] for p in self.periods]
-        self.years = [y for y in self._years()
-                      if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, [p[:2] for p in self.periods])]
+        self.years = stated_years(folded, excluded, self.periods, year_state)
         self.year_starts = [y.start for y in self.years]
         self.year_ends = [y.end for y in self.years]
         self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
@@ -183,24 +222,12 @@ class DocumentContext:
         self._starts: dict[int, int] = {}
         self._subjects: dict[int, tuple[int, int]] = {}
 
-    def _years(self):
-        listed = False  # 2022年、2023年先后…: a list of years gives no figure a year
-        in_force = None
-        for m in _YEAR_MENTION.finditer(self.folded, timeout=REGEX_TIMEOUT):
-            if m.group("previous"):  # 上年的59.8%: the year before the one in force
-                if m.group("rbase") and not m.group("rde") or in_force is None:
-                    continue
-                yield YearMention(m.start(), m.end(), in_force - 1, bool(m.group("rde")), False)
-                continue
-            year = _year_value(m.group("paren") or m.group("zh") or m.group())
-            in_list, listed = listed, bool(m.group("list"))
-            if year is None or in_list or listed:
-                continue
-            if m.group("base") and not m.group("de"):
-                continue  # 比2020年增长: a comparison base dates nothing
-            if not m.group("base"):
-                in_force = year
-            yield YearMention(m.start(), m.end(), year, bool(m.group("de")), bool(m.group("en") or m.group("paren")))
+    def carry_section_year(self, year: int) -> None:
+        """The year of the heading that the start of this text stands under (a segment of a
+        large input: the last heading with a year of the segments before)."""
+        self.section_years.insert(0, (0, year))
+        self.section_starts.insert(0, 0)
+
 
     def _section_years(self):
         for m in _HEADING.finditer(self.folded, timeout=REGEX_TIMEOUT):
@@ -265,6 +292,8 @@ class DocumentContext:
         return len(gap) <= 80 and not _CLAUSE_MARK.search(gap)
 
     def _trailing_gap(self, end: int, mention_start: int) -> bool:
+        if mention_start - end > MAX_SENTENCE:  # the previous figure may be far away
+            return False
         gap = self.folded[end:mention_start]
         if _COMPARED.search(gap):
             return False  # 14.21 percentage points higher than the figure for 2010
@@ -365,7 +394,7 @@ class DocumentContext:
             i -= 1
         if _NATIONAL.search(self.folded, left, self._words_end(end)):
             return NATION  # 17 national-level metropolitan areas: the country, as the headline names it
-        if kind == "count" and _MEMBERS_AFTER.match(self.folded, end):
+        if kind == "count" and _MEMBERS_AFTER.match(self.folded, end, end + MATCH_REACH):
             return ""  # ten regions, including ...: a group with no name of its own
         i = bisect.bisect_left(self.region_starts, end)
         if i < len(self.regions) and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[i][0]) \
@@ -379,8 +408,8 @@ class DocumentContext:
         base = _BASE_BEFORE.search(self.folded, max(0, s - 12), s)
         if base is not None and base.group("share") and self.folded[s:e].lower() not in self.c.nation_names:
             base = None  # 60% of Sichuan's residents: a share of Sichuan's, about Sichuan
-        return bool(base or _NOT_A_PLACE_AFTER.match(self.folded, e)
-                    or _RANK_AFTER.match(self.folded, e)
+        return bool(base or _NOT_A_PLACE_AFTER.match(self.folded, e, e + MATCH_REACH)
+                    or _RANK_AFTER.match(self.folded, e, e + MATCH_REACH)
                     or (self.text[s:e].isupper() and self.text[s:e].isascii()))
 
     def _named_before(self, left: int, level: str) -> Optional[str]:
@@ -396,7 +425,7 @@ class DocumentContext:
 
     def _words_end(self, end: int) -> int:
         """The end of the English words right after a figure (national-level metropolitan areas)."""
-        m = _EN_WORDS_AFTER.match(self.folded, end)
+        m = _EN_WORDS_AFTER.match(self.folded, end, end + MATCH_REACH)
         return m.end() if m else end
 
     def _between(self, i: int) -> bool:
@@ -408,7 +437,7 @@ class DocumentContext:
             return True
         first = i - 1 if i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s) else i
         return bool(_BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 14), self.regions[first][0])
-                    or _BETWEEN_AFTER.match(self.folded, e))
+                    or _BETWEEN_AFTER.match(self.folded, e, e + MATCH_REACH))
 
     def _in_a_list(self, i: int) -> bool:
         s, e = self.regions[i]
@@ -485,10 +514,10 @@ class DocumentContext:
     # -- subject ----------------------------------------------------------------------
     def subject_after(self, unit_end: int) -> Optional[tuple[int, int]]:
         """The noun a Chinese count is of: 20个|新型城镇化试点县|，-> 新型城镇化试点县."""
-        m = _HAN.match(self.folded, unit_end)
+        m = _HAN.match(self.folded, unit_end, unit_end + 16)
         if not m:
             return None
-        window = self.folded[unit_end:min(m.end(), unit_end + 16)]
+        window = self.folded[unit_end:m.end()]
         length = 0
         for token in self.tokenizer.cut(window, hmm=False):
             if token in self.c.subject_stops:
@@ -509,7 +538,7 @@ class DocumentContext:
 
     def _subject_before(self, hit: tuple[int, int, tuple[str, ...]]) -> tuple[int, int]:
         h_start, h_end, _ = hit
-        if not _HAN.match(self.folded, h_start):
+        if not _HAN.match(self.folded, h_start, h_start + 1):
             return h_start, h_end
         floor = max(h_start - 10, self.sentence_start(h_start))
         region_end = self.region_spans_before(h_start + 1)
@@ -528,8 +557,14 @@ class DocumentContext:
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Is [start, end) within one of `spans` (sorted, not overlapping)? A bisect, not a walk:
+    a digest holds thousands of outlet lines."""
+    i = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return i >= 0 and end <= spans[i][1]
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Does [start, end) overlap one of `spans` (sorted, not overlapping)? The last span that
+    starts before `end` ends last of those that do."""
+    i = bisect.bisect_left(spans, (end, -math.inf)) - 1
+    return i >= 0 and start < spans[i][1]

@@ -30,6 +30,31 @@ _CLOSING = "；;，,。"
 # A target word followed by 的 and the figure gives the share of the target reached
 # (为目标的114.1%, 完成年度计划的112.5%), not a target.
 _SHARE_OF_TARGET = regex.compile(r"的\s*$")
+# How far from a position the words after a figure or at a sentence start are matched: a
+# bounded match costs the same in a 1 KB article and a 10 MB file.
+MATCH_REACH = 80
+
+
+def latest_year(folded: str, c: Compiled, stated_years: list[tuple[int, int]]) -> Optional[int]:
+    """TargetScope(folded, c, stated_years).text_year, without the rest of the scope."""
+    return _latest(stated_years, sorted((m.start(), m.end(), 0) for pattern in c.future_years
+                                        for m in pattern.finditer(folded)))
+
+
+def _latest(stated_years: list[tuple[int, int]], futures: list[tuple[int, int, int]]) -> Optional[int]:
+    """The text's own date when no dateline gives one: the latest year it states outside
+    target phrases (a bulletin of 2024 speaks of 2024; its 到2024年末 is no target)."""
+    starts = [s for s, _, _ in futures]
+
+    def in_future(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < futures[i][1]
+
+    return max((year for pos, year in stated_years if not in_future(pos)), default=None)
+
+
+def _opens_goals(heading: str) -> bool:
+    return bool(_GOALS.search(heading)) and not _LOOKING_BACK.search(heading)
 
 
 class TargetScope:
@@ -49,9 +74,7 @@ class TargetScope:
         self.future_ends = [e for _, e, _ in self.futures]
         self.sections = self._goal_sections()
         self.section_starts = [s for s, _ in self.sections]
-        # The text's own date when no dateline gives one: the latest year it states outside
-        # target phrases (a bulletin of 2024 speaks of 2024; its 到2024年末 is no target).
-        self.text_year = max((year for pos, year in stated_years if not self._in_future(pos)), default=None)
+        self.text_year = _latest(stated_years, self.futures)
 
     def _goal_sections(self) -> list[tuple[int, bool]]:
         """(position, is a section of goals) at each heading and lead-in, in text order."""
@@ -60,17 +83,23 @@ class TargetScope:
             line = m.group()
             if m.start() == 0:
                 continue  # the headline
-            marks.append((m.end(), bool(_GOALS.search(line)) and not _LOOKING_BACK.search(line)))
+            marks.append((m.end(), _opens_goals(line)))
         marks.extend((m.end(), True) for m in _LEAD_IN.finditer(self.folded))
         return sorted(marks)
+
+    def carry_section(self, in_goals: bool) -> None:
+        """A later segment of a large input: the section the segments before ended in goes
+        on, and the segment's first line is a heading like any other (not the headline)."""
+        marks = [(0, in_goals)]
+        first = _HEADING_LINE.match(self.folded)
+        if first is not None:
+            marks.append((first.end(), _opens_goals(first.group())))
+        self.sections = sorted(marks + self.sections)
+        self.section_starts = [s for s, _ in self.sections]
 
     def _in_goal_section(self, pos: int) -> bool:
         i = bisect.bisect_right(self.section_starts, pos) - 1
         return i >= 0 and self.sections[i][1]
-
-    def _in_future(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.future_starts, pos) - 1
-        return i >= 0 and pos < self.future_ends[i]
 
     @staticmethod
     def _last_before(positions: list[int], left: int, start: int) -> int:
@@ -95,13 +124,13 @@ class TargetScope:
             cue = max(cue, self.future_ends[i])
         if cue >= 0 and self._last_before(self.actual, left, start) <= cue:
             return True
-        if self.c.target_after.match(self.folded, end) and self._last_before(self.actual, left, start) < 0:
+        if self.c.target_after.match(self.folded, end, end + MATCH_REACH) and self._last_before(self.actual, left, start) < 0:
             return True  # 控制在5%以内, 14万人的年度目标; not 已压缩到40分钟以内
         i = bisect.bisect_left(self.future_starts, end)  # "70% by 2030": a future year after it
         if (i < len(self.futures) and self.future_starts[i] < right and self._trails(end, self.future_starts[i])
                 and self._ahead(self.futures[i][2], today)):
             return True
-        if continues_target and self.c.target_continuation.match(self.folded, left):
+        if continues_target and self.c.target_continuation.match(self.folded, left, left + MATCH_REACH):
             return True
         return self._in_goal_section(start) and self._last_before(self.actual, left, start) < 0
 
