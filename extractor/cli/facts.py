@@ -26,7 +26,7 @@ SHOWN = ("region_zh", "region_en", "metric", "year", "target", "change", "value"
 @click.option("--chart", metavar="METRIC", help="Draw METRIC over the years per region to -o FILE.svg|png.")
 @batch_options
 @click.pass_context
-def facts(ctx, paths, fmt, output, bom, no_headers, all_kinds, metrics, pivot, chart, rule_dirs, encoding, globs,
+def facts(ctx, paths, fmt, output, bom, no_headers, raw_csv, all_kinds, metrics, pivot, chart, rule_dirs, encoding, globs,
           jobs, quiet, verbose):
     """Fold the figures of each PATH into facts: one row per (region, metric, year or period,
     target, change, unit) with the value, how many articles state it, whether they agree,
@@ -73,9 +73,9 @@ def facts(ctx, paths, fmt, output, bom, no_headers, all_kinds, metrics, pivot, c
         if chart:
             _chart(corpus.pivot(found, chart), output)
         elif pivot:
-            _pivot(corpus.pivot(found, pivot), fmt, output, bom, no_headers)
+            _pivot(corpus.pivot(found, pivot), fmt, output, bom, no_headers, raw_csv)
         else:
-            _facts(corpus, found, fmt, output, bom, no_headers)
+            _facts(corpus, found, fmt, output, bom, no_headers, raw_csv)
     except (OutputError, ChartError) as exc:
         if output in (None, "-") and isinstance(exc, OutputError):
             silence_stdout()  # stdout is unusable: its last flush must not fail a second time
@@ -116,7 +116,7 @@ def _read_inputs(paths, globs, settings, jobs, quiet, tally: Tally) -> list[dict
     return rows
 
 
-def _facts(corpus, found, fmt, output, bom, no_headers) -> None:
+def _facts(corpus, found, fmt, output, bom, no_headers, raw_csv) -> None:
     if fmt == "table":
         from ..writing.terminal import print_columns
 
@@ -139,11 +139,11 @@ def _facts(corpus, found, fmt, output, bom, no_headers) -> None:
     from ..writing.export import open_writer
 
     rows = [f.model_dump() for f in found] if fmt in ("json", "jsonl") else [corpus.flat(f) for f in found]
-    with open_writer(fmt, output, bom=bom, headers=not no_headers, columns=corpus.COLUMNS) as writer:
+    with open_writer(fmt, output, bom=bom, headers=not no_headers, raw=raw_csv, columns=corpus.COLUMNS) as writer:
         writer.write(rows)
 
 
-def _pivot(table, fmt, output, bom, no_headers) -> None:
+def _pivot(table, fmt, output, bom, no_headers, raw_csv) -> None:
     if fmt == "table":
         from ..writing.terminal import print_columns
 
@@ -159,7 +159,7 @@ def _pivot(table, fmt, output, bom, no_headers) -> None:
         return
     from ..writing.export import open_writer
 
-    with open_writer(fmt, output, bom=bom, headers=not no_headers, columns=names) as writer:
+    with open_writer(fmt, output, bom=bom, headers=not no_headers, raw=raw_csv, columns=names) as writer:
         writer.write(rows)
 
 
