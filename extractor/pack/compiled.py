@@ -440,7 +440,10 @@ def compile_pack(pack: RulePack) -> Compiled:
     metric_words = [w for m in pack.metrics.values() for w in (*m.keywords.zh, *m.keywords.zh_hant)]
     dictionary = sorted(set(
         [f(w) for w in metric_words]
-        + zh_names + [n for n in places.names() if not _english(n)] + lookalikes + list(veto_words)
+        # Counties are left out: thousands of words make jieba's dictionary slow to build, and a
+        # county's name is found by the lexicon anyway (those holding a numeral are added below).
+        + zh_names + [n for n, code in places.codes.items() if not _english(n) and places.places[code].level != "county"]
+        + lookalikes + list(veto_words)
         + [f(w) for t in terms for w in t.words]
         + [f(w) for i in pack.tables("indicators") for w in (*i.zh, *i.zh_hant)]
         + [w for w in subject_stops if len(w) > 1]
