@@ -6,7 +6,7 @@ import click
 
 from ..contract import KINDS
 from .console import configure_logging, error
-from .group import Failure, Terminated, silence_stdout, stdin_is_terminal
+from .group import Failure, Terminated, silence_stdout
 from .options import batch_options, dask_option, output_options
 from .running import (
     Tally,
@@ -14,6 +14,7 @@ from .running import (
     check_metrics,
     expand_paths,
     load_pack,
+    paths_or_stdin,
     refuse_output_among_inputs,
     resolve_format,
     run_batch,
@@ -50,11 +51,7 @@ def extract(ctx, paths, fmt, output, bom, no_headers, raw_csv, metrics, kinds, t
     fmt = resolve_format(fmt, output, bom=bom, headers=not no_headers, dataset=dask is not None)
     if raw_csv and fmt not in ("csv", "tsv"):
         raise click.UsageError("--raw-csv applies to csv and tsv only")
-    if not paths:
-        if stdin_is_terminal():
-            click.echo(ctx.get_help())
-            ctx.exit(2)
-        paths = ("-",)
+    paths = paths_or_stdin(ctx, paths)
     pack = load_pack(rule_dirs)
     check_metrics(metrics, pack)
     settings = batch_settings(rule_dirs, encoding, verbose, kinds=kinds, metrics=metrics, target=target)

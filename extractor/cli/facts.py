@@ -8,9 +8,18 @@ import click
 
 from ..contract import KINDS
 from .console import configure_logging, error, note
-from .group import Failure, silence_stdout, stdin_is_terminal
+from .group import Failure, silence_stdout
 from .options import batch_options, output_options
-from .running import Tally, batch_settings, check_metrics, expand_paths, load_pack, resolve_format, run_batch
+from .running import (
+    Tally,
+    batch_settings,
+    check_metrics,
+    expand_paths,
+    load_pack,
+    paths_or_stdin,
+    resolve_format,
+    run_batch,
+)
 
 #: What the terminal table shows of a fact (every column goes to the files).
 SHOWN = ("region_zh", "region_en", "metric", "year", "target", "change", "value", "unit", "articles", "agree",
@@ -47,11 +56,7 @@ def facts(ctx, paths, fmt, output, bom, no_headers, raw_csv, all_kinds, metrics,
             raise click.UsageError("--chart writes an .svg or .png picture; --format, --bom and --no-headers do not apply")
     else:
         fmt = resolve_format(fmt, output, bom=bom, headers=not no_headers)
-    if not paths:
-        if stdin_is_terminal():
-            click.echo(ctx.get_help())
-            ctx.exit(2)
-        paths = ("-",)
+    paths = paths_or_stdin(ctx, paths)
     pack = load_pack(rule_dirs)
     check_metrics(metrics, pack)
     for name in filter(None, (pivot, chart)):

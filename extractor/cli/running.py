@@ -14,7 +14,7 @@ import click
 
 from ..contract import KINDS
 from .console import error, note, progress_bar, warning
-from .group import Failure
+from .group import Failure, stdin_is_terminal
 
 
 # Below this share of the cores' time spent working, the summary line says the run waited.
@@ -241,3 +241,12 @@ def echo_columns(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         click.echo("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
 
 
+def paths_or_stdin(ctx: click.Context, paths: Sequence[str]) -> Sequence[str]:
+    """The PATH arguments, or standard input ("-") when there are none; with none and a
+    terminal on stdin, the command's help (exit 2) instead of waiting for typing."""
+    if paths:
+        return paths
+    if stdin_is_terminal():
+        click.echo(ctx.get_help())
+        ctx.exit(2)
+    return ("-",)
