@@ -80,11 +80,6 @@ _BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|(?i:of\s+each\s+other))")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
 _RESPECTIVELY = regex.compile(r"分别|(?i:respectively)")
-# Words that refer back to a place named before: the province (全省, 我省), the city, or the
-# area last named (该都市圈, the circle, its).
-_ANAPHOR = regex.compile(
-    r"(?P<province>全省|我省|本省|该省|(?i:\bthe\s+province(?:'s)?\b))|(?P<city>全市|我市|本市|该市|(?i:\bthe\s+city(?:'s)?\b))"
-    r"|该都市圈|该区域|(?i:\bthe\s+(?:circle|region|area|metropolitan\s+area|cluster)(?:'s)?\b)")
 _NATIONAL = regex.compile(r"国家级|全国性|(?i:\bnational(?:ly|-level)?\b|\bthe\s+(?:country|nation)\b)")
 _EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
 #: What region() returns for a national figure whose sentence does not name the country.
@@ -204,15 +199,10 @@ class DocumentContext:
         self.section_years = list(self._section_years())
         self.section_starts = [p for p, _ in self.section_years]
         self.regions: list[tuple[int, int]] = []
-        self.region_levels: list[str] = []  # "province", "city" or "" for each place
         self.hits: list[tuple[int, int, tuple[str, ...]]] = []
         for start, end, term in c.lexicon.finditer(folded):
             if term in c.region_names:
-                span = place_span(folded, c, start, end)
-                self.regions.append(span)
-                self.region_levels.append("" if span[1] > end and folded[span[1] - 1] not in "省市" else
-                                          "province" if term in c.province_names else
-                                          "city" if term in c.city_names else "")
+                self.regions.append(place_span(folded, c, start, end))
             if term in c.keyword_metrics and not _inside(start, end, excluded):
                 self.hits.append((start, end, c.keyword_metrics[term]))
         self.region_starts = [s for s, _ in self.regions]
@@ -321,7 +311,7 @@ class DocumentContext:
         i = bisect.bisect_left(self.period_starts, start) - 1
         if i < 0 or self.periods[i][0] < left or self.periods[i][1] > start:
             return None
-        p_start, p_end, first, last = self.periods[i]
+        _, p_end, first, last = self.periods[i]
         if _PLAN_END.fullmatch(self.folded, p_end, start):
             return last
         before = self.folded[max(p_end, start - 6):start]
@@ -412,17 +402,6 @@ class DocumentContext:
                     or _RANK_AFTER.match(self.folded, e, e + MATCH_REACH)
                     or (self.text[s:e].isupper() and self.text[s:e].isascii()))
 
-    def _named_before(self, left: int, level: str) -> Optional[str]:
-        """The last place of `level` ("" for any) named before `left` in the text."""
-        i = bisect.bisect_left(self.region_starts, left) - 1
-        while i >= 0:
-            s, e = self.regions[i]
-            if (not level or self.region_levels[i] == level) and not self._not_the_subject(s, e) \
-                    and not self._in_a_list(i):
-                return self._region_text(i)
-            i -= 1
-        return None
-
     def _words_end(self, end: int) -> int:
         """The end of the English words right after a figure (national-level metropolitan areas)."""
         m = _EN_WORDS_AFTER.match(self.folded, end, end + MATCH_REACH)
@@ -472,17 +451,6 @@ class DocumentContext:
         return self.regions[i][1] if i >= 0 and self.regions[i][1] <= start else None
 
     # -- keywords ---------------------------------------------------------------------
-    def keyword_before(self, start: int, left: int) -> Optional[tuple[int, int, tuple[str, ...]]]:
-        """The nearest indicator or metric keyword that ends before `start` in its sentence
-        (which begins at `left`)."""
-        i = bisect.bisect_right(self.hit_ends, start) - 1
-        while i >= 0:
-            hit = self.hits[i]
-            if hit[1] <= start:
-                return hit if hit[0] >= left else None
-            i -= 1
-        return None
-
     def keywords_before(self, start: int, left: int, limit: int = 4) -> list[tuple[int, int, tuple[str, ...]]]:
         """Up to `limit` keywords that end before `start` in its sentence, nearest first."""
         i = bisect.bisect_right(self.hit_ends, start) - 1
