@@ -332,7 +332,8 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     if subject_span is not None:
         own_hits += ctx.hits_within(*subject_span)
     metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
-                        lambda: ctx.clause(start, end, left, right), previous_end, ctx.keyword_after(end, right))
+                        lambda: ctx.clause(start, end, left, right), previous_end, ctx.keyword_after(end, right),
+                        ctx.keyword_after(end, right, named=True))
     if metric is None and kind == "percentage" and window.last_amount[0] == left \
             and namer.c.change_after.match(folded, end, end + MATCH_REACH):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise

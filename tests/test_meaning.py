@@ -25,6 +25,8 @@ NAMING = cases("naming", [
     ("城镇化率，即城镇常住人口在总人口中的占比，从44.2%升至58.8%。", "58.8%", "metric", "urbanization_rate"),
     ("年末城镇常住人口占总人口的比重为63.25%。", "63.25%", "metric", "urbanization_rate"),
     ("推动约2000万人在省内就近实现城镇化。", "2000万人", "metric", "migrant_settlement"),
+    ("推动1亿非户籍人口在城市落户。", "1亿", "metric", "migrant_settlement"),
+    ("Some 6,000 km of the planned railways will be built.", "Some 6,000 km", "metric", "rail_length"),
     ("Officials want to help 800,000 rural migrants make cities their home.", "800,000 rural migrants", "metric",
      "migrant_settlement"),
     ("Output reached 2.1 trillion yuan of GDP in 2022, marking a 4.6% rise.", "4.6%", "metric", "gdp_growth"),

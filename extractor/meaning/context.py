@@ -464,10 +464,15 @@ class DocumentContext:
             i -= 1
         return found
 
-    def keyword_after(self, end: int, right: int) -> Optional[tuple[int, int, tuple[str, ...]]]:
-        """The first keyword that starts at or after `end` in its sentence."""
+    def keyword_after(self, end: int, right: int, named: bool = False) -> Optional[tuple[int, int, tuple[str, ...]]]:
+        """The first keyword that starts at or after `end` in its sentence (with `named`, the
+        first that names a metric, past plain indicators: 1亿非户籍人口在城市落户)."""
         i = bisect.bisect_left(self.hit_starts, end)
-        return self.hits[i] if i < len(self.hits) and self.hits[i][0] < right else None
+        while i < len(self.hits) and self.hits[i][0] < right:
+            if self.hits[i][2] or not named:
+                return self.hits[i]
+            i += 1
+        return None
 
     def hits_within(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
         """The keywords written inside text[start:end] (a figure's own words)."""

@@ -47,7 +47,7 @@ _SHARED = regex.compile(r"均|都|各|皆|分别|both|each")
 _QUALIFIED = regex.compile(r"(?i:\s+(?:of|for|among)\s+(?:the\s+|its\s+|their\s+|china's\s+)?)")
 _RATE_WORDS = regex.compile(r"增速|增幅|增长率|(?i:growth\s+rate|\bgrowth\b|\bpace\b)")
 # How far after a figure a keyword may stand when nothing before it names the figure.
-AFTER_REACH = 8
+AFTER_REACH = 10
 # How far a generic indicator (里程, 规模) may follow a metric keyword and still be its word.
 GENERIC_GAP = 4
 
@@ -159,7 +159,7 @@ class MetricNamer:
 
     def name(self, kind: str, unit: Optional[str], folded: str, start: int, end: int,
              noun: Optional[str], own_hits: list[Hit], hit: Optional[Hit], clause, previous_end: int,
-             hit_after: Optional[Hit] = None) -> Optional[str]:
+             hit_after: Optional[Hit] = None, named_after: Optional[Hit] = None) -> Optional[str]:
         """The metric of a quantity, by the order in the module docstring; `own_hits` are the
         keywords in its own words and noun, `clause()` gives its clause when needed."""
         metric = (self.in_words(kind, own_hits) or self.after(kind, folded, end)
@@ -176,7 +176,7 @@ class MetricNamer:
             metric = self.in_sentence(kind, noun or unit, clause())
         if metric is None and kind in ("count", "population") and (
                 hit is None or not hit[2] or not keyword_reaches(self.c, folded, hit[1], start)):
-            metric = self.near_after(kind, hit_after, folded, end)
+            metric = self.near_after(kind, named_after, folded, end)
         return metric
 
     def right_after(self, kind: str, hit: Optional[Hit], folded: str, end: int) -> Optional[str]:
