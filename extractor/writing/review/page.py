@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from ..show import COLOURS, OTHER_COLOUR, clusters, legend
 from ..writer import marks, show_value
-from .assets import CSS, JS, PAGE_SIZE
+from .assets import JS, PAGE_SIZE, page_head
 
 _e = html.escape
 _COLUMNS = ("#", "value", "unit", "±", "year", "metric", "region", "subject")
@@ -36,16 +36,7 @@ def render_page(doc: str, text: str, rows: list[dict], articles: Sequence = (), 
     options = "".join(f'<option value="{_e(m)}">{_e(m)} ({n})</option>' for m, n in sorted(metrics.items()))
     home = f'<p><a href="{_e(back)}">← all files</a></p>' if back else ""
     summary = f"{len(rows):,} records ({_e(legend(rows))})" + (f" in {len(articles)} articles" if digest else "")
-    return f"""<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{_e(doc)} · policy-extract</title>
-<style>{CSS}
-{styles}
-</style>
-</head>
+    return page_head(_e(doc), styles) + f"""\
 <body data-page-size="{page_size}">
 <header class="top">{home}<h1>{_e(doc)}</h1><p>{summary}</p></header>
 <main>
