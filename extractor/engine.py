@@ -28,7 +28,7 @@ from .meaning.changes import is_change
 from .meaning.context import NATION, DocumentContext, place_span, report_year, stated_years
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
-from .meaning.targets import TargetScope, latest_year
+from .meaning.targets import OTHER, TargetScope, latest_year
 from .pack.compiled import Compiled, compiled
 from .pack.rules import RulePack
 from .reading.digest import ArticleSpan, split_articles
@@ -220,13 +220,13 @@ class Carry:
     """What a segment of a large input takes from the whole input or the segments before it,
     so that its records are those of one piece: the input's own year (TargetScope.text_year),
     the year in force (上年 is the year before it), the year of the last heading with one,
-    whether the last figure was a target and whether a section of goals goes on."""
+    whether the last figure was a target and the kind of section that goes on (targets.GOALS, ...)."""
 
     whole_text_year: bool = False
     text_year: Optional[int] = None
     section_year: Optional[int] = None
     last_target: bool = False
-    in_goals: bool = False
+    section: str = OTHER
     years: dict = field(default_factory=dict)  # the year in force (context.stated_years)
     segments: int = 0
 
@@ -283,7 +283,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
         window.targets.text_year = carry.text_year
     if carry is not None and carry.segments:  # a later segment of a large input
         window.last_target = (-1, carry.last_target)
-        window.targets.carry_section(carry.in_goals)
+        window.targets.carry_section(carry.section)
         if carry.section_year is not None:
             ctx.carry_section_year(carry.section_year)
     starts = [a.start for a in spans]
@@ -300,7 +300,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
         if ctx.section_years:
             carry.section_year = ctx.section_years[-1][1]
         if window.targets.sections:
-            carry.in_goals = window.targets.sections[-1][1]
+            carry.section = window.targets.sections[-1][1]
     return rows
 
 

@@ -73,6 +73,50 @@ TARGET_CHANGE = cases("target-change", [
     ("It set up 20 new-type urbanization pilot counties.", "20 new-type urbanization pilot counties", "change", False),
 ])
 
+# Issue 11, round 3: how far a target word reaches, and what is never a target.
+TARGET_SCOPE = cases("target-scope", [
+    # 计划 / 规划 as a verb of planning, not in a plan's name or extent (simplified and traditional)
+    ("今年全市计划新开工改造老旧小区1200个。", "1200个", "target", True),
+    ("《某市城市更新行动计划》明确，规划范围包括6个区，总面积320平方公里。", "320平方公里", "target", False),
+    ("按照《某都會區發展規劃》，規劃範圍涵蓋4個城市。", "4個", "target", False),
+    ("规划中的城际铁路全长约46公里。", "46公里", "target", True),
+    # a target word inside one item of an enumeration does not reach the next item
+    ("一是城中村改造，计划新开工改造城中村3000套；二是县城建设，在全省80个县中选择12个示范县。", "3000套", "target", True),
+    ("一是城中村改造，计划新开工改造城中村3000套；二是县城建设，在全省80个县中选择12个示范县。", "80个", "target", False),
+    # 由目前的X缩短至Y: the value of today is X, the target Y
+    ("建成后两地通行时间将由目前的近2小时缩短至40分钟左右。", "40分钟", "target", True),
+    ("建成后两地通行时间将由目前的近2小时缩短至40分钟左右。", "2小时", "target", False),
+    # 以内 after a level reached is its bound, not a goal
+    ("两市之间的通勤时间已普遍压缩到45分钟以内。", "45分钟", "target", False),
+    ("两市之间的通勤时间普遍压缩到45分钟以内。", "45分钟", "target", False),
+    # a share of a plan, a gap to a target, the figure after a target in parentheses
+    ("全年城镇新增就业7.2万人，完成全年计划6.5万人的110.8%。", "110.8%", "target", False),
+    ("全年城镇新增就业7.2万人，完成全年计划6.5万人的110.8%。", "6.5万人", "target", True),
+    ("年末城镇调查失业率4.8%，比年度调控目标5.5%低0.7个百分点。", "0.7个百分点", "target", False),
+    ("城镇化率达到63%，超额完成规划目标（62%），但仍低于全国平均水平4个百分点。", "4个百分点", "target", False),
+    # a verb of estimating before a comma opens its clause
+    ("他估计，未来五年区内每日跨境往来可达15万人次。", "15万人次", "target", True),
+    # words of holding a level: a goal only in a goal's context, within their clause
+    ("全市经济增速保持在全省前列；常住人口突破900万人。", "900万人", "target", False),
+    ("2024年，城镇调查失业率控制在5.1%。2025年，城镇调查失业率控制在5.5%左右。", "5.1%", "target", False),
+    ("2024年，城镇调查失业率控制在5.1%。2025年，城镇调查失业率控制在5.5%左右。", "5.5%", "target", True),
+    # never a target: the threshold of a class of cities, a plan's own parts
+    ("今后将对城区常住人口100万以下的城市全面取消落户限制。", "100万", "target", False),
+    ("方案将部署6个专项行动、25项重点任务。", "25项", "target", False),
+    ("The plan aims to upgrade county towns through 24 specific tasks.", "24 specific tasks", "target", False),
+    # a leading target year holds through its paragraph, until another year is stated
+    ("到2030年，全省城镇化率达到70%。两个都市圈地区生产总值分别达到3万亿元和2万亿元。", "3万亿元", "target", True),
+    ("到2030年，市区常住人口突破600万人（2024年为520万人）。", "520万人", "target", False),
+    ("到2030年，城镇化率达到70%。\n2024年，全省城镇化率为61%。", "61%", "target", False),
+    # English: more words of intent, a goal noun after the figure, a subject with a future verb
+    ("Officials want to lift the rate to 75% within five years.", "75%", "target", True),
+    ("Twelve stations will be built along the line.", "Twelve stations", "target", True),
+    ('Chengdu has a "45-minute" commuting target.', "45-minute", "target", True),
+    ("In 2025, ten provinces set targets of 6% or above.", "ten provinces", "target", False),
+    ("The city will expand the program from 80 pilot counties to 150 by 2028.", "80 pilot counties", "target", False),
+    ("The official said land sales had fallen 25% since 2021, well short of the goal.", "25%", "target", False),
+])
+
 # Issue 12, classes 11-15: years stated elsewhere, the way people write them.
 YEARS = cases("year", [
     ("2022年，全市筹集保障性住房3.2万套。其中，公租房1.1万套。", "1.1万套", "year", 2022),
@@ -111,6 +155,6 @@ REGIONS = cases("region", [
 ])
 
 
-@pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + YEARS + REGIONS)
+@pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + YEARS + REGIONS)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

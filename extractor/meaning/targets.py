@@ -25,8 +25,34 @@ _LEAD_IN = regex.compile(r"(?:以下工作|重点任务|主要任务|主要目�
 _GOALS = regex.compile(r"(?:发展|主要|预期|总体|具体)目标|目标任务|(?:重点|主要)任务|工作安排|以下工作|下一步|展望|今后|"
                        r"(?i:\b(?:targets|goals|outlook|next\s+steps)\b)")
 _LOOKING_BACK = regex.compile(r"回顾|成就|进展|完成情况|成效|综合|(?i:\b(?:review|results|achievements)\b)")
-# A target word right before one of these closed the statement it ends (…的年度目标；).
+# A line that states a span up to a year (规划期至2025年　远期展望至2035年) is a headline's dek,
+# not the heading of a section of goals.
+_SPAN_STATEMENT = regex.compile(r"[至到]\s?(?:19|20)[0-9]{2}\s?年")
+# The items of an enumeration (一是…；二是…): a target word inside one item does not reach the next.
+_ITEM = regex.compile(r"(?:(?<=[；;：:，,。\n]\s{0,2})|^)[一二三四五六七八九十]是")
+# A target word of a figure reached against a plan (为目标的114.1%, 完成全年计划6万人的113.3%): the
+# figure is the share of the target reached, not a target.
+_TARGET_NOUNS = ("目标", "计划")
+_SHARE_AFTER_NOUN = regex.compile(r"[^，,；;。]{0,12}的\s*$")
+# 比年度调控目标5.5%低0.6个百分点: a target word after 比 / 较 names the base of a comparison; only
+# the figure right after it is the target.
+_COMPARED = regex.compile(r"(?:比|较|與|与|than)\s?[^，,；;。\d]{0,6}$")
+# 由目前的1.5小时缩短至50分钟: a word of a value reached after 由 / 从 holds for the figure it leads
+# to, not for the level after 至 / 到.
+_FROM = ("由", "从")
+_TO = regex.compile(r"至|到")
+# "from 120 pilot counties to about 200 by 2027": a trailing year belongs to the end of the pair.
+_PAIR_TO = regex.compile(r"(?i:\bto\b)|至|到")
+# A year phrase that leads its sentence (到2030年，…; By 2030, ...) governs what follows it; a trailing
+# one (... by 2029) binds its own clause.
+_LEADS = regex.compile(r"\s{0,2}(?:末|底|前)?\s{0,2}[，,]")
+# How far before a figure a year binds it alone (2024年为443万人, 2024年末的), and how.
+_OWN_YEAR_REACH = 9
+_BINDS_ALONE = regex.compile(r"年[末底初]?[为為的]\s*$")
+# A goal noun right before one of these closed the statement it ends (…的年度目标；); a verb
+# (预计，… 他估计，…) opens the clause after it.
 _CLOSING = "；;，,。"
+_GOAL_NOUN = regex.compile(r"(?:目标|计划|规划|(?i:targets?|goals?))$")
 # A target word followed by 的 and the figure gives the share of the target reached
 # (为目标的114.1%, 完成年度计划的112.5%), not a target.
 _SHARE_OF_TARGET = regex.compile(r"的\s*$")
@@ -53,8 +79,16 @@ def _latest(stated_years: list[tuple[int, int]], futures: list[tuple[int, int, i
     return max((year for pos, year in stated_years if not in_future(pos)), default=None)
 
 
-def _opens_goals(heading: str) -> bool:
-    return bool(_GOALS.search(heading)) and not _LOOKING_BACK.search(heading)
+GOALS, BACK, OTHER = "goals", "back", "other"
+
+
+def _section_kind(heading: str) -> str:
+    """What a heading opens: a section of goals, one that looks back on values reached, or other."""
+    if _LOOKING_BACK.search(heading):
+        return BACK
+    if _GOALS.search(heading) and not _SPAN_STATEMENT.search(heading):
+        return GOALS
+    return OTHER
 
 
 class TargetScope:
@@ -65,8 +99,16 @@ class TargetScope:
         comparison bases or lists of years: DocumentContext.years)."""
         self.folded = folded
         self.c = c
-        self.cues = [end for _, end, _ in c.target_cues.finditer(folded)]
-        self.actual = [end for _, end, _ in c.target_actual.finditer(folded)]
+        cues = [(start, end, term) for start, end, term in c.target_cues.finditer(folded) if term not in c.target_nouns]
+        self.cues = [end for _, end, _ in cues]
+        self.cue_starts = [start for start, _, _ in cues]
+        self.holds = {end for _, end, term in cues if term in c.target_holds}
+        actual = list(c.target_actual.finditer(folded))
+        self.actual = [end for _, end, _ in actual]
+        self.actual_starts = [start for start, _, _ in actual]
+        self.items = [m.start() for m in _ITEM.finditer(folded)]
+        self.stated = sorted(stated_years)
+        self.stated_pos = [pos for pos, _ in self.stated]
         self.futures = [(m.start(), m.end(), int(m.group("year")))
                         for m in sorted((m for pattern in c.future_years for m in pattern.finditer(folded)),
                                         key=lambda m: m.start())]
@@ -76,30 +118,30 @@ class TargetScope:
         self.section_starts = [s for s, _ in self.sections]
         self.text_year = _latest(stated_years, self.futures)
 
-    def _goal_sections(self) -> list[tuple[int, bool]]:
-        """(position, is a section of goals) at each heading and lead-in, in text order."""
+    def _goal_sections(self) -> list[tuple[int, str]]:
+        """(position, GOALS / BACK / OTHER) at each heading and lead-in, in text order."""
         marks = []
         for m in _HEADING_LINE.finditer(self.folded):
             line = m.group()
             if m.start() == 0:
                 continue  # the headline
-            marks.append((m.end(), _opens_goals(line)))
-        marks.extend((m.end(), True) for m in _LEAD_IN.finditer(self.folded))
+            marks.append((m.end(), _section_kind(line)))
+        marks.extend((m.end(), GOALS) for m in _LEAD_IN.finditer(self.folded))
         return sorted(marks)
 
-    def carry_section(self, in_goals: bool) -> None:
+    def carry_section(self, section: str) -> None:
         """A later segment of a large input: the section the segments before ended in goes
         on, and the segment's first line is a heading like any other (not the headline)."""
-        marks = [(0, in_goals)]
+        marks = [(0, section)]
         first = _HEADING_LINE.match(self.folded)
         if first is not None:
-            marks.append((first.end(), _opens_goals(first.group())))
+            marks.append((first.end(), _section_kind(first.group())))
         self.sections = sorted(marks + self.sections)
         self.section_starts = [s for s, _ in self.sections]
 
-    def _in_goal_section(self, pos: int) -> bool:
+    def section_at(self, pos: int) -> str:
         i = bisect.bisect_right(self.section_starts, pos) - 1
-        return i >= 0 and self.sections[i][1]
+        return self.sections[i][1] if i >= 0 else OTHER
 
     @staticmethod
     def _last_before(positions: list[int], left: int, start: int) -> int:
@@ -114,26 +156,99 @@ class TargetScope:
                   today: Optional[int] = None) -> bool:
         """Is the figure at [start, end) in the sentence [left, right) a target? `continues_target`:
         the last figure of an earlier sentence was one; `today`: the year of the text's dateline."""
-        cue = self._last_before(self.cues, left, start)
-        if cue >= 0 and self.folded[cue:cue + 1] in _CLOSING:
-            cue = -1  # …超额完成14万人的年度目标；年末失业率4.6%: the word closed its own statement
-        if cue >= 0 and _SHARE_OF_TARGET.match(self.folded, cue, start):
-            cue = -1
+        folded, c = self.folded, self.c
+        if c.target_not_after.match(folded, end, end + MATCH_REACH) or c.target_not_after_tail.search(folded, start, end):
+            return False  # 300万以下的城市, 《行动计划》部署了42项重点任务
+        actual = self._actual_before(left, start)
+        if self._own_past_year(left, start, today):
+            return False  # 兰州市常住人口突破500万人（2024年为443万人）
+        cue = self._cue_before(left, start, today)
         i = bisect.bisect_right(self.future_ends, start) - 1
         if i >= 0 and self.future_ends[i] >= left and self._ahead(self.futures[i][2], today):
             cue = max(cue, self.future_ends[i])
-        if cue >= 0 and self._last_before(self.actual, left, start) <= cue:
+        if cue >= 0 and actual <= cue:
             return True
-        if self.c.target_after.match(self.folded, end, end + MATCH_REACH) and self._last_before(self.actual, left, start) < 0:
+        if (c.target_after.match(folded, end, end + MATCH_REACH) and actual < 0
+                and not c.target_void_after.search(folded, max(left, start - 12), start)):
             return True  # 控制在5%以内, 14万人的年度目标; not 已压缩到40分钟以内
         i = bisect.bisect_left(self.future_starts, end)  # "70% by 2030": a future year after it
         if (i < len(self.futures) and self.future_starts[i] < right and self._trails(end, self.future_starts[i])
                 and self._ahead(self.futures[i][2], today)):
             return True
-        if continues_target and self.c.target_continuation.match(self.folded, left, left + MATCH_REACH):
+        if continues_target and c.target_continuation.match(folded, left, left + MATCH_REACH):
             return True
-        return self._in_goal_section(start) and self._last_before(self.actual, left, start) < 0
+        if actual >= 0:
+            return False
+        if self._future_paragraph(left, start, today):
+            return True  # 到2030年，…达到70%。沈阳都市圈、大连都市圈地区生产总值分别达到2.2万亿元
+        return self.section_at(start) == GOALS and not self._past_year_in(left, start, today)
+
+    def _actual_before(self, left: int, start: int) -> int:
+        """The end of the last word of a value reached before the figure in its sentence, or -1;
+        由目前的1.5小时缩短至50分钟: 目前 after 由 holds only up to the 至."""
+        i = bisect.bisect_right(self.actual, start) - 1
+        while i >= 0 and self.actual[i] >= left:
+            begin, stop = self.actual_starts[i], self.actual[i]
+            if not (self.folded[max(left, begin - 1):begin] in _FROM and _TO.search(self.folded, stop, start)):
+                return stop
+            i -= 1
+        return -1
+
+    def _cue_before(self, left: int, start: int, today: Optional[int]) -> int:
+        """The end of the target word that reaches the figure in its sentence, or -1."""
+        folded = self.folded
+        i = bisect.bisect_right(self.cues, start) - 1
+        if i < 0 or self.cues[i] < left:
+            return -1
+        cue, cue_start = self.cues[i], self.cue_starts[i]
+        gap = folded[cue:start]
+        if folded[cue:cue + 1] in _CLOSING and _GOAL_NOUN.search(folded, cue_start, cue):
+            return -1  # …超额完成14万人的年度目标；年末失业率4.6%: the word closed its own statement
+        if folded[cue:cue + 1] in "（(" and any(ch in gap for ch in "）)"):
+            return -1  # 超额完成规划目标（65%），但仍低于全国1.4个百分点
+        if folded[cue - 2:cue] in _TARGET_NOUNS and _SHARE_AFTER_NOUN.match(folded, cue, start):
+            return -1  # 为目标的114.1%, 完成全年计划6万人的113.3%
+        if _COMPARED.search(folded, max(left, cue_start - 8), cue_start) and any(ch.isdigit() for ch in gap):
+            return -1  # 比年度调控目标5.5%低0.6个百分点
+        j = bisect.bisect_right(self.items, start) - 1
+        if j >= 1 and self.items[j] > cue and self.items[j - 1] >= left and self.items[j - 1] < cue:
+            return -1  # 一是…计划新建管网约十万公里；三是…在全国一千八百多个县中
+        if cue in self.holds and (any(ch in gap for ch in "，,；;。") or self.section_at(start) == BACK
+                                  or self._past_year_in(left, start, today)):
+            return -1  # 2024年，城镇调查失业率控制在5.2%: a level held, not a goal
+        return cue
+
+    def _past_year_in(self, left: int, start: int, today: Optional[int]) -> bool:
+        """Does the sentence state a year before the text's own ahead of the figure (2024年，… in
+        a report of 2025)?"""
+        now = today if today is not None else self.text_year
+        if now is None:
+            return False
+        lo, hi = bisect.bisect_left(self.stated_pos, left), bisect.bisect_left(self.stated_pos, start)
+        return any(year < now for _, year in self.stated[lo:hi])
+
+    def _own_past_year(self, left: int, start: int, today: Optional[int]) -> bool:
+        """Does a past year right before the figure bind it alone (2024年为443万人)?"""
+        now = today if today is not None else self.text_year
+        i = bisect.bisect_left(self.stated_pos, start) - 1
+        if now is None or i < 0 or self.stated_pos[i] < max(left, start - _OWN_YEAR_REACH):
+            return False
+        pos, year = self.stated[i]
+        return year <= now and _BINDS_ALONE.search(self.folded, pos, start) is not None
+
+    def _future_paragraph(self, left: int, start: int, today: Optional[int]) -> bool:
+        """Does a year ahead stated earlier in the paragraph (到2030年，…) still hold, no other
+        year stated since? A target year carries on like any stated year."""
+        i = bisect.bisect_right(self.future_ends, left) - 1
+        now = today if today is not None else self.text_year
+        if i < 0 or (now is not None and self.futures[i][2] <= now) or not _LEADS.match(self.folded, self.future_ends[i]):
+            return False  # 到2024年末，… in a text of 2024 speaks of its own year
+        since = self.future_ends[i]
+        if "\n" in self.folded[since:start]:
+            return False
+        lo, hi = bisect.bisect_left(self.stated_pos, since), bisect.bisect_left(self.stated_pos, start)
+        return lo == hi
 
     def _trails(self, end: int, year_start: int) -> bool:
         gap = self.folded[end:year_start]
-        return len(gap) <= 40 and not any(ch in gap for ch in "，,；;。")
+        return len(gap) <= 40 and not any(ch in gap for ch in "，,；;。") and not _PAIR_TO.search(gap)

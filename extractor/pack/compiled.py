@@ -289,6 +289,11 @@ class Compiled:
     target_cues: TermScanner                  # 力争, will, ...: found once per text, looked up per figure
     target_actual: TermScanner                # 已, 实际, so far: a value reached after a target word
     target_after: regex.Pattern               # 5.5%|以内
+    target_nouns: frozenset                   # 行动计划, 规划范围: found by target_cues, no target words
+    target_holds: frozenset                   # 控制在, 保持在: target words only in a goal's context
+    target_void_after: regex.Pattern          # 压缩到|1小时以内: the `after` word makes no target
+    target_not_after: regex.Pattern           # 300万|以下的城市, 42项|重点任务: never a target
+    target_not_after_tail: regex.Pattern      # the same words ending a figure's own text (8个专项行动)
     target_continuation: regex.Pattern        # 届时, 其中 at the start of a sentence
     future_years: list[RulePattern]               # 到2030年, by 2030: targets when the year lies ahead
     places: PlaceNames
@@ -463,10 +468,18 @@ def compile_pack(pack: RulePack) -> Compiled:
     change_keywords = regex.compile(_bounded(f(w) for t in changes for w in t.keywords), regex.IGNORECASE)
     change_heads = regex.compile(_bounded(f(w) for t in changes for w in t.clause_heads), regex.IGNORECASE)
     targets = pack.tables("targets")
-    target_cues = TermScanner(f(w) for t in targets for w in t.before)
+    target_cues = TermScanner(f(w) for t in targets for w in (*t.before, *t.nouns, *t.holds))
     target_actual = TermScanner(f(w) for t in targets for w in t.actual)
-    target_after = regex.compile(r"\s{0,2}[)）]?(?:" + _bounded(f(w) for t in targets for w in t.after) + ")",
-                                 regex.IGNORECASE)
+    target_after = regex.compile(r"\s{0,2}[)）]?(?:" + "|".join(
+        [_bounded(f(w) for t in targets for w in t.after)] + [f"(?:{p})" for t in targets for p in t.after_phrases])
+        + ")", regex.IGNORECASE)
+    # A figure of a list or range (150万—250万、250万—450万人口的城市) shares the words after its last member.
+    target_not_after = regex.compile(r"(?:\s{0,2}[—\-–~～至到、和及]\s{0,2}[0-9.,，]+\s{0,2}[万亿]?){0,6}\s{0,2}(?:"
+                                     + ("|".join(f"(?:{p})" for t in targets for p in t.not_after) or "(?!)") + ")", regex.IGNORECASE)
+    target_not_after_tail = regex.compile(r"(?:" + ("|".join(f"(?:{p})" for t in targets for p in t.not_after)
+                                                    or "(?!)") + r")$", regex.IGNORECASE)
+    target_void_after = regex.compile(r"(?:" + _bounded(f(w) for t in targets for w in t.void_after)
+                                      + r")\s{0,2}(?:约|近|about|nearly)?\s{0,2}$", regex.IGNORECASE)
     target_continuation = regex.compile(
         r"[\s“\"]*(?:" + _bounded(f(w) for t in targets for w in t.continuations) + ")", regex.IGNORECASE)
     future_years = [  # one pattern per rule file, so that a failing one is named by its file
@@ -498,6 +511,10 @@ def compile_pack(pack: RulePack) -> Compiled:
         change_before=change_before, change_after=change_after, change_keywords=change_keywords,
         change_flows=frozenset(m for t in changes for m in t.flows), change_heads=change_heads, target_cues=target_cues,
         target_actual=target_actual, target_after=target_after, target_continuation=target_continuation,
+        target_nouns=frozenset(f(w).lower() for t in targets for w in t.nouns),
+        target_holds=frozenset(f(w).lower() for t in targets for w in t.holds),
+        target_void_after=target_void_after, target_not_after=target_not_after,
+        target_not_after_tail=target_not_after_tail,
         future_years=future_years,
         range_dash_after=frozenset(CN_NUM_CHARS + "%‰") | {
             form[-1] for form, u in suffix_forms.items() if not u.rule.english and not form[-1].isascii()},

@@ -320,6 +320,11 @@ class Targets:
     after: Words = ()          # right after it: 以内, 的目标
     actual: Words = ()         # after a target word, these make what follows a value reached: 已, 实际
     continuations: Words = ()  # a sentence opening with these goes on with the target of the one before: 届时, 其中
+    nouns: Words = ()          # words that hold a target word and are no target word (行动计划, 规划范围)
+    holds: Words = ()          # words of holding a level (控制在, 保持在): a target only in a goal's context
+    void_after: Words = ()     # right before a figure, these make an `after` word no target (压缩到1小时以内)
+    after_phrases: Annotated[Words, _Check(_valid_regexes)] = ()  # regexes right after a figure: a target ("30-minute" commuting target)
+    not_after: Annotated[Words, _Check(_valid_regexes)] = ()  # regexes right after a figure: never a target (300万以下的城市, 18项重点任务)
     future_years: Annotated[Words, _Check(_year_regexes)] = ()  # regexes of a year phrase that is a target when the year is ahead of the text's date
 
 
