@@ -43,7 +43,7 @@ _GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|r
 # A growth rate named only by its words, in a sentence after a named one (… with growth rates
 # of 6.3% and 6.1%).
 _GROWTH_RATE = regex.compile(r"(?i:\bgrowth\s+rates?\b|\bgrowth\s+of\b|\bgrew\b|\bexpanded\b)|增速|增幅")
-_LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及)?\s?(?i:and\s)?\s?")
+_LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及|至|到|[-—–~～])?\s?(?i:(?:and|to)\s)?\s?")
 # The header under a headline: at most this many characters, lines of at most this many.
 HEADER_CHARS = 200
 HEADER_LINE_CHARS = 60
@@ -251,8 +251,9 @@ class Window:
     # describe those figures, not a later one (the 18 metropolitan areas took 38 minutes).
     figure_words: list[tuple[int, int]] = field(default_factory=list)
     # The figure before, when it heads a list of values this one continues (分别增长3.3%、4.1%和
-    # 3.1%: the change word before the first reaches them all): (end, kind, target, change, metric).
-    last_value: tuple[int, str, bool, bool, str] = (-1, "", False, False, "")
+    # 3.1%: the change word before the first reaches them all; 新增3至5个: a range's ends alike):
+    # (end, kind, target, change, metric, unit).
+    last_value: tuple[int, str, bool, bool, str, Optional[str]] = (-1, "", False, False, "", None)
     # The last named percentage and its sentence: "GDP grew 8.1%. The pace was 1.3 percentage
     # points above ..." goes on about it.
     last_rate: tuple[int, str] = (-1, "")
@@ -338,7 +339,8 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
             and namer.c.change_after.match(folded, end, end + MATCH_REACH):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise
     last_end, last_kind, last_metric = window.last_value[0], window.last_value[1], window.last_value[4]
-    in_list = last_kind == kind and _LIST_OF_VALUES.fullmatch(folded, last_end, start) is not None
+    in_list = (last_kind == kind and window.last_value[5] == figure.unit  # not "rose 0.6 points to 67.6%"
+               and _LIST_OF_VALUES.fullmatch(folded, last_end, start) is not None)
     if metric is None and in_list and last_metric != kind:
         metric = last_metric  # growth rates of 6.3% and 6.1%: the list's values share its metric
     if metric is None and kind == "percentage" and window.last_rate[1]:
@@ -365,7 +367,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     if in_list:
         target, change = target or window.last_value[2], change or window.last_value[3]
     window.last_target = (left, target)
-    window.last_value = (end, kind, target, change, metric)
+    window.last_value = (end, kind, target, change, metric, figure.unit)
     return _new_row(window, article, figure, left, right, kind=kind, metric=metric,
                     value=to_json_number(figure.value), unit=figure.unit, qualifier=figure.qualifier,
                     year=ctx.year(start, end, left, right) or (article.headline_year if article else None),

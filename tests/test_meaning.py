@@ -117,6 +117,25 @@ TARGET_SCOPE = cases("target-scope", [
     ("The official said land sales had fallen 25% since 2021, well short of the goal.", "25%", "target", False),
 ])
 
+# Issue 11, round 3: additions against volumes of works, rates named by their words, ranges.
+CHANGE_CLASSES = cases("change-classes", [
+    ("全年新建城市公园48个、口袋公园130个。", "130个", "change", True),
+    ("全年新建和改造供水管网860公里。", "860公里", "change", False),
+    ("全年新建改扩建中小学45所。", "45所", "change", False),
+    ("今年全市计划新开工改造老旧小区1200个。", "1200个", "change", False),
+    ("新建的物流园区已吸纳就业2.3万人。", "2.3万人", "change", False),
+    ("新开通的地铁5号线全长42.6公里。", "42.6公里", "change", False),
+    ("比公路运输可缩短运输时间约6天。", "6天", "change", True),
+    ("两地通行时间由2小时缩短至45分钟。", "45分钟", "change", False),
+    ("全市人口年增率达1.25%。", "1.25%", "change", True),
+    ("十年来人口增加逾30万人，增长幅度约12.6%。", "12.6%", "change", True),
+    ("到2027年，全省力争新增3至5个千亿县。", "5个", "change", True),
+    ("The program could add 10 million to 12 million urban residents.", "12 million urban residents", "change", True),
+    ("The rate rose 0.8 percentage points to 66.1%.", "66.1%", "change", False),
+    ("当年新增城镇人口占全国的四成以上。", "四成", "change", False),
+    ("Land revenue had fallen 18% since 2021.", "18%", "change", True),
+])
+
 # Issue 12, classes 11-15: years stated elsewhere, the way people write them.
 YEARS = cases("year", [
     ("2022年，全市筹集保障性住房3.2万套。其中，公租房1.1万套。", "1.1万套", "year", 2022),
@@ -155,6 +174,6 @@ REGIONS = cases("region", [
 ])
 
 
-@pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + YEARS + REGIONS)
+@pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + YEARS + REGIONS)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

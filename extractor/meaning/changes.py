@@ -23,6 +23,8 @@ _PHRASAL_UP = regex.compile(r"(?i:\b(?:set|sets|setting|built|build|building|dre
                             r"summed|sum|added|takes|take|taking|took|taken|make|makes|made)\s+up\s*$)")
 # The start of a figure's clause: where a word of addition at its head is looked for.
 _CLAUSE_START = regex.compile(r"(?r)[，,；;。：:\n]")
+# A share right before a percentage (占全国的, 占比): the figure is a level.
+_SHARE = regex.compile(r"(?:占[^，,；;。0-9]{0,15}|占比|比重)\s*(?:为|達|达|达到)?\s*$")
 # How far past a figure a change word may be matched (a 4.6%| rise): a bounded match costs
 # the same in a 1 KB article and a 10 MB file.
 MATCH_REACH = 80
@@ -34,15 +36,20 @@ def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str
     `previous_end`: where the figure before it ends (a word of addition reaches no further)."""
     if metric.endswith("_growth") or unit == "pp" or metric in c.change_flows:
         return True
+    if unit == "%" and _SHARE.search(folded, max(0, start - 20), start):
+        return False  # a share of an addition is a level: 新增城镇人口占全国的六成以上
     if keyword is not None and c.change_keywords.search(keyword):
         return True
     before = c.change_before.search(folded, start)
     if before is not None and not _PHRASAL_UP.search(folded, max(0, start - 16), start):
-        return before.group("level") is None
+        return before.group("level") is None or c.change_rates.match(folded, before.start()) is not None
     if c.change_after.match(folded, end, end + MATCH_REACH):
         return True
-    clause = _CLAUSE_START.search(folded, max(previous_end, start - 40), start)
-    head = c.change_heads.search(folded, clause.end() if clause else max(previous_end, start - 40), start)
+    # The figure before bounds the reach, unless this one continues its list of items
+    # (新建未来社区360个、城乡风貌样板区120个).
+    bound = start - 40 if folded.startswith("、", previous_end) else max(previous_end, start - 40)
+    clause = _CLAUSE_START.search(folded, max(0, bound), start)
+    head = c.change_heads.search(folded, clause.end() if clause else max(0, bound), start)
     if head is not None:
         return True
     new = c.change_keywords.match(subject.lower()) if subject is not None else None

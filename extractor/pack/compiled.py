@@ -286,6 +286,7 @@ class Compiled:
     change_keywords: regex.Pattern            # 新增 in 新增城镇人口: the figure it names is an addition
     change_flows: frozenset                   # metrics whose figures are always changes
     change_heads: regex.Pattern               # 新增 at the head of a figure's clause
+    change_rates: regex.Pattern               # 增速 in 增速为5%: the figure after it is a rate of change
     target_cues: TermScanner                  # 力争, will, ...: found once per text, looked up per figure
     target_actual: TermScanner                # 已, 实际, so far: a value reached after a target word
     target_after: regex.Pattern               # 5.5%|以内
@@ -466,7 +467,9 @@ def compile_pack(pack: RulePack) -> Compiled:
         r"\s{0,2}(?:" + _bounded(f(w) for t in changes for w in t.after) + ")", regex.IGNORECASE)
     growth_cues = regex.compile(_bounded(f(w) for t in changes for w in t.growth), regex.IGNORECASE)
     change_keywords = regex.compile(_bounded(f(w) for t in changes for w in t.keywords), regex.IGNORECASE)
-    change_heads = regex.compile(_bounded(f(w) for t in changes for w in t.clause_heads), regex.IGNORECASE)
+    change_heads = regex.compile(r"(?:" + _bounded(f(w) for t in changes for w in t.clause_heads) + r")(?!"
+                                 + _bounded(f(w) for t in changes for w in t.head_stops) + ")", regex.IGNORECASE)
+    change_rates = regex.compile(_bounded(f(w) for t in changes for w in t.rates), regex.IGNORECASE)
     targets = pack.tables("targets")
     target_cues = TermScanner(f(w) for t in targets for w in (*t.before, *t.nouns, *t.holds))
     target_actual = TermScanner(f(w) for t in targets for w in t.actual)
@@ -509,7 +512,8 @@ def compile_pack(pack: RulePack) -> Compiled:
             | {w[0] for w in between} | set("多余-—–~至到")),
         subject_stops=subject_stops, places=places, dictionary_words=dictionary,
         change_before=change_before, change_after=change_after, change_keywords=change_keywords,
-        change_flows=frozenset(m for t in changes for m in t.flows), change_heads=change_heads, target_cues=target_cues,
+        change_flows=frozenset(m for t in changes for m in t.flows), change_heads=change_heads, change_rates=change_rates,
+        target_cues=target_cues,
         target_actual=target_actual, target_after=target_after, target_continuation=target_continuation,
         target_nouns=frozenset(f(w).lower() for t in targets for w in t.nouns),
         target_holds=frozenset(f(w).lower() for t in targets for w in t.holds),

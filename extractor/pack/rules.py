@@ -309,6 +309,8 @@ class Changes:
     keywords: Words = ()  # in the keyword that names a figure: an addition (新增城镇人口287万人)
     flows: Words = ()     # metrics whose figures are always changes (migrants settled in a year)
     clause_heads: Words = ()  # at the head of a figure's clause: an addition (新增…里程125公里)
+    head_stops: Words = ()    # right after a clause head, these make it none (新建的园区, 新建和改造管网)
+    rates: Words = ()         # `before` words that name a rate of change: 增速为5% is a change all the same
 
 
 @dataclass(frozen=True)
