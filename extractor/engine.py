@@ -312,7 +312,9 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     left, right = ctx.sentence_bounds(start, end)
     kind = "period" if isinstance(figure, PeriodSpan) else figure.kind
     hits = [h for h in ctx.keywords_before(start, left, limit=6) if not window.inside_figure_words(h[0])]
-    hit = namer.hit_before(kind, hits, folded, start)
+    # Percentage points between two indicators (户籍人口城镇化率…，与常住人口城镇化率相差…) are of neither.
+    gap = bool(hits) and getattr(figure, "unit", None) == "pp" and namer.gap_of_two(kind, hits, folded, start)
+    hit = None if gap else namer.hit_before(kind, hits, folded, start)
     region = ctx.region(start, end, left, right, kind)
     if region == NATION:
         region = article.headline_nation if article is not None else None
@@ -335,15 +337,17 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
                         lambda: ctx.clause(start, end, left, right), previous_end, ctx.keyword_after(end, right),
                         ctx.keyword_after(end, right, named=True))
-    if metric is None and kind == "percentage" and window.last_amount[0] == left \
+    if gap:
+        metric = None
+    if metric is None and not gap and kind == "percentage" and window.last_amount[0] == left \
             and namer.c.change_after.match(folded, end, end + MATCH_REACH):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise
     last_end, last_kind, last_metric = window.last_value[0], window.last_value[1], window.last_value[4]
     in_list = (last_kind == kind and window.last_value[5] == figure.unit  # not "rose 0.6 points to 67.6%"
                and _LIST_OF_VALUES.fullmatch(folded, last_end, start) is not None)
-    if metric is None and in_list and last_metric != kind:
+    if metric is None and not gap and in_list and last_metric != kind:
         metric = last_metric  # growth rates of 6.3% and 6.1%: the list's values share its metric
-    if metric is None and kind == "percentage" and window.last_rate[1]:
+    if metric is None and not gap and kind == "percentage" and window.last_rate[1]:
         if window.last_rate[0] < left and (_GOES_ON.match(folded, left, left + MATCH_REACH)
                                            or _GROWTH_RATE.search(folded, left, start)):
             metric = window.last_rate[1]  # GDP grew 8.1%. The pace was 1.3 percentage points above ...

@@ -46,6 +46,15 @@ _SHARED = regex.compile(r"均|都|各|皆|分别|both|each")
 # Between a rate's keyword and the population it is of: the urbanization rate of permanent residents.
 _QUALIFIED = regex.compile(r"(?i:\s+(?:of|for|among)\s+(?:the\s+|its\s+|their\s+|china's\s+)?)")
 _RATE_WORDS = regex.compile(r"增速|增幅|增长率|(?i:growth\s+rate|\bgrowth\b|\bpace\b)")
+# A gap between two indicators, named by both at once (两项城镇化率之间相差, 两者差距, 与其差距),
+# or by two keywords joined by a word of comparison (户籍人口城镇化率…，与常住人口城镇化率相差;
+# X为55.9%，低于Y9.8个百分点): the figure is plain percentage points.
+_BOTH = regex.compile(r"两项|两率|两者|二者|与其|與其|双方|(?i:\bboth\b|\bthe\s+two\b)")
+_GAP_AFTER = regex.compile(r"[^，,；;。]{0,14}?的?(?:差距|差值)")
+_COMPARING = regex.compile(r"与|與|和|同|较|較|比|低于|高于|低於|高於|(?i:\bthan\b|\band\b|\bwith\b)")
+# A keyword set off right before its figure ("China's urban population, 940 million in 2024"):
+# the figure is its value.
+_APPOSITION = regex.compile(r"\s*[,，]\s*(?:of\s+)?$")
 # How far after a figure a keyword may stand when nothing before it names the figure.
 AFTER_REACH = 10
 # How far a generic indicator (里程, 规模) may follow a metric keyword and still be its word.
@@ -58,11 +67,14 @@ def keyword_reaches(c: Compiled, folded: str, keyword_end: int, start: int) -> b
     """Is a keyword ending at `keyword_end` close enough to a figure at `start` to be what it
     measures: in its clause, or in the clause before when the figure's clause goes on about
     it (…达到9.44亿人，比上年末增加1083万人)?"""
-    if start - keyword_end > 2 * CLOSE_REACH:
+    reach = CLOSE_REACH if not folded[keyword_end:start].isascii() else 2 * CLOSE_REACH  # English words are longer
+    if start - keyword_end > 2 * reach:
         return False
+    if _APPOSITION.fullmatch(folded, keyword_end, start):
+        return True  # China's urban population, 940 million in 2024
     breaks = list(_CLAUSE.finditer(folded, keyword_end, start))
     if not breaks:
-        return start - keyword_end <= CLOSE_REACH
+        return start - keyword_end <= reach
     return len(breaks) == 1 and bool(c.continuation.match(folded, breaks[0].end(), start))
 
 
@@ -132,6 +144,26 @@ class MetricNamer:
         """The growth metric derived from `metric`, if it has one."""
         growth = f"{metric}_growth"
         return growth if growth in self.pack.metrics else None
+
+    def gap_of_two(self, kind: str, hits: list[Hit], folded: str, start: int) -> bool:
+        """Are percentage points at `start` the gap between two indicators (module constants
+        _BOTH and _COMPARING), not a change of the nearest one?"""
+        nearest = hits[0]
+        gap = _GAP.search(folded, hits[1][0] if len(hits) > 1 else nearest[0], start)
+        if gap is None and _GAP_AFTER.match(folded, start, start + MATCH_REACH):
+            gap = _GAP_AFTER.match(folded, start, start + MATCH_REACH)  # …之间约19个百分点的差距
+        if gap is None:
+            return False
+        clause = max((m.end() for m in _CLAUSE.finditer(folded, max(0, nearest[0] - 12), nearest[0])), default=nearest[0] - 12)
+        if _BOTH.search(folded, max(0, clause), gap.start()):
+            return True
+        first = self._first_accepting(nearest[2], kind)
+        for earlier in hits[1:]:
+            other = self._first_accepting(earlier[2], kind)
+            if other is not None and first is not None and other != first \
+                    and _COMPARING.search(folded, earlier[1], nearest[0]):
+                return True
+        return False
 
     def hit_before(self, kind: str, hits: list[Hit], folded: str, start: int) -> Optional[Hit]:
         """Of the keywords before a figure in its sentence (`hits`, nearest first), the one that
