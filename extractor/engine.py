@@ -43,6 +43,7 @@ _GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|r
 # A growth rate named only by its words, in a sentence after a named one (… with growth rates
 # of 6.3% and 6.1%).
 _GROWTH_RATE = regex.compile(r"(?i:\bgrowth\s+rates?\b|\bgrowth\s+of\b|\bgrew\b|\bexpanded\b)|增速|增幅")
+_RESPECTIVELY = regex.compile(r"分别|分別|(?i:\brespectively\b)")
 _LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及|至|到|[-—–~～])?\s?(?i:(?:and|to)\s)?\s?")
 # The header under a headline: at most this many characters, lines of at most this many.
 HEADER_CHARS = 200
@@ -353,11 +354,18 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
             metric = window.last_rate[1]  # GDP grew 8.1%. The pace was 1.3 percentage points above ...
         elif window.last_rate[0] == left and figure.unit == "pp":
             metric = window.last_rate[1]  # 年均增长8.4%，高于全国水平1.3个百分点
+    if metric is not None and hit is not None:
+        metric = _shared_subject(namer, folded, hit, start, right, metric, in_list, last_metric)
     if subject_span is None and hit is not None and namer.describes(hit, kind) \
             and keyword_reaches(namer.c, folded, hit[1], start):
         subject_span = ctx.subject_before(hit)
     subject = window.text[subject_span[0]:subject_span[1]] if subject_span else None
-    window.figure_words.append((start, max(end, subject_span[1] if subject_span and subject_span[0] >= start else end)))
+    words_end = max(end, subject_span[1] if subject_span and subject_span[0] >= start else end)
+    for h in ctx.hits_within(end, words_end):
+        if h[2] and namer.metric_of(h[2], kind) is None:
+            words_end = max(end, min(words_end, h[0]))  # 三区|常住人口城镇化率分别为…: the keyword of the next figures
+            break
+    window.figure_words.append((start, words_end))
     metric = metric or kind
     if metric != kind and kind in ("money", "population", "count"):
         window.last_amount = (left, metric)
@@ -377,6 +385,19 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
                     year=ctx.year(start, end, left, right) or (article.headline_year if article else None),
                     start_year=None, end_year=None, subject=subject,
                     region=region, target=target, change=change)
+
+
+def _shared_subject(namer: MetricNamer, folded: str, hit, start: int, right: int, metric: str, in_list: bool,
+                    last_metric: str) -> str:
+    """城镇和农村居民人均可支配收入分别为A和B: A is the first subject's, B the second's (a keyword
+    naming two subjects, rules `shared`); without 分别 / respectively one figure is of both."""
+    pair = namer.c.shared.get(folded[hit[0]:hit[1]].lower())
+    if pair is None or not _RESPECTIVELY.search(folded, hit[1], min(right, start + MATCH_REACH)):
+        return metric
+    growth = metric.endswith("_growth")
+    last = last_metric[:-len("_growth")] if last_metric.endswith("_growth") else last_metric
+    base = pair[2] if in_list and last == pair[1] else pair[1]
+    return (namer.growth_name(base) or metric) if growth else base
 
 
 def _new_row(window: Window, article: Optional[ArticleOf], figure: Figure, left: int, right: int, *,

@@ -136,6 +136,33 @@ CHANGE_CLASSES = cases("change-classes", [
     ("Land revenue had fallen 18% since 2021.", "18%", "change", True),
 ])
 
+# Issue 11, round 3: naming classes still open on real text.
+NAMING_CLASSES = cases("naming-classes", [
+    # percentage points between two indicators are of neither
+    ("户籍人口城镇化率为48.2%，低于常住人口城镇化率11.6个百分点。", "11.6个百分点", "metric", "percentage"),
+    ("户籍人口城镇化率提高到47.3%，与常住人口城镇化率相差12.9个百分点。", "12.9个百分点", "metric", "percentage"),
+    ("常住人口城镇化率62.1%，户籍人口城镇化率49.5%，两者差距比上年缩小0.4个百分点。", "0.4个百分点", "metric",
+     "percentage"),
+    ("缩小户籍人口城镇化率与常住人口城镇化率之间约14个百分点的差距。", "14个百分点", "metric", "percentage"),
+    ("全市城镇化率达到71.2%，比全国平均水平高出约4个百分点。", "4个百分点", "metric", "urbanization_rate"),
+    # a keyword naming two subjects, its 分别 list taken in turn
+    ("城镇和农村居民人均可支配收入分别达到52480元和26310元。", "52480元", "metric", "urban_disposable_income"),
+    ("城镇和农村居民人均可支配收入分别达到52480元和26310元。", "26310元", "metric", "rural_disposable_income"),
+    ("城乡居民人均可支配收入分别增长4.6%和6.2%。", "6.2%", "metric", "rural_disposable_income_growth"),
+    ("城乡居民人均可支配收入增长5.1%。", "5.1%", "metric", "disposable_income_growth"),
+    # a count of places before an indicator does not take the indicator as its noun
+    ("甲、乙、丙三区常住人口城镇化率分别为88.4%、76.5%、70.3%。", "76.5%", "metric", "urbanization_rate"),
+    ("沿线五市地区生产总值合计超过4.2万亿元。", "4.2万亿元", "metric", "gdp"),
+    # English: a keyword set off by a comma, a keyword a few words before, bare residents
+    ("The city's urban population, 8.6 million in 2024, is expected to keep rising.", "8.6 million", "metric",
+     "urban_population"),
+    ("The urban population grew by 210,000 last year to 8.6 million.", "8.6 million", "metric", "urban_population"),
+    ("The prefecture had 4.1 million residents at the end of 2024.", "4.1 million residents", "metric",
+     "resident_population"),
+    ("About 58 percent of Guizhou's residents lived in cities in 2024.", "About 58 percent", "metric",
+     "urbanization_rate"),
+])
+
 # Issue 12, classes 11-15: years stated elsewhere, the way people write them.
 YEARS = cases("year", [
     ("2022年，全市筹集保障性住房3.2万套。其中，公租房1.1万套。", "1.1万套", "year", 2022),
@@ -174,6 +201,6 @@ REGIONS = cases("region", [
 ])
 
 
-@pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + YEARS + REGIONS)
+@pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + NAMING_CLASSES + YEARS + REGIONS)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

@@ -36,6 +36,8 @@ CLOSE_REACH = 24
 # GDP): a bounded match costs the same in a 1 KB article and a 10 MB file.
 MATCH_REACH = 80
 _CLAUSE = regex.compile(r"[，,；;：:]")
+# The same, past the commas inside a number (grew by 210,000 last year to 8.6 million).
+_CLAUSE_BREAK = regex.compile(r"[，；;：:]|,(?![0-9]{3})")
 # Right after a keyword: a definition of it follows (城镇化率，即城镇常住人口…的占比，).
 _DEFINITION = regex.compile(r"\s*(?:[，,（(]\s*即|——|[（(]|,\s*(?:i\.e\.|that is|which is)\b)")
 # After two joined keywords: the figure is the gap between them, not either one.
@@ -72,7 +74,7 @@ def keyword_reaches(c: Compiled, folded: str, keyword_end: int, start: int) -> b
         return False
     if _APPOSITION.fullmatch(folded, keyword_end, start):
         return True  # China's urban population, 940 million in 2024
-    breaks = list(_CLAUSE.finditer(folded, keyword_end, start))
+    breaks = list(_CLAUSE_BREAK.finditer(folded, keyword_end, start))
     if not breaks:
         return start - keyword_end <= reach
     return len(breaks) == 1 and bool(c.continuation.match(folded, breaks[0].end(), start))
@@ -87,6 +89,10 @@ class MetricNamer:
 
     def _first_accepting(self, metrics: tuple[str, ...], kind: str) -> Optional[str]:
         return next((m for m in metrics if kind in self.kinds[m]), None)
+
+    def metric_of(self, metrics: tuple[str, ...], kind: str) -> Optional[str]:
+        """The first of `metrics` (a keyword's) that names figures of `kind`, if any."""
+        return self._first_accepting(metrics, kind)
 
     def in_words(self, kind: str, hits: list[Hit]) -> Optional[str]:
         """The metric that a figure's own words name (试点县, urban residents), if any."""

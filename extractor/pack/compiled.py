@@ -268,6 +268,7 @@ class Compiled:
     rank_before: EndingAt
     veto_words: frozenset
     keyword_metrics: dict[str, tuple[str, ...]]
+    shared: dict[str, tuple[str, str, str]]  # 城乡居民人均可支配收入 -> (whole, first, second)
     growth_cues: regex.Pattern                # a growth word between an amount's keyword and a percentage
     after: list[tuple[str, regex.Pattern]]
     generic: list[tuple[str, frozenset, regex.Pattern]]
@@ -413,6 +414,12 @@ def compile_pack(pack: RulePack) -> Compiled:
     for indicators in pack.tables("indicators"):
         for word in (*indicators.zh, *indicators.zh_hant, *indicators.en, *indicators.measures):
             keyword_metrics.setdefault(f(word), ())
+    shared = {}
+    for rule_file in pack.files.values():
+        for pair in rule_file.shared:
+            for word in pair.words:
+                shared[f(word)] = (pair.whole, pair.first, pair.second)
+                keyword_metrics[f(word)] = (pair.whole, pair.first, pair.second)
     continuation = regex.compile(r"\s*(?:" + _bounded(
         f(w) for i in pack.tables("indicators") for w in i.continuations) + ")", regex.IGNORECASE)
 
@@ -503,7 +510,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         qualifier_before_map=before_map, qualifier_after=qualifier_after,
         qualifier_after_map=after_map, qualifier_inside=inside_map,
         veto_before=veto_before, vague_before=vague_before, rank_before=rank_before, veto_words=veto_words,
-        keyword_metrics=keyword_metrics, growth_cues=growth_cues, after=after, generic=generic,
+        keyword_metrics=keyword_metrics, shared=shared, growth_cues=growth_cues, after=after, generic=generic,
         continuation=continuation,
         measures=frozenset(f(w) for i in pack.tables("indicators") for w in i.measures), lexicon=lexicon, region_names=region_names, nation_names=nation_names,
         province_names=province_names, city_names=city_names, region_suffix=region_suffix,

@@ -351,6 +351,18 @@ class Indicators:
 
 
 @dataclass(frozen=True)
+class Shared:
+    """A keyword naming two subjects at once (城乡居民人均可支配收入): the figures of a list after
+    it with 分别 / respectively take `first` and `second` in turn; a figure alone takes `whole`."""
+
+    __pydantic_config__ = _STRICT
+    words: Annotated[Words, NonEmpty]
+    whole: Annotated[str, _Check(_metric_name)]
+    first: Annotated[str, _Check(_metric_name)]
+    second: Annotated[str, _Check(_metric_name)]
+
+
+@dataclass(frozen=True)
 class Expected:
     """A partial record: only the fields given are compared."""
 
@@ -403,6 +415,7 @@ class RuleFile:
     terms: Optional[Terms] = None
     indicators: Optional[Indicators] = None
     pairs: Words = ()
+    shared: tuple[Shared, ...] = ()
     region: tuple[Region, ...] = ()
     changes: Optional[Changes] = None
     targets: Optional[Targets] = None
