@@ -43,6 +43,9 @@ _GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|r
 # A growth rate named only by its words, in a sentence after a named one (… with growth rates
 # of 6.3% and 6.1%).
 _GROWTH_RATE = regex.compile(r"(?i:\bgrowth\s+rates?\b|\bgrowth\s+of\b|\bgrew\b|\bexpanded\b)|增速|增幅")
+# The plan or target of the indicator just named, in its sentence (完成全年计划6万人, 超额完成14万人的年度目标).
+_PLAN_BEFORE = regex.compile(r"(?:计划|目标|確定的|确定的|预期)\s*$")
+_PLAN_AFTER = regex.compile(r"\s?的?(?:年度|预期|全年)?目标")
 _RESPECTIVELY = regex.compile(r"分别|分別|(?i:\brespectively\b)")
 _LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及|至|到|[-—–~～])?\s?(?i:(?:and|to)\s)?\s?")
 # The header under a headline: at most this many characters, lines of at most this many.
@@ -340,6 +343,9 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
                         ctx.keyword_after(end, right, named=True))
     if gap:
         metric = None
+    if metric is None and window.last_amount[0] == left and namer.metric_of((window.last_amount[1],), kind) \
+            and (_PLAN_BEFORE.search(folded, max(left, start - 8), start) or _PLAN_AFTER.match(folded, end)):
+        metric = window.last_amount[1]  # 城镇新增就业6.8万人，完成全年计划6万人的113.3%: the plan of the same indicator
     if metric is None and not gap and kind == "percentage" and window.last_amount[0] == left \
             and namer.c.change_after.match(folded, end, end + MATCH_REACH):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise

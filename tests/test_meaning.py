@@ -161,6 +161,16 @@ NAMING_CLASSES = cases("naming-classes", [
      "resident_population"),
     ("About 58 percent of Guizhou's residents lived in cities in 2024.", "About 58 percent", "metric",
      "urbanization_rate"),
+    # a measure goes on about the rail keyword across a count of lines; a road stays plain length
+    ("全市地铁运营线路增至9条，运营里程达到286公里；新建城市道路45公里。", "286公里", "metric", "rail_length"),
+    ("全市地铁运营线路增至9条，运营里程达到286公里；新建城市道路45公里。", "45公里", "metric", "length"),
+    ("The 74-kilometer Xiamen-Zhangzhou intercity line opened in June.", "74-kilometer", "metric", "rail_length"),
+    ("The NDRC plans to add 1,500 kilometers of intercity and suburban railways.", "1,500 kilometers", "metric",
+     "rail_length"),
+    ("桃園捷運綠線全長約27.8公里。", "27.8公里", "metric", "rail_length"),
+    # the plan of the indicator just named
+    ("全年城镇新增就业9.4万人，完成全年计划8万人的117.5%。", "8万人", "metric", "new_urban_jobs"),
+    ("全年城镇新增就业9.4万人，超额完成8万人的年度目标。", "8万人", "metric", "new_urban_jobs"),
 ])
 
 # Issue 12, classes 11-15: years stated elsewhere, the way people write them.

@@ -59,8 +59,10 @@ _COMPARING = regex.compile(r"与|與|和|同|较|較|比|低于|高于|低於|�
 _APPOSITION = regex.compile(r"\s*[,，]\s*(?:of\s+)?$")
 # How far after a figure a keyword may stand when nothing before it names the figure.
 AFTER_REACH = 10
-# How far a generic indicator (里程, 规模) may follow a metric keyword and still be its word.
+# How far a generic indicator (里程, 规模) may follow a metric keyword and still be its word;
+# across one clause break (轨道交通运营线路14条，运营里程…), how far a measure may.
 GENERIC_GAP = 4
+MEASURE_GAP = 16
 
 Hit = tuple[int, int, tuple[str, ...]]
 
@@ -183,6 +185,11 @@ class MetricNamer:
                 and nearest[0] - hits[1][1] <= GENERIC_GAP \
                 and not _CLAUSE.search(folded, hits[1][1], nearest[0]) and self._first_accepting(hits[1][2], kind):
             return hits[1]  # 城市轨道交通|运营里程: a measure after a metric keyword goes with it
+        if len(hits) > 1 and folded[nearest[0]:nearest[1]].lower() in self.c.measures \
+                and nearest[0] - hits[1][1] <= MEASURE_GAP and len(_CLAUSE.findall(folded, hits[1][1], nearest[0])) <= 1 \
+                and start - nearest[1] <= GENERIC_GAP + 4 and not _CLAUSE.search(folded, nearest[1], start) \
+                and self._first_accepting(hits[1][2], kind):
+            return hits[1]  # 轨道交通运营线路14条，运营里程达到530公里: the measure goes on about the keyword
         if len(hits) > 1 and _JOINED.fullmatch(folded[hits[1][1]:nearest[0]]):
             if _GAP.search(folded, nearest[1], start):
                 return None
