@@ -80,9 +80,19 @@ TARGET_SCOPE = cases("target-scope", [
     ("《某市城市更新行动计划》明确，规划范围包括6个区，总面积320平方公里。", "320平方公里", "target", False),
     ("按照《某都會區發展規劃》，規劃範圍涵蓋4個城市。", "4個", "target", False),
     ("规划中的城际铁路全长约46公里。", "46公里", "target", True),
-    # a target word inside one item of an enumeration does not reach the next item
+    # a target word's statement ends at a semicolon (the next item of an enumeration, another indicator)
     ("一是城中村改造，计划新开工改造城中村3000套；二是县城建设，在全省80个县中选择12个示范县。", "3000套", "target", True),
     ("一是城中村改造，计划新开工改造城中村3000套；二是县城建设，在全省80个县中选择12个示范县。", "80个", "target", False),
+    ("预计全年地区生产总值增长2.5%左右；一般公共预算收入2100亿元，下降3.2%。", "2100亿元", "target", False),
+    ("预计全年地区生产总值增长2.5%左右；一般公共预算收入2100亿元，下降3.2%。", "2.5%", "target", True),
+    # the start of a from -> to pair after a target word, a pool to choose from, a focus group of places
+    ("建成后两地通行时间将由1小时以上缩短至35分钟左右。", "1小时", "target", False),
+    ("我们还将在全省76个县中选择15个左右开展试点。", "76个", "target", False),
+    ("今后三年将以甲、乙、丙等5市为重点推进都市圈建设。", "5市", "target", False),
+    ("Tibet set the highest goal, at 7%, while Shanghai aimed for about 5%.", "7%", "target", True),
+    ("In 2025, ten provinces set targets of 6% or above, against 14 a year earlier.", "14", "target", False),
+    ("The new lines will serve towns with populations between 150,000 and 600,000.", "150,000", "target", False),
+    ("The 85-km intercity railway linking the two cities is scheduled to open by 2027.", "85-km", "target", True),
     # 由目前的X缩短至Y: the value of today is X, the target Y
     ("建成后两地通行时间将由目前的近2小时缩短至40分钟左右。", "40分钟", "target", True),
     ("建成后两地通行时间将由目前的近2小时缩短至40分钟左右。", "2小时", "target", False),

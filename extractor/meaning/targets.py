@@ -28,8 +28,6 @@ _LOOKING_BACK = regex.compile(r"回顾|成就|进展|完成情况|成效|综合|
 # A line that states a span up to a year (规划期至2025年　远期展望至2035年) is a headline's dek,
 # not the heading of a section of goals.
 _SPAN_STATEMENT = regex.compile(r"[至到]\s?(?:19|20)[0-9]{2}\s?年")
-# The items of an enumeration (一是…；二是…): a target word inside one item does not reach the next.
-_ITEM = regex.compile(r"(?:(?<=[；;：:，,。\n]\s{0,2})|^)[一二三四五六七八九十]是")
 # A target word of a figure reached against a plan (为目标的114.1%, 完成全年计划6万人的113.3%): the
 # figure is the share of the target reached, not a target.
 _TARGET_NOUNS = ("目标", "计划")
@@ -43,6 +41,12 @@ _FROM = ("由", "从")
 _TO = regex.compile(r"至|到")
 # "from 120 pilot counties to about 200 by 2027": a trailing year belongs to the end of the pair.
 _PAIR_TO = regex.compile(r"(?i:\bto\b)|至|到")
+# A figure after 由 / 从 is the start of a from -> to pair when a 至 / 到 follows it: a value of
+# today, whatever target word stands before (将由1小时以上缩短至30分钟左右).
+_FROM_PAIR = regex.compile(r"[由从]\s?(?:目前|现在|现有|当前|原来|过去)?的?\s?(?:约|近|超过)?\s?$")
+_TO_AFTER = regex.compile(r"[^，,。；;]{0,8}?(?:至|到)")
+# The words an English sentence may open with before a figure that is its subject.
+_SUBJECT_START = regex.compile(r"\s*(?i:(?:the|a|an|some|about|nearly|over|another|more\s+than)\s+)?")
 # A year phrase that leads its sentence (到2030年，…; By 2030, ...) governs what follows it; a trailing
 # one (... by 2029) binds its own clause.
 _LEADS = regex.compile(r"\s{0,2}(?:末|底|前)?\s{0,2}[，,]")
@@ -53,6 +57,7 @@ _BINDS_ALONE = regex.compile(r"年[末底初]?[为為的]\s*$")
 # (预计，… 他估计，…) opens the clause after it.
 _CLOSING = "；;，,。"
 _GOAL_NOUN = regex.compile(r"(?:目标|计划|规划|(?i:targets?|goals?))$")
+_APPOSED = regex.compile(r"(?i:,\s*(?:at|of)\s*$)")  # Tibet set the highest goal, at 7%
 # A target word followed by 的 and the figure gives the share of the target reached
 # (为目标的114.1%, 完成年度计划的112.5%), not a target.
 _SHARE_OF_TARGET = regex.compile(r"的\s*$")
@@ -106,7 +111,6 @@ class TargetScope:
         actual = list(c.target_actual.finditer(folded))
         self.actual = [end for _, end, _ in actual]
         self.actual_starts = [start for start, _, _ in actual]
-        self.items = [m.start() for m in _ITEM.finditer(folded)]
         self.stated = sorted(stated_years)
         self.stated_pos = [pos for pos, _ in self.stated]
         self.futures = [(m.start(), m.end(), int(m.group("year")))
@@ -159,6 +163,9 @@ class TargetScope:
         folded, c = self.folded, self.c
         if c.target_not_after.match(folded, end, end + MATCH_REACH) or c.target_not_after_tail.search(folded, start, end):
             return False  # 300万以下的城市, 《行动计划》部署了42项重点任务
+        if c.target_not_before.search(folded, max(left, start - 48), start) or (
+                _FROM_PAIR.search(folded, max(left, start - 12), start) and _TO_AFTER.match(folded, end, end + 16)):
+            return False  # towns with populations between 200,000…; 将由1小时以上缩短至30分钟: the pair's start
         actual = self._actual_before(left, start)
         if self._own_past_year(left, start, today):
             return False  # 兰州市常住人口突破500万人（2024年为443万人）
@@ -168,6 +175,8 @@ class TargetScope:
             cue = max(cue, self.future_ends[i])
         if cue >= 0 and actual <= cue:
             return True
+        if actual < 0 and self._subject_of_future(left, start, end, right):
+            return True  # The 85-km intercity railway … is scheduled to open by 2027
         if (c.target_after.match(folded, end, end + MATCH_REACH) and actual < 0
                 and not c.target_void_after.search(folded, max(left, start - 12), start)):
             return True  # 控制在5%以内, 14万人的年度目标; not 已压缩到40分钟以内
@@ -182,6 +191,15 @@ class TargetScope:
         if self._future_paragraph(left, start, today):
             return True  # 到2030年，…达到70%。沈阳都市圈、大连都市圈地区生产总值分别达到2.2万亿元
         return self.section_at(start) == GOALS and not self._past_year_in(left, start, today)
+
+    def _subject_of_future(self, left: int, start: int, end: int, right: int) -> bool:
+        """Does an English figure open its sentence, as its subject, before a future verb
+        (Fourteen stations will be built; The 85-km railway … is scheduled to open)?"""
+        if not _SUBJECT_START.fullmatch(self.folded, left, start):
+            return False
+        i = bisect.bisect_right(self.cue_starts, end)
+        return (i < len(self.cue_starts) and self.cue_starts[i] < right and self.folded[self.cue_starts[i]:self.cues[i]].isascii()
+                and not any(ch in self.folded[end:self.cue_starts[i]] for ch in ",;"))
 
     def _actual_before(self, left: int, start: int) -> int:
         """The end of the last word of a value reached before the figure in its sentence, or -1;
@@ -202,7 +220,8 @@ class TargetScope:
             return -1
         cue, cue_start = self.cues[i], self.cue_starts[i]
         gap = folded[cue:start]
-        if folded[cue:cue + 1] in _CLOSING and _GOAL_NOUN.search(folded, cue_start, cue):
+        if folded[cue:cue + 1] in _CLOSING and _GOAL_NOUN.search(folded, cue_start, cue) \
+                and not _APPOSED.match(folded, cue, start):
             return -1  # …超额完成14万人的年度目标；年末失业率4.6%: the word closed its own statement
         if folded[cue:cue + 1] in "（(" and any(ch in gap for ch in "）)"):
             return -1  # 超额完成规划目标（65%），但仍低于全国1.4个百分点
@@ -210,9 +229,8 @@ class TargetScope:
             return -1  # 为目标的114.1%, 完成全年计划6万人的113.3%
         if _COMPARED.search(folded, max(left, cue_start - 8), cue_start) and any(ch.isdigit() for ch in gap):
             return -1  # 比年度调控目标5.5%低0.6个百分点
-        j = bisect.bisect_right(self.items, start) - 1
-        if j >= 1 and self.items[j] > cue and self.items[j - 1] >= left and self.items[j - 1] < cue:
-            return -1  # 一是…计划新建管网约十万公里；三是…在全国一千八百多个县中
+        if any(ch in gap for ch in "；;"):
+            return -1  # 预计全年GDP增长2.3%左右；一般公共预算收入3096.9亿元: a statement ends at a semicolon
         if cue in self.holds and (any(ch in gap for ch in "，,；;。") or self.section_at(start) == BACK
                                   or self._past_year_in(left, start, today)):
             return -1  # 2024年，城镇调查失业率控制在5.2%: a level held, not a goal

@@ -296,6 +296,7 @@ class Compiled:
     target_void_after: regex.Pattern          # 压缩到|1小时以内: the `after` word makes no target
     target_not_after: regex.Pattern           # 300万|以下的城市, 42项|重点任务: never a target
     target_not_after_tail: regex.Pattern      # the same words ending a figure's own text (8个专项行动)
+    target_not_before: regex.Pattern          # 等|6市, with populations between |200,000: never a target
     target_continuation: regex.Pattern        # 届时, 其中 at the start of a sentence
     future_years: list[RulePattern]               # 到2030年, by 2030: targets when the year lies ahead
     places: PlaceNames
@@ -488,6 +489,8 @@ def compile_pack(pack: RulePack) -> Compiled:
                                      + ("|".join(f"(?:{p})" for t in targets for p in t.not_after) or "(?!)") + ")", regex.IGNORECASE)
     target_not_after_tail = regex.compile(r"(?:" + ("|".join(f"(?:{p})" for t in targets for p in t.not_after)
                                                     or "(?!)") + r")$", regex.IGNORECASE)
+    target_not_before = regex.compile(r"(?:" + ("|".join(f"(?:{p})" for t in targets for p in t.not_before) or "(?!)")
+                                      + r")$", regex.IGNORECASE)
     target_void_after = regex.compile(r"(?:" + _bounded(f(w) for t in targets for w in t.void_after)
                                       + r")\s{0,2}(?:约|近|about|nearly)?\s{0,2}$", regex.IGNORECASE)
     target_continuation = regex.compile(
@@ -525,7 +528,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         target_nouns=frozenset(f(w).lower() for t in targets for w in t.nouns),
         target_holds=frozenset(f(w).lower() for t in targets for w in t.holds),
         target_void_after=target_void_after, target_not_after=target_not_after,
-        target_not_after_tail=target_not_after_tail,
+        target_not_after_tail=target_not_after_tail, target_not_before=target_not_before,
         future_years=future_years,
         range_dash_after=frozenset(CN_NUM_CHARS + "%‰") | {
             form[-1] for form, u in suffix_forms.items() if not u.rule.english and not form[-1].isascii()},

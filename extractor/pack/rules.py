@@ -327,6 +327,7 @@ class Targets:
     void_after: Words = ()     # right before a figure, these make an `after` word no target (压缩到1小时以内)
     after_phrases: Annotated[Words, _Check(_valid_regexes)] = ()  # regexes right after a figure: a target ("30-minute" commuting target)
     not_after: Annotated[Words, _Check(_valid_regexes)] = ()  # regexes right after a figure: never a target (300万以下的城市, 18项重点任务)
+    not_before: Annotated[Words, _Check(_valid_regexes)] = ()  # regexes right before a figure: never a target (等6市, 由1小时以上)
     future_years: Annotated[Words, _Check(_year_regexes)] = ()  # regexes of a year phrase that is a target when the year is ahead of the text's date
 
 
