@@ -44,7 +44,7 @@ _GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|r
 # of 6.3% and 6.1%).
 _GROWTH_RATE = regex.compile(r"(?i:\bgrowth\s+rates?\b|\bgrowth\s+of\b|\bgrew\b|\bexpanded\b)|增速|增幅")
 # The plan or target of the indicator just named, in its sentence (完成全年计划6万人, 超额完成14万人的年度目标).
-_PLAN_BEFORE = regex.compile(r"(?:计划|目标|確定的|确定的|预期)\s*$")
+_PLAN_BEFORE = regex.compile(r"(?r)(?:计划|目标|確定的|确定的|预期)\s*$")
 _PLAN_AFTER = regex.compile(r"\s?的?(?:年度|预期|全年)?目标")
 _RESPECTIVELY = regex.compile(r"分别|分別|(?i:\brespectively\b)")
 _LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及|至|到|[-—–~～])?\s?(?i:(?:and|to)\s)?\s?")

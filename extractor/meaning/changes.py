@@ -6,7 +6,10 @@ grew 5%, up 1.4 million) or right after it (a 4.6% rise, 5%的增长). A change 
 by 到 / 至 / to makes the figure the level reached (提高到59.22%, rose to 60%), and both ends
 of a from -> to pair are levels. English counts of "new" things (38 new cities) are
 additions, and so is a figure named by a keyword of addition (新增城镇人口287万人,
-城镇新增就业). The words are rules/changes.toml.
+城镇新增就业) or headed by a word of addition in its clause (新建未来社区360个、样板区120个),
+but not the volume of works that mix new and renewed (新建和改造管网) nor a share (占全国的
+六成). A word naming a rate (增速, 年增率) makes a change even before 为 / 达. The words
+are rules/changes.toml.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ _PHRASAL_UP = regex.compile(r"(?i:\b(?:set|sets|setting|built|build|building|dre
 # The start of a figure's clause: where a word of addition at its head is looked for.
 _CLAUSE_START = regex.compile(r"(?r)[，,；;。：:\n]")
 # A share right before a percentage (占全国的, 占比): the figure is a level.
-_SHARE = regex.compile(r"(?:占[^，,；;。0-9]{0,15}|占比|比重)\s*(?:为|達|达|达到)?\s*$")
+_SHARE = regex.compile(r"(?r)(?:占[^，,；;。0-9]{0,15}|占比|比重)\s*(?:为|達|达|达到)?\s*$")
 # How far past a figure a change word may be matched (a 4.6%| rise): a bounded match costs
 # the same in a 1 KB article and a 10 MB file.
 MATCH_REACH = 80

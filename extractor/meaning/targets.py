@@ -3,9 +3,17 @@
 A figure is a target when a target word (rules/targets.toml: 力争, 目标, 预计, will, aims
 to, ...) stands before it in its sentence with no word of a value reached (已, 实际, so
 far) between them, when a target word follows it (控制在5%以内, 73%的目标), when its
-sentence opens with 届时 or 其中 after a target, or when a year phrase of its sentence
-(到2030年, by 2030) lies after the text's own date. Target words are found in one pass
-over the text and looked up per figure with bisect, so the cost per figure is constant.
+sentence opens with 届时 or 其中 after a target, when a year phrase of its sentence
+(到2030年, by 2030) lies after the text's own date, or when such a phrase led an earlier
+sentence of its paragraph and no year was stated since (the year rule of contract v2).
+
+A target word reaches the figures of its own statement: not past a semicolon, not past the
+parenthesis or the comparison it closes (规划目标（65%），但…; 比年度调控目标5.5%低0.6个百分点),
+not into the share of it reached (完成全年计划6万人的113.3%). Words that hold a target word
+are none (行动计划, 规划范围); words of holding a level (控制在) count only in a goal's
+context. Some figures are never targets (rules `not_after` / `not_before`: 300万以下的城市,
+42项重点任务, the start of 由X缩短至Y). Target words are found in one pass over the text and
+looked up per figure with bisect, so the cost per figure is constant.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ _TARGET_NOUNS = ("目标", "计划")
 _SHARE_AFTER_NOUN = regex.compile(r"[^，,；;。]{0,12}的\s*$")
 # 比年度调控目标5.5%低0.6个百分点: a target word after 比 / 较 names the base of a comparison; only
 # the figure right after it is the target.
-_COMPARED = regex.compile(r"(?:比|较|與|与|than)\s?[^，,；;。\d]{0,6}$")
+_COMPARED = regex.compile(r"(?r)(?:比|较|與|与|than)\s?[^，,；;。\d]{0,6}$")
 # 由目前的1.5小时缩短至50分钟: a word of a value reached after 由 / 从 holds for the figure it leads
 # to, not for the level after 至 / 到.
 _FROM = ("由", "从")
@@ -43,7 +51,7 @@ _TO = regex.compile(r"至|到")
 _PAIR_TO = regex.compile(r"(?i:\bto\b)|至|到")
 # A figure after 由 / 从 is the start of a from -> to pair when a 至 / 到 follows it: a value of
 # today, whatever target word stands before (将由1小时以上缩短至30分钟左右).
-_FROM_PAIR = regex.compile(r"[由从]\s?(?:目前|现在|现有|当前|原来|过去)?的?\s?(?:约|近|超过)?\s?$")
+_FROM_PAIR = regex.compile(r"(?r)[由从]\s?(?:目前|现在|现有|当前|原来|过去)?的?\s?(?:约|近|超过)?\s?$")
 _TO_AFTER = regex.compile(r"[^，,。；;]{0,8}?(?:至|到)")
 # The words an English sentence may open with before a figure that is its subject.
 _SUBJECT_START = regex.compile(r"\s*(?i:(?:the|a|an|some|about|nearly|over|another|more\s+than)\s+)?")
@@ -52,15 +60,12 @@ _SUBJECT_START = regex.compile(r"\s*(?i:(?:the|a|an|some|about|nearly|over|anoth
 _LEADS = regex.compile(r"\s{0,2}(?:末|底|前)?\s{0,2}[，,]")
 # How far before a figure a year binds it alone (2024年为443万人, 2024年末的), and how.
 _OWN_YEAR_REACH = 9
-_BINDS_ALONE = regex.compile(r"年[末底初]?[为為的]\s*$")
+_BINDS_ALONE = regex.compile(r"(?r)年[末底初]?[为為的]\s*$")
 # A goal noun right before one of these closed the statement it ends (…的年度目标；); a verb
 # (预计，… 他估计，…) opens the clause after it.
 _CLOSING = "；;，,。"
 _GOAL_NOUN = regex.compile(r"(?:目标|计划|规划|(?i:targets?|goals?))$")
 _APPOSED = regex.compile(r"(?i:,\s*(?:at|of)\s*$)")  # Tibet set the highest goal, at 7%
-# A target word followed by 的 and the figure gives the share of the target reached
-# (为目标的114.1%, 完成年度计划的112.5%), not a target.
-_SHARE_OF_TARGET = regex.compile(r"的\s*$")
 # How far from a position the words after a figure or at a sentence start are matched: a
 # bounded match costs the same in a 1 KB article and a 10 MB file.
 MATCH_REACH = 80
@@ -111,6 +116,7 @@ class TargetScope:
         actual = list(c.target_actual.finditer(folded))
         self.actual = [end for _, end, _ in actual]
         self.actual_starts = [start for start, _, _ in actual]
+        self.line_breaks = [m.start() for m in regex.finditer("\n", folded)]
         self.stated = sorted(stated_years)
         self.stated_pos = [pos for pos, _ in self.stated]
         self.futures = [(m.start(), m.end(), int(m.group("year")))
@@ -160,15 +166,26 @@ class TargetScope:
                   today: Optional[int] = None) -> bool:
         """Is the figure at [start, end) in the sentence [left, right) a target? `continues_target`:
         the last figure of an earlier sentence was one; `today`: the year of the text's dateline."""
+        return self._looks_ahead(start, end, left, right, continues_target, today) \
+            and not self._never(start, end, left, today)
+
+    def _never(self, start: int, end: int, left: int, today: Optional[int]) -> bool:
+        """Is the figure no target whatever the words around it (looked at only for a figure
+        that would be one, which most are not)?"""
         folded, c = self.folded, self.c
-        if c.target_not_after.match(folded, end, end + MATCH_REACH) or c.target_not_after_tail.search(folded, start, end):
-            return False  # 300万以下的城市, 《行动计划》部署了42项重点任务
-        if c.target_not_before.search(folded, max(left, start - 48), start) or (
-                _FROM_PAIR.search(folded, max(left, start - 12), start) and _TO_AFTER.match(folded, end, end + 16)):
-            return False  # towns with populations between 200,000…; 将由1小时以上缩短至30分钟: the pair's start
+        return bool(
+            c.target_not_after.match(folded, end, end + MATCH_REACH)  # 300万以下的城市, 42项重点任务
+            or c.target_not_after_tail.search(folded, start, end)  # 8个专项行动
+            or c.target_not_before.search(folded, max(left, start - 48), start)  # towns with populations between
+            or (_FROM_PAIR.search(folded, max(left, start - 12), start)  # 将由1小时以上缩短至30分钟: the pair's start
+                and _TO_AFTER.match(folded, end, end + 16))
+            or self._own_past_year(left, start, today))  # 突破500万人（2024年为443万人）
+
+    def _looks_ahead(self, start: int, end: int, left: int, right: int, continues_target: bool,
+                     today: Optional[int]) -> bool:
+        """What the words around the figure say: a target word, a year ahead, a section of goals."""
+        folded, c = self.folded, self.c
         actual = self._actual_before(left, start)
-        if self._own_past_year(left, start, today):
-            return False  # 兰州市常住人口突破500万人（2024年为443万人）
         cue = self._cue_before(left, start, today)
         i = bisect.bisect_right(self.future_ends, start) - 1
         if i >= 0 and self.future_ends[i] >= left and self._ahead(self.futures[i][2], today):
@@ -262,8 +279,8 @@ class TargetScope:
         if i < 0 or (now is not None and self.futures[i][2] <= now) or not _LEADS.match(self.folded, self.future_ends[i]):
             return False  # 到2024年末，… in a text of 2024 speaks of its own year
         since = self.future_ends[i]
-        if "\n" in self.folded[since:start]:
-            return False
+        if bisect.bisect_left(self.line_breaks, since) != bisect.bisect_left(self.line_breaks, start):
+            return False  # another paragraph
         lo, hi = bisect.bisect_left(self.stated_pos, since), bisect.bisect_left(self.stated_pos, start)
         return lo == hi
 

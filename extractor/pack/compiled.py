@@ -487,11 +487,11 @@ def compile_pack(pack: RulePack) -> Compiled:
     # A figure of a list or range (150万—250万、250万—450万人口的城市) shares the words after its last member.
     target_not_after = regex.compile(r"(?:\s{0,2}[—\-–~～至到、和及]\s{0,2}[0-9.,，]+\s{0,2}[万亿]?){0,6}\s{0,2}(?:"
                                      + ("|".join(f"(?:{p})" for t in targets for p in t.not_after) or "(?!)") + ")", regex.IGNORECASE)
-    target_not_after_tail = regex.compile(r"(?:" + ("|".join(f"(?:{p})" for t in targets for p in t.not_after)
+    target_not_after_tail = regex.compile(r"(?r)(?:" + ("|".join(f"(?:{p})" for t in targets for p in t.not_after)
                                                     or "(?!)") + r")$", regex.IGNORECASE)
-    target_not_before = regex.compile(r"(?:" + ("|".join(f"(?:{p})" for t in targets for p in t.not_before) or "(?!)")
+    target_not_before = regex.compile(r"(?r)(?:" + ("|".join(f"(?:{p})" for t in targets for p in t.not_before) or "(?!)")
                                       + r")$", regex.IGNORECASE)
-    target_void_after = regex.compile(r"(?:" + _bounded(f(w) for t in targets for w in t.void_after)
+    target_void_after = regex.compile(r"(?r)(?:" + _bounded(f(w) for t in targets for w in t.void_after)
                                       + r")\s{0,2}(?:约|近|about|nearly)?\s{0,2}$", regex.IGNORECASE)
     target_continuation = regex.compile(
         r"[\s“\"]*(?:" + _bounded(f(w) for t in targets for w in t.continuations) + ")", regex.IGNORECASE)
