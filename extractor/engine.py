@@ -46,6 +46,10 @@ _GROWTH_RATE = regex.compile(r"(?i:\bgrowth\s+rates?\b|\bgrowth\s+of\b|\bgrew\b|
 # The plan or target of the indicator just named, in its sentence (完成全年计划6万人, 超额完成14万人的年度目标).
 _PLAN_BEFORE = regex.compile(r"(?r)(?:计划|目标|確定的|确定的|预期)\s*$")
 _PLAN_AFTER = regex.compile(r"\s?的?(?:年度|预期|全年)?目标")
+_CLAUSE_BREAK = regex.compile(r"[，,；;]")
+# A threshold that defines a class of places (300万至500万的Ⅰ型大城市).
+_CLASS_OF_PLACES = regex.compile(r"\s?(?:以下|以上|及以上)?人?(?:\s?[至到—\-–]\s?[0-9.一二三四五六七八九十百千万亿]+\s?[万亿]?人?)?"
+                                 r"\s?的\s?(?:[ⅠⅡI]+型)?(?:小|中等|大|特大|超大)?(?:城市|都市圈|县城)")
 _RESPECTIVELY = regex.compile(r"分别|分別|(?i:\brespectively\b)")
 _LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及|至|到|[-—–~～])?\s?(?i:(?:and|to)\s)?\s?")
 # The header under a headline: at most this many characters, lines of at most this many.
@@ -343,6 +347,10 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
                         ctx.keyword_after(end, right, named=True))
     if gap:
         metric = None
+    if window.last_amount[0] == left and _CLASS_OF_PLACES.match(folded, end) \
+            and (hit is None or hit[1] <= previous_end or _CLAUSE_BREAK.search(folded, hit[1], start)) \
+            and namer.metric_of((window.last_amount[1],), kind):
+        metric = window.last_amount[1]  # 城区常住人口300万以下的城市…，300万至500万的城市: thresholds of one indicator
     if metric is None and window.last_amount[0] == left and namer.metric_of((window.last_amount[1],), kind) \
             and (_PLAN_BEFORE.search(folded, max(left, start - 8), start) or _PLAN_AFTER.match(folded, end)):
         metric = window.last_amount[1]  # 城镇新增就业6.8万人，完成全年计划6万人的113.3%: the plan of the same indicator

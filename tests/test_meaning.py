@@ -178,6 +178,12 @@ NAMING_CLASSES = cases("naming-classes", [
     ("The NDRC plans to add 1,500 kilometers of intercity and suburban railways.", "1,500 kilometers", "metric",
      "rail_length"),
     ("桃園捷運綠線全長約27.8公里。", "27.8公里", "metric", "rail_length"),
+    # thresholds of one indicator that define classes of cities, in parallel clauses
+    ("城区常住人口200万以下的城市全面放开落户，200万至400万的城市有序放宽。", "400万", "metric", "resident_population"),
+    # a short qualifier in parentheses is no definition; a pool to choose from is not the chosen
+    ("全市示范县（市）计划实施补短板项目210个。", "210个", "metric", "count"),
+    ("全省96个县（市）中，确定18个县（市）开展试点。", "96个", "metric", "count"),
+    ("都市圈内现有国家级园区9个、省级园区27个。", "27个", "metric", "count"),
     # the plan of the indicator just named
     ("全年城镇新增就业9.4万人，完成全年计划8万人的117.5%。", "8万人", "metric", "new_urban_jobs"),
     ("全年城镇新增就业9.4万人，超额完成8万人的年度目标。", "8万人", "metric", "new_urban_jobs"),

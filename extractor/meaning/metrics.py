@@ -38,8 +38,9 @@ MATCH_REACH = 80
 _CLAUSE = regex.compile(r"[，,；;：:]")
 # The same, past the commas inside a number (grew by 210,000 last year to 8.6 million).
 _CLAUSE_BREAK = regex.compile(r"[，；;：:]|,(?![0-9]{3})")
-# Right after a keyword: a definition of it follows (城镇化率，即城镇常住人口…的占比，).
-_DEFINITION = regex.compile(r"\s*(?:[，,（(]\s*即|——|[（(]|,\s*(?:i\.e\.|that is|which is)\b)")
+# Right after a keyword: a definition of it follows (城镇化率，即城镇常住人口…的占比，); not a
+# short qualifier in parentheses (示范县（市）).
+_DEFINITION = regex.compile(r"\s*(?:[，,（(]\s*即|——|[（(](?![^）)]{0,6}[）)])|,\s*(?:i\.e\.|that is|which is)\b)")
 # After two joined keywords: the figure is the gap between them, not either one.
 _GAP = regex.compile(r"相差|差距|之差|差值|高出|低于|高于|(?i:\bgap\b|\bdifference\b)")
 # Two subjects sharing one figure: 城镇人口和农村人口届时均为2100万人.
@@ -57,6 +58,8 @@ _COMPARING = regex.compile(r"与|與|和|同|较|較|比|低于|高于|低於|�
 # A keyword set off right before its figure ("China's urban population, 940 million in 2024"):
 # the figure is its value.
 _APPOSITION = regex.compile(r"\s*[,，]\s*(?:of\s+)?$")
+# The whole a selection is made from (全省102个县（市）中，确定20个…试点): not what is selected.
+_POOL = regex.compile(r"[^，,。；;0-9]{0,10}?中\s?[，,]?\s?(?:选择|确定|遴选|选取|选出)")
 # How far after a figure a keyword may stand when nothing before it names the figure.
 AFTER_REACH = 10
 # How far a generic indicator (里程, 规模) may follow a metric keyword and still be its word;
@@ -217,7 +220,7 @@ class MetricNamer:
             metric = self.from_context(kind, start, hit, folded, previous_end)  # 项目386个 stays plain
             if metric is None and hit[2]:
                 return None
-        elif kind == "count":
+        elif kind == "count" and not _POOL.match(folded, end, end + MATCH_REACH):
             metric = self.in_sentence(kind, noun or unit, clause())
         if metric is None and kind in ("count", "population") and (
                 hit is None or not hit[2] or not keyword_reaches(self.c, folded, hit[1], start)):
