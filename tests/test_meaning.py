@@ -184,6 +184,8 @@ NAMING_CLASSES = cases("naming-classes", [
     ("全市示范县（市）计划实施补短板项目210个。", "210个", "metric", "count"),
     ("全省96个县（市）中，确定18个县（市）开展试点。", "96个", "metric", "count"),
     ("都市圈内现有国家级园区9个、省级园区27个。", "27个", "metric", "count"),
+    ("Inland provinces hold growth goals near 5% for 2025.", "5%", "metric", "gdp_growth"),
+    ("推动约4万人在本地就近就地实现城镇化。", "4万人", "metric", "migrant_settlement"),
     # the plan of the indicator just named
     ("全年城镇新增就业9.4万人，完成全年计划8万人的117.5%。", "8万人", "metric", "new_urban_jobs"),
     ("全年城镇新增就业9.4万人，超额完成8万人的年度目标。", "8万人", "metric", "new_urban_jobs"),
