@@ -25,7 +25,8 @@ from .finding.periods import PeriodSpan, find_periods
 from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
-from .meaning.context import NATION, DocumentContext, place_span, report_year, stated_years
+from .meaning.context import NATION, DocumentContext, place_span
+from .meaning.years import report_year, stated_years
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
 from .meaning.targets import OTHER, TargetScope, latest_year
@@ -286,7 +287,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
                   if isinstance(f, PeriodSpan) and f.start_year is not None]
     ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans, carry.years if carry is not None else None)
     ctx.set_figures([(f.start, f.end) for f in figures])
-    targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.years])
+    targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.dating.years])
     window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), targets)
     if carry is not None and carry.whole_text_year:
         window.targets.text_year = carry.text_year
@@ -294,7 +295,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
         window.last_target = (-1, carry.last_target)
         window.targets.carry_section(carry.section)
         if carry.section_year is not None:
-            ctx.carry_section_year(carry.section_year)
+            ctx.dating.carry_section_year(carry.section_year)
     starts = [a.start for a in spans]
     rows = []
     previous_end = 0
@@ -306,8 +307,8 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     if carry is not None:
         carry.segments += 1
         carry.last_target = window.last_target[1]
-        if ctx.section_years:
-            carry.section_year = ctx.section_years[-1][1]
+        if ctx.dating.section_years:
+            carry.section_year = ctx.dating.section_years[-1][1]
         if window.targets.sections:
             carry.section = window.targets.sections[-1][1]
     return rows
@@ -396,7 +397,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     window.last_value = (end, kind, target, change, metric, figure.unit)
     return _new_row(window, article, figure, left, right, kind=kind, metric=metric,
                     value=to_json_number(figure.value), unit=figure.unit, qualifier=figure.qualifier,
-                    year=ctx.year(start, end, left, right) or (article.headline_year if article else None),
+                    year=ctx.dating.year(start, end, left, right) or (article.headline_year if article else None),
                     start_year=None, end_year=None, subject=subject,
                     region=region, target=target, change=change)
 

@@ -9,16 +9,15 @@ capped (MAX_SENTENCE), so a record never carries a megabyte-long "sentence".
 from __future__ import annotations
 
 import bisect
-import math
-from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import regex
 
 from ..finding.tokenize import Tokenizer
 from ..pack.compiled import REGEX_TIMEOUT, Compiled
+from .spans import MAX_SENTENCE, inside
+from .years import YearScope
 
-MAX_SENTENCE = 300  # characters on each side of a figure
 # How far past a place name its suffix may reach (郑州|都市圈, Jilin| Province): every
 # per-figure match gets an end, so its cost does not grow with the rest of the input.
 REGION_SUFFIX_REACH = 48
@@ -27,38 +26,9 @@ MATCH_REACH = 80
 
 _SENTENCE_END = regex.compile(
     r"[。！？!?\n]|(?<=[A-Za-z0-9%)\]\"”'’])\.(?=\s+[A-Z\"“\[(]|\s*$)|(?<=\S)\s-\s(?=\S)")
-_CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-                   "六": "6", "七": "7", "八": "8", "九": "9"}
-# A year is a mention unless it is a comparison base (比2020年, 较2020年末: but 较2019年的54.7%
-# is 2019's value), part of a list of years, or the year of a report's title (2025年政府工作报告).
-# 上年 / 去年 are the year before the one in force (上年的59.8%); English years trail their
-# figures ("59.22% in 2024"; not after "than": a comparison), and so does a year in
-# parentheses (户籍人口1845.6万人（2010）).
-_YEAR_MENTION = regex.compile(
-    # A look-ahead on the first character lets the engine skip most positions at once.
-    r"(?=[较比同上去前12〇零一二三四五六七八九(（]|(?i:in|for|of|as|by|during)\s)"
-    r"(?:(?P<base>[较比])?(?P<zh>(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年"
-    r"(?!代|度?(?:政府)?工作报告|.{0,14}统计公报)(?:末|底|初)?"
-    r"(?P<de>的)?(?P<list>[、和及与](?=(?:19|20)[0-9]{2}年))?"
-    r"|(?P<rbase>[较比同])?(?P<previous>上年|去年|上一年|前一年)(?:末|底|同期)?(?P<rde>的)?"
-    r"|(?P<paren>[(（]\s?(?:19|20)[0-9]{2}\s?[)）])"
-    r"|(?P<en>(?<!(?i:than|compared\s+with|against)\s+)(?i:\b(?:in|for|of|as\s+of|by|during)\s+)"
-    r"(?:19|20)[0-9]{2}\b))")
 _HAN = regex.compile(r"\p{Han}+")
 _HAN_TAIL = regex.compile(r"\p{Han}*$")
-_FOUR_DIGITS = regex.compile(r"[0-9]{4}")
-_FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
 _SEMICOLON = regex.compile(r"[；;]")
-# After a span or plan: its end (“十二五”末的), or the ends of a from -> to pair under it.
-_PLAN_END = regex.compile(r"[”\"」』]?\s?(?:末|期末|末期)\s?的?\s?")
-_FROM = regex.compile(r"(?:由|从|(?i:\bfrom))\s*$")
-_TO = regex.compile(r"(?:到|至|(?i:\bto))\s*$")
-# After an English year that trails a figure: the same clause going on to another figure.
-_CONTINUES = regex.compile(r"\s*,?\s*(?i:marking|up|down|growing|rising|falling|an\s+increase|a\s+rise|a\s+drop|a\s+decline|"
-                           r"representing|accounting|equal)\b")
-_COMPARED = regex.compile(r"(?i:\bthan\b|compared\s+with|\bagainst\b)")
-_PARENTHESES = regex.compile(r"[(（][^()（）]{0,60}[)）]")
-_CLAUSE_MARK = regex.compile(r"[,，;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)")
 # Regions: a comparison base just before a place (高于全国, 比上年, 占全省), words after a
 # place that make it a station, road or park, a place right after a figure (59.22%的河南),
 # places listed with 、 and a count right after them, and 分别 (respectively).
@@ -84,54 +54,7 @@ _NATIONAL = regex.compile(r"国家级|全国性|(?i:\bnational(?:ly|-level)?\b|\
 _EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
 #: What region() returns for a national figure whose sentence does not name the country.
 NATION = "\x00nation"
-# Paragraphs end at a line break, and so do the bullets of a digest summary ("... [1] - The
-# province ...", "Group 2: ..."): each bullet is a statement of its own, no year carries over.
-_PARAGRAPH_BREAK = regex.compile(r"\n|(?<=\S)\s+-\s+(?=\S)|(?i:\bgroup\s+[0-9]+\s*:)")
-# A heading line: short, no sentence punctuation (一、2024年工作回顾). A year in it is the year of
-# the paragraphs under it until a heading with another year.
-_HEADING = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
-# A heading line with a year and a month is a dateline (2025年3月28日; ——2025年1月在…会议上;
-# 二〇二三年一月十四日), which dates the text, not the paragraphs under it.
-_DATE_LINE = regex.compile(r".*?(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\s?年\s?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s?月.*")
-# Before a figure in its sentence, these make it a sum over a span, which no single year
-# dates: “十四五”以来, 2022年至2024年, 两年来, over the past five years.
-_SPAN_MARKER = regex.compile(r"以来|期间|年来|(?i:\bsince\b|\bover\s+the\s+(?:past|last)\b|\bin\s+the\s+past\b)")
-_TRAILING_GAP = regex.compile(r"[\s,，]{0,3}$")
-# "12,000 vehicles a day in 2024", "480 billion yuan in transport projects in 2025": a short
-# phrase without figures or clause breaks may stand between a figure and its trailing year.
-_TRAILING_PHRASE = regex.compile(r"\s*(?:[A-Za-z][\w'’-]*\s+){0,4}?$")
 
-
-# The headline of a report about one year: its year dates every figure that states none.
-_REPORT_TITLE = regex.compile(
-    r"(?P<year>(?:19|20)[0-9]{2})\s?年度?[^\n]{0,24}?(?:统计公报|国民经济和社会发展|政府工作报告|工作报告|年报|年度报告|监测报告|统计年鉴)"
-    r"|(?i:(?P<en>(?:19|20)[0-9]{2})\s+(?:statistical\s+communiqu|government\s+work\s+report|annual\s+report))")
-
-
-def report_year(title: Optional[str]) -> Optional[int]:
-    """The year of a headline such as 吉林省2024年国民经济和社会发展统计公报, else None."""
-    m = _REPORT_TITLE.search(title) if title else None
-    return int(m.group("year") or m.group("en")) if m else None
-
-
-@dataclass(frozen=True)
-class YearMention:
-    start: int
-    end: int
-    year: int
-    binds_one: bool      # 2020年的55.43%: the year of the next figure only
-    english: bool
-
-
-def _year_value(text: str) -> Optional[int]:
-    digits = _FOUR_DIGITS.search(text)
-    if digits:
-        return int(digits.group())
-    cn = _FOUR_CN_DIGITS.search(text)
-    if cn:
-        value = int("".join(_CN_YEAR_DIGITS[ch] for ch in cn.group()))
-        return value if 1900 <= value <= 2100 else None
-    return None
 
 
 def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int]:
@@ -144,40 +67,8 @@ def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int
     return start, m.end()
 
 
-def stated_years(folded: str, excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple],
-                 state: Optional[dict] = None) -> list[YearMention]:
-    """The years `folded` states as such: not in `excluded` (outlet lines) nor in a span of
-    years (`spans_of_years`, sorted, each (start, end, ...): 2021—2025年), nor a comparison
-    base or a list of years (see _YEAR_MENTION). `state["in_force"]`: the year in force at
-    the start of `folded` (a segment of a large input), set to the one at its end."""
-    spans = [p[:2] for p in spans_of_years]
-    state = state if state is not None else {}
-    return [y for y in _mentions(folded, state)
-            if not _inside(y.start, y.end, excluded) and not _overlaps(y.start, y.end, spans)]
-
-
-def _mentions(folded: str, state: dict):
-    listed = False  # 2022年、2023年先后…: a list of years gives no figure a year
-    in_force = state.get("in_force")
-    for m in _YEAR_MENTION.finditer(folded, timeout=REGEX_TIMEOUT):
-        if m.group("previous"):  # 上年的59.8%: the year before the one in force
-            if m.group("rbase") and not m.group("rde") or in_force is None:
-                continue
-            yield YearMention(m.start(), m.end(), in_force - 1, bool(m.group("rde")), False)
-            continue
-        year = _year_value(m.group("paren") or m.group("zh") or m.group())
-        in_list, listed = listed, bool(m.group("list"))
-        if year is None or in_list or listed:
-            continue
-        if m.group("base") and not m.group("de"):
-            continue  # 比2020年增长: a comparison base dates nothing
-        if not m.group("base"):
-            in_force = state["in_force"] = year
-        yield YearMention(m.start(), m.end(), year, bool(m.group("de")), bool(m.group("en") or m.group("paren")))
-
-
 class DocumentContext:
-    """Per-document lookups: sentences, years, regions, keywords and subjects of figures."""
+    """Per-document lookups: sentences, years (self.dating), regions, keywords and subjects of figures."""
 
     def __init__(self, text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
                  excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple[int, int, int, int]],
@@ -190,46 +81,24 @@ class DocumentContext:
         self.c = c
         self.tokenizer = tokenizer
         self.ends = [m.end() for m in _SENTENCE_END.finditer(folded, timeout=REGEX_TIMEOUT)]
-        self.periods = sorted(spans_of_years)  # (start, end, start year, end year)
-        self.period_starts = [p[0] for p in self.periods]
-        self.years = stated_years(folded, excluded, self.periods, year_state)
-        self.year_starts = [y.start for y in self.years]
-        self.year_ends = [y.end for y in self.years]
-        self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
-        self.section_years = list(self._section_years())
-        self.section_starts = [p for p, _ in self.section_years]
+        self.dating = YearScope(folded, excluded, spans_of_years, year_state)
         self.regions: list[tuple[int, int]] = []
         self.hits: list[tuple[int, int, tuple[str, ...]]] = []
         for start, end, term in c.lexicon.finditer(folded):
             if term in c.region_names:
                 self.regions.append(place_span(folded, c, start, end))
-            if term in c.keyword_metrics and not _inside(start, end, excluded):
+            if term in c.keyword_metrics and not inside(start, end, excluded):
                 self.hits.append((start, end, c.keyword_metrics[term]))
         self.region_starts = [s for s, _ in self.regions]
         self.hit_ends = [e for _, e, _ in self.hits]
         self.hit_starts = [s for s, _, _ in self.hits]
-        self.figure_spans: list[tuple[int, int]] = []
+        self._figure_starts: list[int] = []
         self._starts: dict[int, int] = {}
         self._subjects: dict[int, tuple[int, int]] = {}
 
-    def carry_section_year(self, year: int) -> None:
-        """The year of the heading that the start of this text stands under (a segment of a
-        large input: the last heading with a year of the segments before)."""
-        self.section_years.insert(0, (0, year))
-        self.section_starts.insert(0, 0)
-
-
-    def _section_years(self):
-        for m in _HEADING.finditer(self.folded, timeout=REGEX_TIMEOUT):
-            if _DATE_LINE.fullmatch(m.group()):
-                continue  # a dateline (2025年3月28日) dates the text, not the paragraphs under it
-            i = bisect.bisect_left(self.year_starts, m.start())
-            if i < len(self.years) and self.years[i].end <= m.end():
-                yield m.end(), self.years[i].year
-
     def set_figures(self, spans: list[tuple[int, int]]) -> None:
-        """The spans of every figure of the document, sorted, for year binding."""
-        self.figure_spans = spans
+        """The spans of every figure of the document, sorted, for year binding and 分别 lists."""
+        self.dating.set_figures(spans)
         self._figure_starts = [s for s, _ in spans]
 
     # -- sentence ---------------------------------------------------------------------
@@ -262,97 +131,6 @@ class DocumentContext:
 
     def sentence(self, left: int, right: int) -> str:
         return self.text[left:right].strip()
-
-    # -- year -------------------------------------------------------------------------
-    def _figure_between(self, left: int, right: int) -> bool:
-        i = bisect.bisect_left(self._figure_starts, left)
-        return i < len(self._figure_starts) and self._figure_starts[i] < right
-
-    def _trails_a_figure(self, mention: YearMention) -> bool:
-        i = bisect.bisect_left(self._figure_starts, mention.start) - 1
-        if i < 0:
-            return False
-        end = self.figure_spans[i][1]
-        return end <= mention.start and self._trailing_gap(end, mention.start)
-
-    def _same_clause(self, end: int, mention_start: int) -> bool:
-        """Do a figure and an English year after it stand in one clause (no comma or clause
-        break between them outside parentheses, figures of a range or a list aside)?"""
-        gap = _PARENTHESES.sub("", self.folded[end:mention_start])
-        return len(gap) <= 80 and not _CLAUSE_MARK.search(gap)
-
-    def _trailing_gap(self, end: int, mention_start: int) -> bool:
-        if mention_start - end > MAX_SENTENCE:  # the previous figure may be far away
-            return False
-        gap = self.folded[end:mention_start]
-        if _COMPARED.search(gap):
-            return False  # 14.21 percentage points higher than the figure for 2010
-        return bool(_TRAILING_GAP.fullmatch(gap) or _TRAILING_PHRASE.fullmatch(gap))
-
-    def year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
-        """The year the text gives this figure: its sentence's ("59.22% in 2024", "2024年，…",
-        "2020年的55.43%"), else the last year stated before it in its paragraph (a year carries
-        on until another is stated), else the year of the heading it stands under."""
-        year = self._sentence_year(start, end, left, right)
-        if year is not None or self._under_span(left, start):
-            return year
-        paragraph = self.paragraphs[bisect.bisect_right(self.paragraphs, start) - 1]
-        k = bisect.bisect_right(self.year_ends, left) - 1
-        while k >= 0 and self.years[k].start >= paragraph:
-            if not self.years[k].binds_one:
-                return self.years[k].year
-            k -= 1
-        i = bisect.bisect_right(self.section_starts, paragraph) - 1
-        return self.section_years[i][1] if i >= 0 else None
-
-    def _period_year(self, start: int, left: int) -> Optional[int]:
-        """A figure dated by a span or plan before it in its sentence: “十二五”末的4.2个百分点 (its
-        end year); 2005至2020年间，城镇化率由35.2%提高到61.4% (its start year, then its end year)."""
-        i = bisect.bisect_left(self.period_starts, start) - 1
-        if i < 0 or self.periods[i][0] < left or self.periods[i][1] > start:
-            return None
-        _, p_end, first, last = self.periods[i]
-        if _PLAN_END.fullmatch(self.folded, p_end, start):
-            return last
-        before = self.folded[max(p_end, start - 6):start]
-        if _FROM.search(before):
-            return first
-        if _TO.search(before):
-            return last
-        return None
-
-    def _under_span(self, left: int, start: int) -> bool:
-        """Does a span of years govern the figure (十四五以来, 2022年至2024年, since 2021)?"""
-        i = bisect.bisect_left(self.period_starts, left)
-        return (i < len(self.period_starts) and self.period_starts[i] < start) or bool(
-            _SPAN_MARKER.search(self.folded, left, start))
-
-    def _sentence_year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
-        period_year = self._period_year(start, left)
-        if period_year is not None:
-            return period_year
-        i = bisect.bisect_left(self.year_starts, end)
-        if i < len(self.years):
-            after = self.years[i]
-            if after.english and after.start < right and (
-                    (self._trailing_gap(end, after.start) and not self._figure_between(end, after.start))
-                    or self._same_clause(end, after.start)):
-                return after.year  # "grew 6.1 percent to 3.2 trillion yuan (about ...) in 2021": all three
-        k = bisect.bisect_left(self.year_starts, start) - 1
-        while k >= 0 and self.years[k].start >= left:
-            mention = self.years[k]
-            k -= 1
-            if mention.end > start:
-                continue
-            if mention.binds_one:
-                if not self._figure_between(mention.end, start):
-                    return mention.year
-                continue
-            if mention.english and self._trails_a_figure(mention) \
-                    and not _CONTINUES.match(self.folded, mention.end, start):
-                continue  # "59.22% in 2024" dates its own figure, unless the clause goes on (…, marking a 5.2% rise)
-            return mention.year
-        return None
 
     # -- region -----------------------------------------------------------------------
     def region(self, start: int, end: int, left: int, right: int, kind: str) -> Optional[str]:
@@ -527,17 +305,3 @@ class DocumentContext:
                 break
             start -= len(token)
         return start, h_end
-
-
-def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """Is [start, end) within one of `spans` (sorted, not overlapping)? A bisect, not a walk:
-    a digest holds thousands of outlet lines."""
-    i = bisect.bisect_right(spans, (start, math.inf)) - 1
-    return i >= 0 and end <= spans[i][1]
-
-
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """Does [start, end) overlap one of `spans` (sorted, not overlapping)? The last span that
-    starts before `end` ends last of those that do."""
-    i = bisect.bisect_left(spans, (end, -math.inf)) - 1
-    return i >= 0 and start < spans[i][1]
