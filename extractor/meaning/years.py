@@ -96,7 +96,6 @@ def _year_value(text: str) -> Optional[int]:
     return None
 
 
-
 def stated_years(folded: str, excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple],
                  state: Optional[dict] = None) -> list[YearMention]:
     """The years `folded` states as such: not in `excluded` (outlet lines) nor in a span of
