@@ -285,7 +285,13 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     figures = find_figures(text, folded, c, tokenizer, outlets)
     year_spans = [(f.start, f.end, f.start_year, f.end_year) for f in figures
                   if isinstance(f, PeriodSpan) and f.start_year is not None]
-    ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans, carry.years if carry is not None else None)
+    # Target years (到2030年) are never the year in force; each article's dateline and report
+    # headline date its 今年 / 去年 and the figures that state no year.
+    futures = sorted((m.start(), m.end()) for pattern in c.future_years for m in pattern.finditer(folded))
+    articles = [(a.start - offset, a.published_year, headline[1]) for a, headline in zip(spans, headline_regions)
+                if a.start < stop]
+    ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans, carry.years if carry is not None else None,
+                          futures, articles)
     ctx.set_figures([(f.start, f.end) for f in figures])
     targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.dating.years])
     window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), targets)
@@ -397,7 +403,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     window.last_value = (end, kind, target, change, metric, figure.unit)
     return _new_row(window, article, figure, left, right, kind=kind, metric=metric,
                     value=to_json_number(figure.value), unit=figure.unit, qualifier=figure.qualifier,
-                    year=ctx.dating.year(start, end, left, right) or (article.headline_year if article else None),
+                    year=ctx.dating.year(start, end, left, right),
                     start_year=None, end_year=None, subject=subject,
                     region=region, target=target, change=change)
 

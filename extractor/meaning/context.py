@@ -72,16 +72,17 @@ class DocumentContext:
 
     def __init__(self, text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
                  excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple[int, int, int, int]],
-                 year_state: Optional[dict] = None):
+                 year_state: Optional[dict] = None, futures: Sequence[tuple[int, int]] = (),
+                 articles: Sequence[tuple[int, Optional[int], Optional[int]]] = ()):
         """`excluded`: outlet lines (no context comes from them); `spans_of_years`: periods
         such as 2021—2025年, whose years are not the reference year of nearby figures;
-        `year_state`: the year in force, carried from segment to segment (stated_years)."""
+        `year_state`, `futures`, `articles`: what dates figures (YearScope)."""
         self.text = text
         self.folded = folded
         self.c = c
         self.tokenizer = tokenizer
         self.ends = [m.end() for m in _SENTENCE_END.finditer(folded, timeout=REGEX_TIMEOUT)]
-        self.dating = YearScope(folded, excluded, spans_of_years, year_state)
+        self.dating = YearScope(folded, excluded, spans_of_years, year_state, futures, articles)
         self.regions: list[tuple[int, int]] = []
         self.hits: list[tuple[int, int, tuple[str, ...]]] = []
         for start, end, term in c.lexicon.finditer(folded):

@@ -24,22 +24,33 @@ _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "
 # 上年 / 去年 are the year before the one in force (上年的59.8%); English years trail their
 # figures ("59.22% in 2024"; not after "than": a comparison), and so does a year in
 # parentheses (户籍人口1845.6万人（2010）).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
 _YEAR_MENTION = regex.compile(
     # A look-ahead on the first character lets the engine skip most positions at once.
-    r"(?=[较比同上去前12〇零一二三四五六七八九(（]|(?i:in|for|of|as|by|during)\s)"
+    r"(?=[较比同上去今本前12〇零一二三四五六七八九(（]|(?i:in|for|of|as|by|during|last|this|a|the)\s)"
     r"(?:(?P<base>[较比])?(?P<zh>(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年"
     r"(?!代|度?(?:政府)?工作报告|.{0,14}统计公报)(?:末|底|初)?"
     r"(?P<de>的)?(?P<list>[、和及与](?=(?:19|20)[0-9]{2}年))?"
-    r"|(?P<rbase>[较比同])?(?P<previous>上年|去年|上一年|前一年)(?:末|底|同期)?(?P<rde>的)?"
+    r"|(?P<rbase>[较比同])?(?:(?P<previous>上年|上一年|前一年)|(?P<last>去年)|(?P<this>今年|本年))"
+    r"(?:末|底|同期)?(?P<rde>的)?"
+    r"|(?P<gloss>(?P<glossed>[去今])\s?[(（]\s?(?:19|20)[0-9]{2}\s?[)）]\s?年)"
     r"|(?P<paren>[(（]\s?(?:19|20)[0-9]{2}\s?[)）])"
-    r"|(?P<en>(?<!(?i:than|compared\s+with|against)\s+)(?i:\b(?:in|for|of|as\s+of|by|during)\s+)"
-    r"(?:19|20)[0-9]{2}\b))")
+    r"|(?P<en>(?<!(?i:than|compared\s+with|against)\s+)(?i:\b(?:in|for|of|as\s+of|by|during)\s+(?:" + _MONTH + r")?)"
+    r"(?:19|20)[0-9]{2}\b)"
+    r"|(?i:(?P<en_previous>\ba\s+year\s+(?:earlier|before)|\bthe\s+(?:previous|preceding)\s+year)"
+    r"|(?P<en_last>\blast\s+year)|(?P<en_this>\bthis\s+year))\b)")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
 # After a span or plan: its end (“十二五”末的), or the ends of a from -> to pair under it.
-_PLAN_END = regex.compile(r"[”\"」』]?\s?(?:末|期末|末期)\s?的?\s?")
+_PLAN_END = regex.compile(r"[”\"」』]?\s?(?P<end>末|期末|末期)\s?(?P<de>的)?\s?")
 _FROM = regex.compile(r"(?:由|从|(?i:\bfrom))\s*$")
-_TO = regex.compile(r"(?:到|至|(?i:\bto))\s*$")
+_PLAN_BASE = regex.compile(r"[比较]\s?[“\"「『]?$")  # 较“十三五”末提高: a comparison base
+_FROM_IN = regex.compile(r"由|从|(?i:\bfrom\b)")
+_TO = regex.compile(r"(?:(?<!达)到|至|(?i:\bto))\s*$")
+# 去（2025）年: the writer says which year 去年 is (so the text was written in 2026).
+_GLOSS = regex.compile(r"(?P<which>[去今])\s?[(（]\s?(?P<year>(?:19|20)[0-9]{2})\s?[)）]\s?年")
+# How far below an article's start its date line or gloss may stand (characters).
+_HEAD = 2000
 # After an English year that trails a figure: the same clause going on to another figure.
 _CONTINUES = regex.compile(r"\s*,?\s*(?i:marking|up|down|growing|rising|falling|an\s+increase|a\s+rise|a\s+drop|a\s+decline|"
                            r"representing|accounting|equal)\b")
@@ -57,7 +68,16 @@ _HEADING = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
 _DATE_LINE = regex.compile(r".*?(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\s?年\s?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s?月.*")
 # Before a figure in its sentence, these make it a sum over a span, which no single year
 # dates: “十四五”以来, 2022年至2024年, 两年来, over the past five years.
-_SPAN_MARKER = regex.compile(r"以来|期间|年来|(?i:\bsince\b|\bover\s+the\s+(?:past|last)\b|\bin\s+the\s+past\b)")
+_SPAN_MARKER = regex.compile(r"(?<!今年|本年)以来|期间|年来|年间|"
+                          r"(?i:\bsince\b|\bover\s+the\s+(?:past|last|same|next)\b|\bin\s+the\s+past\b)")
+# Words of the present (如今, 目前, now): the sentence speaks of when it was written, and a
+# year stated in the sentences before does not carry into it.
+_PRESENT = regex.compile(r"如今|目前|现时|现在|当前|眼下|(?i:\bnow\b|\bcurrently\b|\bat\s+present\b)")
+# A trailing English year after a comparison ("compared with 58.33% in 2020") dates its
+# figure, not the sentences after it.
+_COMPARISON = regex.compile(r"(?i:\bcompared\s+with\b|\bagainst\b|\bthan\b|\bversus\b|\b(?:up|down)\s+from\b)")
+_CLAUSE_START = regex.compile(r".*[,，;；。:：]", regex.DOTALL)
+_COMPARISON_REACH = 80  # characters before the year that the comparison may stand
 _TRAILING_GAP = regex.compile(r"[\s,，]{0,3}$")
 # "12,000 vehicles a day in 2024", "480 billion yuan in transport projects in 2025": a short
 # phrase without figures or clause breaks may stand between a figure and its trailing year.
@@ -82,7 +102,29 @@ class YearMention:
     end: int
     year: int
     binds_one: bool      # 2020年的55.43%: the year of the next figure only
-    english: bool
+    english: bool        # trails its figure: "59.22% in 2024", "54 a year earlier", （2010）
+
+
+@dataclass(frozen=True)
+class TextDates:
+    """When each article of a text was written and what its headline reports on: 今年 and
+    去年 count from the first, a 上年 with no year stated before it from the second.
+
+    `articles`: (start, year written, year of a report headline) of each article, sorted;
+    the year written is the dateline's, else that of a date line under the headline
+    (——2025年1月在…会议上), else what a gloss says (去（2025）年: written in 2026)."""
+
+    articles: Sequence[tuple[int, Optional[int], Optional[int]]] = ()
+
+    def _article(self, pos: int) -> tuple[int, Optional[int], Optional[int]]:
+        i = bisect.bisect_right([s for s, _, _ in self.articles], pos) - 1
+        return self.articles[i] if i >= 0 else (0, None, None)
+
+    def today(self, pos: int) -> Optional[int]:
+        return self._article(pos)[1]
+
+    def reported(self, pos: int) -> Optional[int]:
+        return self._article(pos)[2]
 
 
 def _year_value(text: str) -> Optional[int]:
@@ -97,50 +139,99 @@ def _year_value(text: str) -> Optional[int]:
 
 
 def stated_years(folded: str, excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple],
-                 state: Optional[dict] = None) -> list[YearMention]:
+                 state: Optional[dict] = None, quiet: Sequence[tuple[int, int]] = (),
+                 dates: TextDates = TextDates()) -> list[YearMention]:
     """The years `folded` states as such: not in `excluded` (outlet lines) nor in a span of
-    years (`spans_of_years`, sorted, each (start, end, ...): 2021—2025年), nor a comparison
-    base or a list of years (see _YEAR_MENTION). `state["in_force"]`: the year in force at
-    the start of `folded` (a segment of a large input), set to the one at its end."""
+    years (`spans_of_years`, sorted, each (start, end, start year, end year): 2021—2025年),
+    nor a comparison base or a list of years (see _YEAR_MENTION); the end of a plan
+    (“十二五”末) is its end year. `state["in_force"]`: the year in force at the start of
+    `folded` (a segment of a large input), set to the one at its end; years in `quiet`
+    (target years 到2030年, date lines; sorted spans) are never in force. 今年 / 去年 count
+    from when the text was written (`dates`); without it they give no year."""
     spans = [p[:2] for p in spans_of_years]
     state = state if state is not None else {}
-    return [y for y in _mentions(folded, state)
-            if not inside(y.start, y.end, excluded) and not overlaps(y.start, y.end, spans)]
+    found = [y for y in _mentions(folded, state, quiet, dates)
+             if not inside(y.start, y.end, excluded) and not overlaps(y.start, y.end, spans)]
+    found.extend(_plan_ends(folded, spans_of_years, excluded))
+    return sorted(found, key=lambda y: y.start)
 
 
-def _mentions(folded: str, state: dict):
+def _plan_ends(folded: str, spans_of_years: Sequence[tuple], excluded: Sequence[tuple[int, int]]):
+    """“十二五”末，… / “十四五”末的4.2个百分点: the plan's end year, stated (not after 比 / 较, a base)."""
+    for start, end, _, last in spans_of_years:
+        m = _PLAN_END.match(folded, end, end + 8)
+        if m and not _PLAN_BASE.search(folded, max(0, start - 3), start) \
+                and not inside(start, end, excluded):
+            yield YearMention(start, m.end(), last, bool(m.group("de")), False)
+
+
+def _mentions(folded: str, state: dict, quiet: Sequence[tuple[int, int]], dates: TextDates):
     listed = False  # 2022年、2023年先后…: a list of years gives no figure a year
     in_force = state.get("in_force")
     for m in _YEAR_MENTION.finditer(folded, timeout=REGEX_TIMEOUT):
-        if m.group("previous"):  # 上年的59.8%: the year before the one in force
-            if m.group("rbase") and not m.group("rde") or in_force is None:
-                continue
-            yield YearMention(m.start(), m.end(), in_force - 1, bool(m.group("rde")), False)
+        english = bool(m.group("en") or m.group("paren") or m.group("en_previous") or m.group("en_last")
+                       or m.group("en_this"))
+        if m.group("rbase") and not m.group("rde"):
+            continue  # 比上年增长, 同去年相比: a comparison base dates nothing
+        if m.group("previous") or m.group("en_previous"):  # 上年的59.8%: the year before the one in force
+            base = in_force if in_force is not None else dates.reported(m.start())
+            if base is not None:
+                yield YearMention(m.start(), m.end(), base - 1, bool(m.group("rde")), english)
             continue
-        year = _year_value(m.group("paren") or m.group("zh") or m.group())
+        if m.group("last") or m.group("this") or m.group("en_last") or m.group("en_this"):
+            today = dates.today(m.start())  # 去年 / last year: the year before the one the text was written in
+            if today is not None:
+                year = today - 1 if m.group("last") or m.group("en_last") else today
+                in_force = state["in_force"] = year
+                yield YearMention(m.start(), m.end(), year, bool(m.group("rde")), english)
+            continue
+        year = _year_value(m.group("gloss") or m.group("paren") or m.group("zh") or m.group())
         in_list, listed = listed, bool(m.group("list"))
         if year is None or in_list or listed:
             continue
         if m.group("base") and not m.group("de"):
             continue  # 比2020年增长: a comparison base dates nothing
-        if not m.group("base"):
+        if not m.group("base") and not inside(m.start(), m.end(), quiet):
             in_force = state["in_force"] = year
-        yield YearMention(m.start(), m.end(), year, bool(m.group("de")), bool(m.group("en") or m.group("paren")))
+        yield YearMention(m.start(), m.end(), year, bool(m.group("de")), english)
+
+
+def _written(folded: str, start: int, stop: int) -> Optional[int]:
+    """The year an article was written, from a date line under its headline (——2025年1月在…)
+    or a gloss (去（2025）年), when no dateline gives it."""
+    for line in _HEADING.finditer(folded, start, stop, timeout=REGEX_TIMEOUT):
+        if _DATE_LINE.fullmatch(line.group()):
+            return _year_value(line.group())
+    gloss = _GLOSS.search(folded, start, stop, timeout=REGEX_TIMEOUT)
+    if gloss:
+        return int(gloss.group("year")) + (1 if gloss.group("which") == "去" else 0)
+    return None
 
 
 class YearScope:
     """The years of one text and the year each of its figures takes from them."""
 
     def __init__(self, folded: str, excluded: Sequence[tuple[int, int]],
-                 spans_of_years: Sequence[tuple[int, int, int, int]], year_state: Optional[dict] = None):
+                 spans_of_years: Sequence[tuple[int, int, int, int]], year_state: Optional[dict] = None,
+                 futures: Sequence[tuple[int, int]] = (),
+                 articles: Sequence[tuple[int, Optional[int], Optional[int]]] = ()):
         """`excluded`: outlet lines (no year comes from them); `spans_of_years`: periods such
         as 2021—2025年 (start, end, start year, end year), whose years are not the reference
         year of nearby figures; `year_state`: the year in force, carried from segment to
-        segment (stated_years)."""
+        segment (stated_years); `futures`: target year phrases (到2030年, by 2030; sorted
+        spans); `articles`: (start, year of the dateline, year of a report headline) of each
+        article starting in or before this text (TextDates)."""
         self.folded = folded
         self.periods = sorted(spans_of_years)
         self.period_starts = [p[0] for p in self.periods]
-        self.years = stated_years(folded, excluded, self.periods, year_state)
+        self._futures = _merged(sorted(futures))
+        ends = [s for s, _, _ in articles[1:]] + [len(folded)]
+        self.dates = TextDates([(s, today if today is not None else _written(folded, max(s, 0), min(e, s + _HEAD)),
+                                 reported) for (s, today, reported), e in zip(articles, ends)])
+        date_lines = [(m.start(), m.end()) for m in _HEADING.finditer(folded, timeout=REGEX_TIMEOUT)
+                      if _DATE_LINE.fullmatch(m.group())]
+        quiet = _merged(sorted(self._futures + date_lines))
+        self.years = stated_years(folded, excluded, self.periods, year_state, quiet, self.dates)
         self.year_starts = [y.start for y in self.years]
         self.year_ends = [y.end for y in self.years]
         self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
@@ -161,11 +252,14 @@ class YearScope:
         self.section_starts.insert(0, 0)
 
     def _section_years(self):
+        """(end of a heading line, its year) for the headings stating a year that is neither a
+        date line (2025年3月28日: it dates the text) nor a target (到2027年, 规划期至2025年)."""
         for m in _HEADING.finditer(self.folded, timeout=REGEX_TIMEOUT):
             if _DATE_LINE.fullmatch(m.group()):
-                continue  # a dateline (2025年3月28日) dates the text, not the paragraphs under it
+                continue
             i = bisect.bisect_left(self.year_starts, m.start())
-            if i < len(self.years) and self.years[i].end <= m.end():
+            if i < len(self.years) and self.years[i].end <= m.end() \
+                    and not inside(self.years[i].start, self.years[i].end, self._futures):
                 yield m.end(), self.years[i].year
 
     def _figure_between(self, left: int, right: int) -> bool:
@@ -196,32 +290,51 @@ class YearScope:
     def year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
         """The year the text gives this figure: its sentence's ("59.22% in 2024", "2024年，…",
         "2020年的55.43%"), else the last year stated before it in its paragraph (a year carries
-        on until another is stated), else the year of the heading it stands under."""
+        on until another is stated or the sentence speaks of the present: 如今, now), else the
+        year of the heading it stands under, else that of a report headline (2024年…统计公报).
+        A figure under a span (“十四五”以来, since 2021) has none."""
         year = self._sentence_year(start, end, left, right)
-        if year is not None or self._under_span(left, start):
+        if year is not None:
             return year
+        if self._under_span(left, start):
+            return None
+        if not _PRESENT.search(self.folded, left, start):
+            year = self._carried(start, left)
+            if year is not None:
+                return year
+        return self.dates.reported(start)
+
+    def _carried(self, start: int, left: int) -> Optional[int]:
         paragraph = self.paragraphs[bisect.bisect_right(self.paragraphs, start) - 1]
         k = bisect.bisect_right(self.year_ends, left) - 1
         while k >= 0 and self.years[k].start >= paragraph:
-            if not self.years[k].binds_one:
-                return self.years[k].year
+            mention = self.years[k]
             k -= 1
+            if not mention.binds_one and not (mention.english and self._after_comparison(mention)):
+                return mention.year
         i = bisect.bisect_right(self.section_starts, paragraph) - 1
         return self.section_years[i][1] if i >= 0 else None
 
+    def _after_comparison(self, mention: YearMention) -> bool:
+        """Does an English year close a comparison ("…, compared with 58.33% in 2020")?"""
+        floor = max(0, mention.start - _COMPARISON_REACH)
+        clause = _CLAUSE_START.match(self.folded, floor, mention.start)
+        return bool(_COMPARISON.search(self.folded, clause.end() if clause else floor, mention.start))
+
     def _period_year(self, start: int, left: int) -> Optional[int]:
-        """A figure dated by a span or plan before it in its sentence: “十二五”末的4.2个百分点 (its
-        end year); 2005至2020年间，城镇化率由35.2%提高到61.4% (its start year, then its end year)."""
+        """A figure dated by a span before it in its sentence, with no year stated between them:
+        2005至2020年间，城镇化率由35.2%提高到61.4% (its start year, then its end year)."""
         i = bisect.bisect_left(self.period_starts, start) - 1
         if i < 0 or self.periods[i][0] < left or self.periods[i][1] > start:
             return None
         _, p_end, first, last = self.periods[i]
-        if _PLAN_END.fullmatch(self.folded, p_end, start):
-            return last
+        k = bisect.bisect_left(self.year_starts, p_end)
+        if k < len(self.years) and self.years[k].end <= start:
+            return None  # 2022年缩小到8.2个百分点: the year stated nearer
         before = self.folded[max(p_end, start - 6):start]
         if _FROM.search(before):
             return first
-        if _TO.search(before):
+        if _TO.search(before) and _FROM_IN.search(self.folded, p_end, start):
             return last
         return None
 
@@ -255,5 +368,18 @@ class YearScope:
             if mention.english and self._trails_a_figure(mention) \
                     and not _CONTINUES.match(self.folded, mention.end, start):
                 continue  # "59.22% in 2024" dates its own figure, unless the clause goes on (…, marking a 5.2% rise)
+            if _SPAN_MARKER.search(self.folded, mention.end, start):
+                return None  # 自2018年通车以来，累计…; 2014年底…，十年来增加…: a span from that year
             return mention.year
         return None
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with the overlapping ones joined (a heading holding a target year)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
