@@ -252,11 +252,12 @@ class YearScope:
         self.section_starts.insert(0, 0)
 
     def _section_years(self):
-        """(end of a heading line, its year) for the headings stating a year that is neither a
-        date line (2025年3月28日: it dates the text) nor a target (到2027年, 规划期至2025年)."""
+        """(end of a heading line, its year) for the headings stating a year that are neither a
+        headline, a date line (2025年3月28日: it dates the text) nor a target (到2027年)."""
+        headlines = {start for start, _, _ in self.dates.articles}
         for m in _HEADING.finditer(self.folded, timeout=REGEX_TIMEOUT):
-            if _DATE_LINE.fullmatch(m.group()):
-                continue
+            if _DATE_LINE.fullmatch(m.group()) or m.start() in headlines:
+                continue  # a headline dates its figures only as a report's (TextDates.reported)
             i = bisect.bisect_left(self.year_starts, m.start())
             if i < len(self.years) and self.years[i].end <= m.end() \
                     and not inside(self.years[i].start, self.years[i].end, self._futures):
