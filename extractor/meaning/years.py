@@ -31,7 +31,7 @@ _YEAR_MENTION = regex.compile(
     r"(?:(?P<base>[较比])?(?P<zh>(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年"
     r"(?!代|度?(?:政府)?工作报告|.{0,14}统计公报)(?:末|底|初)?"
     r"(?P<de>的)?(?P<list>[、和及与](?=(?:19|20)[0-9]{2}年))?"
-    r"|(?P<rbase>[较比同])?(?:(?P<previous>上年|上一年|前一年)|(?P<last>去年)|(?P<this>今年|本年))"
+    r"|(?P<rbase>[较比同])?(?:(?P<previous>上年|上一年|(?<!提)前一年)|(?P<last>去年)|(?P<this>今年|本年))"
     r"(?:末|底|同期)?(?P<rde>的)?"
     r"|(?P<gloss>(?P<glossed>[去今])\s?[(（]\s?(?:19|20)[0-9]{2}\s?[)）]\s?年)"
     r"|(?P<paren>[(（]\s?(?:19|20)[0-9]{2}\s?[)）])"
@@ -76,7 +76,7 @@ _PRESENT = regex.compile(r"如今|目前|现时|现在|当前|眼下|(?i:\bnow\b
 # A trailing English year after a comparison ("compared with 58.33% in 2020") dates its
 # figure, not the sentences after it.
 _COMPARISON = regex.compile(r"(?i:\bcompared\s+with\b|\bagainst\b|\bthan\b|\bversus\b|\b(?:up|down)\s+from\b)")
-_CLAUSE_START = regex.compile(r".*[,，;；。:：]", regex.DOTALL)
+_CLAUSE_START = regex.compile(r".*(?:[,，;；。:：!?！？\n]|\.(?![0-9]))", regex.DOTALL)
 _COMPARISON_REACH = 80  # characters before the year that the comparison may stand
 _TRAILING_GAP = regex.compile(r"[\s,，]{0,3}$")
 # "12,000 vehicles a day in 2024", "480 billion yuan in transport projects in 2025": a short
