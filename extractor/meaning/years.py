@@ -35,10 +35,11 @@ _YEAR_MENTION = regex.compile(
     r"(?:末|底|同期)?(?P<rde>的)?"
     r"|(?P<gloss>(?P<glossed>[去今])\s?[(（]\s?(?:19|20)[0-9]{2}\s?[)）]\s?年)"
     r"|(?P<paren>[(（]\s?(?:19|20)[0-9]{2}\s?[)）])"
-    r"|(?P<en>(?<!(?i:than|compared\s+with|against)\s+)(?i:\b(?:in|for|of|as\s+of|by|during)\s+(?:" + _MONTH + r")?)"
+    r"|(?P<en>(?<!(?i:than|compared\s+with|against)\s+)(?i:\b(?:in|for|of|as\s+of|as\s+(?:late|early)\s+as|by|during)\s+(?:" + _MONTH + r")?)"
     r"(?:19|20)[0-9]{2}\b)"
     r"|(?i:(?P<en_previous>\ba\s+year\s+(?:earlier|before)|\bthe\s+(?:previous|preceding)\s+year)"
     r"|(?P<en_last>\blast\s+year)|(?P<en_this>\bthis\s+year))\b)")
+_EN_BASE = regex.compile(r"(?i:\b(?:from|than|over|compared\s+with)\s+)$")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
 # After a span or plan: its end (“十二五”末的), or the ends of a from -> to pair under it.
@@ -53,7 +54,10 @@ _GLOSS = regex.compile(r"(?P<which>[去今])\s?[(（]\s?(?P<year>(?:19|20)[0-9]{
 _HEAD = 2000
 # After an English year that trails a figure: the same clause going on to another figure.
 _CONTINUES = regex.compile(r"\s*,?\s*(?i:marking|up|down|growing|rising|falling|an\s+increase|a\s+rise|a\s+drop|a\s+decline|"
-                           r"representing|accounting|equal)\b")
+                           r"representing|accounting|equal|leaving|bringing|taking|lifting|pushing|making)\b")
+# "… 74.2 percent in 2024, 1.5 percentage points higher than …": a figure right after the year
+# and a comma says more of the same.
+_APPOSITIVE = regex.compile(r"\s*,\s*(?i:(?:about|nearly|roughly|around|almost|some|over|more\s+than|or)\s+)*")
 _COMPARED = regex.compile(r"(?i:\bthan\b|compared\s+with|\bagainst\b)")
 _PARENTHESES = regex.compile(r"[(（][^()（）]{0,60}[)）]")
 _CLAUSE_MARK = regex.compile(r"[,，;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)")
@@ -166,13 +170,14 @@ def _plan_ends(folded: str, spans_of_years: Sequence[tuple], excluded: Sequence[
 
 
 def _mentions(folded: str, state: dict, quiet: Sequence[tuple[int, int]], dates: TextDates):
-    listed = False  # 2022年、2023年先后…: a list of years gives no figure a year
     in_force = state.get("in_force")
     for m in _YEAR_MENTION.finditer(folded, timeout=REGEX_TIMEOUT):
         english = bool(m.group("en") or m.group("paren") or m.group("en_previous") or m.group("en_last")
                        or m.group("en_this"))
         if m.group("rbase") and not m.group("rde"):
             continue  # 比上年增长, 同去年相比: a comparison base dates nothing
+        if m.group("en_previous") and _EN_BASE.search(folded, max(0, m.start() - 16), m.start()):
+            continue  # up 0.84 percentage points from a year earlier: a comparison base
         if m.group("previous") or m.group("en_previous"):  # 上年的59.8%: the year before the one in force
             base = in_force if in_force is not None else dates.reported(m.start())
             if base is not None:
@@ -186,9 +191,8 @@ def _mentions(folded: str, state: dict, quiet: Sequence[tuple[int, int]], dates:
                 yield YearMention(m.start(), m.end(), year, bool(m.group("rde")), english)
             continue
         year = _year_value(m.group("gloss") or m.group("paren") or m.group("zh") or m.group())
-        in_list, listed = listed, bool(m.group("list"))
-        if year is None or in_list or listed:
-            continue
+        if year is None or m.group("list"):
+            continue  # 2022年、2023年先后确定…共20个: a list of years is dated by its last
         if m.group("base") and not m.group("de"):
             continue  # 比2020年增长: a comparison base dates nothing
         if not m.group("base") and not inside(m.start(), m.end(), quiet):
@@ -367,7 +371,8 @@ class YearScope:
                     return mention.year
                 continue
             if mention.english and self._trails_a_figure(mention) \
-                    and not _CONTINUES.match(self.folded, mention.end, start):
+                    and not _CONTINUES.match(self.folded, mention.end, start) \
+                    and not _APPOSITIVE.fullmatch(self.folded, mention.end, start):
                 continue  # "59.22% in 2024" dates its own figure, unless the clause goes on (…, marking a 5.2% rise)
             if _SPAN_MARKER.search(self.folded, mention.end, start):
                 return None  # 自2018年通车以来，累计…; 2014年底…，十年来增加…: a span from that year
