@@ -74,9 +74,12 @@ _DATE_LINE = regex.compile(r".*?(?:(?:19|20)[0-9]{2}|[〇零一二三四五六�
 # dates: “十四五”以来, 2022年至2024年, 两年来, over the past five years.
 _SPAN_MARKER = regex.compile(r"(?<!今年|本年)以来|期间|年来|年间|"
                           r"(?i:\bsince\b|\bover\s+the\s+(?:past|last|same|next)\b|\bin\s+the\s+past\b)")
-# Words of the present (如今, 目前, now): the sentence speaks of when it was written, and a
-# year stated in the sentences before does not carry into it.
-_PRESENT = regex.compile(r"如今|目前|现时|现在|当前|眼下|(?i:\bnow\b|\bcurrently\b|\bat\s+present\b)")
+_NAMED_SPAN_GAP = regex.compile(r"[”\"」』]?\s?(?:时期|期)?")  # “十四五”以来
+# Words of the future (未来还将有3至5条线路): a year stated before does not carry into the sentence.
+_LATER = regex.compile(r"未来|今后|将来|(?i:\bin\s+the\s+future\b)")
+# Figures of every year (每年安排1亿元, 1.5 percentage points a year) are no one year's value.
+_EVERY_YEAR_BEFORE = regex.compile(r"每年|每一年")
+_EVERY_YEAR_AFTER = regex.compile(r"\s*(?i:(?:a|per|each|every)\s+year\b|annually\b)")
 # A trailing English year after a comparison ("compared with 58.33% in 2020") dates its
 # figure, not the sentences after it.
 _COMPARISON = regex.compile(r"(?i:\bcompared\s+with\b|\bagainst\b|\bthan\b|\bversus\b|\b(?:up|down)\s+from\b)")
@@ -295,18 +298,20 @@ class YearScope:
     def year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
         """The year the text gives this figure: its sentence's ("59.22% in 2024", "2024年，…",
         "2020年的55.43%"), else the last year stated before it in its paragraph (a year carries
-        on until another is stated or the sentence speaks of the present: 如今, now), else the
-        year of the heading it stands under, else that of a report headline (2024年…统计公报).
-        A figure under a span (“十四五”以来, since 2021) has none."""
+        on until another year or a span is stated, or a sentence speaks of the future: 未来),
+        else the year of the heading it stands under, else that of a report headline
+        (2024年…统计公报). A figure under a span (“十四五”以来, since 2021) or of every year
+        (每年安排1亿元) has none."""
         year = self._sentence_year(start, end, left, right)
         if year is not None:
             return year
-        if self._under_span(left, start):
+        if self._under_span(left, start) or _EVERY_YEAR_BEFORE.search(self.folded, left, start) \
+                or _EVERY_YEAR_AFTER.match(self.folded, end, end + 16):
             return None
-        if not _PRESENT.search(self.folded, left, start):
+        if not _LATER.search(self.folded, left, start):
             year = self._carried(start, left)
             if year is not None:
-                return year
+                return year if year > 0 else None
         return self.dates.reported(start)
 
     def _carried(self, start: int, left: int) -> Optional[int]:
@@ -316,9 +321,18 @@ class YearScope:
             mention = self.years[k]
             k -= 1
             if not mention.binds_one and not (mention.english and self._after_comparison(mention)):
-                return mention.year
+                return 0 if self._span_since(mention.end, left) else mention.year
         i = bisect.bisect_right(self.section_starts, paragraph) - 1
         return self.section_years[i][1] if i >= 0 else None
+
+    def _span_since(self, after: int, left: int) -> bool:
+        """Does a span reaching to the present follow a year (2010年…开通。十余年来…; 自2018年通车以来)?
+        It ends the year's reach; a named one (“十四五”以来) does not."""
+        for m in _SPAN_MARKER.finditer(self.folded, after, left, timeout=REGEX_TIMEOUT):
+            i = bisect.bisect_right(self.period_starts, m.start()) - 1
+            if i < 0 or not _NAMED_SPAN_GAP.fullmatch(self.folded, self.periods[i][1], m.start()):
+                return True
+        return False
 
     def _after_comparison(self, mention: YearMention) -> bool:
         """Does an English year close a comparison ("…, compared with 58.33% in 2020")?"""
