@@ -45,6 +45,7 @@ _FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
 # After a span or plan: its end (“十二五”末的), or the ends of a from -> to pair under it.
 _PLAN_END = regex.compile(r"[”\"」』]?\s?(?P<end>末|期末|末期)\s?(?P<de>的)?\s?")
 _FROM = regex.compile(r"(?:由|从|(?i:\bfrom))\s*$")
+_EN_PLAN_END = regex.compile(r"(?i:\b(?:by|at)\s+the\s+end\s+of\s+(?:the\s+)?)$")
 _PLAN_BASE = regex.compile(r"[比较]\s?[“\"「『]?$")  # 较“十三五”末提高: a comparison base
 _FROM_IN = regex.compile(r"由|从|(?i:\bfrom\b)")
 _TO = regex.compile(r"(?:(?<!达)到|至|(?i:\bto))\s*$")
@@ -74,7 +75,12 @@ _DATE_LINE = regex.compile(r".*?(?:(?:19|20)[0-9]{2}|[〇零一二三四五六�
 # dates: “十四五”以来, 2022年至2024年, 两年来, over the past five years.
 _SPAN_MARKER = regex.compile(r"(?<!今年|本年)以来|期间|年来|年间|"
                           r"(?i:\bsince\b|\bover\s+the\s+(?:past|last|same|next)\b|\bin\s+the\s+past\b)")
+_LAST_SEMICOLON = regex.compile(r".*[；;]", regex.DOTALL)
 _NAMED_SPAN_GAP = regex.compile(r"[”\"」』]?\s?(?:时期|期)?")  # “十四五”以来
+# A span of years from now that a sentence is set in (用5年左右时间, within five years): no
+# figure of the sentence has one year.
+_YEARS_FROM_NOW = regex.compile(r"用\s?[0-9一二三四五六七八九十两]{1,3}\s?年(?:左右)?(?:的)?时间|经过\s?[0-9一二三四五六七八九十两]{1,3}\s?年"
+                                r"|(?i:\bwithin\s+(?:the\s+next\s+)?(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b)")
 # Words of the future (未来还将有3至5条线路): a year stated before does not carry into the sentence.
 _LATER = regex.compile(r"未来|今后|将来|(?i:\bin\s+the\s+future\b)")
 # Figures of every year (每年安排1亿元, 1.5 percentage points a year) are no one year's value.
@@ -93,8 +99,8 @@ _TRAILING_PHRASE = regex.compile(r"\s*(?:[A-Za-z][\w'’-]*\s+){0,4}?$")
 
 # The headline of a report about one year: its year dates every figure that states none.
 _REPORT_TITLE = regex.compile(
-    r"(?P<year>(?:19|20)[0-9]{2})\s?年度?[^\n]{0,24}?(?:统计公报|国民经济和社会发展|政府工作报告|工作报告|年报|年度报告|监测报告|统计年鉴)"
-    r"|(?i:(?P<en>(?:19|20)[0-9]{2})\s+(?:statistical\s+communiqu|government\s+work\s+report|annual\s+report))")
+    r"(?P<year>(?:19|20)[0-9]{2})\s?年度?[^\n]{0,24}?(?:统计公报|国民经济和社会发展|年报|年度报告|监测报告|统计年鉴)"
+    r"|(?i:(?P<en>(?:19|20)[0-9]{2})\s+(?:statistical\s+communiqu|annual\s+report))")
 
 
 def report_year(title: Optional[str]) -> Optional[int]:
@@ -164,12 +170,17 @@ def stated_years(folded: str, excluded: Sequence[tuple[int, int]], spans_of_year
 
 
 def _plan_ends(folded: str, spans_of_years: Sequence[tuple], excluded: Sequence[tuple[int, int]]):
-    """“十二五”末，… / “十四五”末的4.2个百分点: the plan's end year, stated (not after 比 / 较, a base)."""
+    """“十二五”末，… / “十四五”末的4.2个百分点 / by the end of the 15th Five-Year Plan: the plan's
+    end year, stated (not after 比 / 较, a base)."""
     for start, end, _, last in spans_of_years:
+        if inside(start, end, excluded):
+            continue
         m = _PLAN_END.match(folded, end, end + 8)
-        if m and not _PLAN_BASE.search(folded, max(0, start - 3), start) \
-                and not inside(start, end, excluded):
+        if m and not _PLAN_BASE.search(folded, max(0, start - 3), start):
             yield YearMention(start, m.end(), last, bool(m.group("de")), False)
+        en = _EN_PLAN_END.search(folded, max(0, start - 24), start)
+        if en:  # "3,000 kilometers by the end of the 15th Five-Year Plan": 2030, trailing its figure
+            yield YearMention(en.start(), end, last, False, True)
 
 
 def _mentions(folded: str, state: dict, quiet: Sequence[tuple[int, int]], dates: TextDates):
@@ -305,7 +316,7 @@ class YearScope:
         year = self._sentence_year(start, end, left, right)
         if year is not None:
             return year
-        if self._under_span(left, start) or _EVERY_YEAR_BEFORE.search(self.folded, left, start) \
+        if self._under_span(left, start) or _YEARS_FROM_NOW.search(self.folded, left, right) or _EVERY_YEAR_BEFORE.search(self.folded, left, start) \
                 or _EVERY_YEAR_AFTER.match(self.folded, end, end + 16):
             return None
         if not _LATER.search(self.folded, left, start):
@@ -321,7 +332,10 @@ class YearScope:
             mention = self.years[k]
             k -= 1
             if not mention.binds_one and not (mention.english and self._after_comparison(mention)):
-                return 0 if self._span_since(mention.end, left) else mention.year
+                if self._span_since(mention.end, left) or (mention.english and self._trails_a_figure(mention)
+                                                           and inside(mention.start, mention.end, self._futures)):
+                    return 0  # …; 十余年来…: a span since; "… 70,000 kilometers by 2035.": that goal's own year
+                return mention.year
         i = bisect.bisect_right(self.section_starts, paragraph) - 1
         return self.section_years[i][1] if i >= 0 else None
 
@@ -358,10 +372,18 @@ class YearScope:
         return None
 
     def _under_span(self, left: int, start: int) -> bool:
-        """Does a span of years govern the figure (十四五以来, 2022年至2024年, since 2021)?"""
+        """Does a span of years govern the figure (十四五以来, 2022年至2024年, since 2021)? One
+        in its clause (after the last ；) that is not in a title (《…计划（2023－2025）》)."""
+        clause = _LAST_SEMICOLON.match(self.folded, left, start)
+        left = clause.end() if clause else left
         i = bisect.bisect_left(self.period_starts, left)
-        return (i < len(self.period_starts) and self.period_starts[i] < start) or bool(
-            _SPAN_MARKER.search(self.folded, left, start))
+        while i < len(self.period_starts) and self.period_starts[i] < start:
+            p_start, p_end = self.periods[i][:2]
+            if not (self.folded.rfind("《", left, p_start) > self.folded.rfind("》", left, p_start)
+                    and self.folded.find("》", p_end, start) >= 0):
+                return True
+            i += 1
+        return bool(_SPAN_MARKER.search(self.folded, left, start))
 
     def _sentence_year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
         period_year = self._period_year(start, left)
