@@ -26,7 +26,7 @@ from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
 from .meaning.context import NATION, DocumentContext, place_span
-from .meaning.years import report_year, stated_years
+from .meaning.years import WRITTEN_REACH, report_year, stated_years, written_year
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
 from .meaning.targets import OTHER, TargetScope, latest_year
@@ -130,6 +130,10 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
     headline_regions = [(_region_of(a.title, c) or _region_of(_header_lines(text, a, outlet_lines), c),
                          report_year(fold(a.title, c.table) if a.title else None),
                          _region_of(a.title, c, nation=True)) for a in spans]
+    # When each article was written and the year its report headline names (TextDates).
+    article_dates = [(a.published_year or written_year(fold(text[a.start:min(a.end, a.start + WRITTEN_REACH)],
+                                                            c.table)), headline[1])
+                     for a, headline in zip(spans, headline_regions)]
 
     def segments() -> Iterator[list[Row]]:
         bounds = segment_bounds(text)
@@ -140,7 +144,8 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
             carry.text_year = max((year for year in (_text_year(text, b, c, outlet_lines, state) for b in bounds)
                                    if year is not None), default=None)
         for start, end in bounds:
-            yield _extract_window(text, (start, end), pack, doc, spans, headline_regions, outlet_lines, carry)
+            yield _extract_window(text, (start, end), pack, doc, spans, headline_regions, article_dates,
+                                  outlet_lines, carry)
 
     return spans, segments()
 
@@ -152,7 +157,7 @@ def _text_year(text: str, bounds: tuple[int, int], c: Compiled, outlet_lines: li
     offset, stop = bounds
     folded = fold(text[offset:stop], c.table)
     outlets = [(s - offset, e - offset) for s, e in outlet_lines if s < stop and e > offset]
-    periods = [(p.start, p.end) for p in find_periods(folded)
+    periods = [(p.start, p.end, p.start_year, p.end_year) for p in find_periods(folded)
                if p.start_year is not None and not _in_any(p.start, outlets)]
     years = [(y.start, y.year) for y in stated_years(folded, outlets, periods, state)]
     return latest_year(folded, c, years)
@@ -275,6 +280,7 @@ class Window:
 
 def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str, spans: list[ArticleSpan],
                     headline_regions: list[tuple[Optional[str], Optional[int], Optional[str]]],
+                    article_dates: list[tuple[Optional[int], Optional[int]]],
                     outlet_lines: list[tuple[int, int]], carry: Optional[Carry] = None) -> list[Row]:
     c = compiled(pack)
     tokenizer = tokenizer_for(pack)
@@ -288,7 +294,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     # Target years (到2030年) are never the year in force; each article's dateline and report
     # headline date its 今年 / 去年 and the figures that state no year.
     futures = sorted((m.start(), m.end()) for pattern in c.future_years for m in pattern.finditer(folded))
-    articles = [(a.start - offset, a.published_year, headline[1]) for a, headline in zip(spans, headline_regions)
+    articles = [(a.start - offset, written, reported) for a, (written, reported) in zip(spans, article_dates)
                 if a.start < stop]
     ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans, carry.years if carry is not None else None,
                           futures, articles)

@@ -19,11 +19,12 @@ from .spans import MAX_SENTENCE, inside, overlaps
 
 _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
                    "六": "6", "七": "7", "八": "8", "九": "9"}
-# A year is a mention unless it is a comparison base (比2020年, 较2020年末: but 较2019年的54.7%
-# is 2019's value), part of a list of years, or the year of a report's title (2025年政府工作报告).
-# 上年 / 去年 are the year before the one in force (上年的59.8%); English years trail their
-# figures ("59.22% in 2024"; not after "than": a comparison), and so does a year in
-# parentheses (户籍人口1845.6万人（2010）).
+# A year is a mention unless it is a comparison base (比2020年, 较2020年末, 比上年: but
+# 较2019年的54.7% is 2019's value), one of a list of years but the last, or the year of a
+# report's title (2025年政府工作报告). 上年 / a year earlier are the year before the one in force
+# (上年的59.8%); 去年 / 今年 / last year count from when the text was written (去（2025）年 says
+# it). English years trail their figures ("59.22% in 2024"; not after "than": a comparison),
+# and so does a year in parentheses (户籍人口1845.6万人（2010）).
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
 _YEAR_MENTION = regex.compile(
     # A look-ahead on the first character lets the engine skip most positions at once.
@@ -33,7 +34,7 @@ _YEAR_MENTION = regex.compile(
     r"(?P<de>的)?(?P<list>[、和及与](?=(?:19|20)[0-9]{2}年))?"
     r"|(?P<rbase>[较比同])?(?:(?P<previous>上年|上一年|(?<!提)前一年)|(?P<last>去年)|(?P<this>今年|本年))"
     r"(?:末|底|同期)?(?P<rde>的)?"
-    r"|(?P<gloss>(?P<glossed>[去今])\s?[(（]\s?(?:19|20)[0-9]{2}\s?[)）]\s?年)"
+    r"|(?P<gloss>[去今]\s?[(（]\s?(?:19|20)[0-9]{2}\s?[)）]\s?年)"
     r"|(?P<paren>[(（]\s?(?:19|20)[0-9]{2}\s?[)）])"
     r"|(?P<en>(?<!(?i:than|compared\s+with|against)\s+)(?i:\b(?:in|for|of|as\s+of|as\s+(?:late|early)\s+as|by|during)\s+(?:" + _MONTH + r")?)"
     r"(?:19|20)[0-9]{2}\b)"
@@ -42,17 +43,18 @@ _YEAR_MENTION = regex.compile(
 _EN_BASE = regex.compile(r"(?i:\b(?:from|than|over|compared\s+with)\s+)$")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
-# After a span or plan: its end (“十二五”末的), or the ends of a from -> to pair under it.
+# After a span or plan: its end (“十二五”末的, by the end of the 15th Five-Year Plan), or the
+# ends of a from -> to pair under it (由35.2%提高到61.4%; not 达到, a level reached).
 _PLAN_END = regex.compile(r"[”\"」』]?\s?(?P<end>末|期末|末期)\s?(?P<de>的)?\s?")
-_FROM = regex.compile(r"(?:由|从|(?i:\bfrom))\s*$")
 _EN_PLAN_END = regex.compile(r"(?i:\b(?:by|at)\s+the\s+end\s+of\s+(?:the\s+)?)$")
 _PLAN_BASE = regex.compile(r"[比较]\s?[“\"「『]?$")  # 较“十三五”末提高: a comparison base
+_FROM = regex.compile(r"(?:由|从|(?i:\bfrom))\s*$")
 _FROM_IN = regex.compile(r"由|从|(?i:\bfrom\b)")
 _TO = regex.compile(r"(?:(?<!达)到|至|(?i:\bto))\s*$")
 # 去（2025）年: the writer says which year 去年 is (so the text was written in 2026).
 _GLOSS = regex.compile(r"(?P<which>[去今])\s?[(（]\s?(?P<year>(?:19|20)[0-9]{2})\s?[)）]\s?年")
-# How far below an article's start its date line or gloss may stand (characters).
-_HEAD = 2000
+#: How far below an article's start its date line or gloss may stand (characters).
+WRITTEN_REACH = 2000
 # After an English year that trails a figure: the same clause going on to another figure.
 _CONTINUES = regex.compile(r"\s*,?\s*(?i:marking|up|down|growing|rising|falling|an\s+increase|a\s+rise|a\s+drop|a\s+decline|"
                            r"representing|accounting|equal|leaving|bringing|taking|lifting|pushing|making)\b")
@@ -118,7 +120,6 @@ class YearMention:
     english: bool        # trails its figure: "59.22% in 2024", "54 a year earlier", （2010）
 
 
-@dataclass(frozen=True)
 class TextDates:
     """When each article of a text was written and what its headline reports on: 今年 and
     去年 count from the first, a 上年 with no year stated before it from the second.
@@ -127,10 +128,12 @@ class TextDates:
     the year written is the dateline's, else that of a date line under the headline
     (——2025年1月在…会议上), else what a gloss says (去（2025）年: written in 2026)."""
 
-    articles: Sequence[tuple[int, Optional[int], Optional[int]]] = ()
+    def __init__(self, articles: Sequence[tuple[int, Optional[int], Optional[int]]] = ()):
+        self.articles = list(articles)
+        self._starts = [start for start, _, _ in self.articles]
 
     def _article(self, pos: int) -> tuple[int, Optional[int], Optional[int]]:
-        i = bisect.bisect_right([s for s, _, _ in self.articles], pos) - 1
+        i = bisect.bisect_right(self._starts, pos) - 1
         return self.articles[i] if i >= 0 else (0, None, None)
 
     def today(self, pos: int) -> Optional[int]:
@@ -153,7 +156,7 @@ def _year_value(text: str) -> Optional[int]:
 
 def stated_years(folded: str, excluded: Sequence[tuple[int, int]], spans_of_years: Sequence[tuple],
                  state: Optional[dict] = None, quiet: Sequence[tuple[int, int]] = (),
-                 dates: TextDates = TextDates()) -> list[YearMention]:
+                 dates: Optional[TextDates] = None) -> list[YearMention]:
     """The years `folded` states as such: not in `excluded` (outlet lines) nor in a span of
     years (`spans_of_years`, sorted, each (start, end, start year, end year): 2021—2025年),
     nor a comparison base or a list of years (see _YEAR_MENTION); the end of a plan
@@ -163,7 +166,7 @@ def stated_years(folded: str, excluded: Sequence[tuple[int, int]], spans_of_year
     from when the text was written (`dates`); without it they give no year."""
     spans = [p[:2] for p in spans_of_years]
     state = state if state is not None else {}
-    found = [y for y in _mentions(folded, state, quiet, dates)
+    found = [y for y in _mentions(folded, state, quiet, dates or TextDates())
              if not inside(y.start, y.end, excluded) and not overlaps(y.start, y.end, spans)]
     found.extend(_plan_ends(folded, spans_of_years, excluded))
     return sorted(found, key=lambda y: y.start)
@@ -214,13 +217,14 @@ def _mentions(folded: str, state: dict, quiet: Sequence[tuple[int, int]], dates:
         yield YearMention(m.start(), m.end(), year, bool(m.group("de")), english)
 
 
-def _written(folded: str, start: int, stop: int) -> Optional[int]:
-    """The year an article was written, from a date line under its headline (——2025年1月在…)
-    or a gloss (去（2025）年), when no dateline gives it."""
-    for line in _HEADING.finditer(folded, start, stop, timeout=REGEX_TIMEOUT):
+def written_year(head: str) -> Optional[int]:
+    """The year an article was written, from the date line under its headline (——2025年1月在…)
+    or a gloss (去（2025）年) in `head` (its first WRITTEN_REACH characters, folded): for an
+    article without a dateline."""
+    for line in _HEADING.finditer(head, timeout=REGEX_TIMEOUT):
         if _DATE_LINE.fullmatch(line.group()):
             return _year_value(line.group())
-    gloss = _GLOSS.search(folded, start, stop, timeout=REGEX_TIMEOUT)
+    gloss = _GLOSS.search(head, timeout=REGEX_TIMEOUT)
     if gloss:
         return int(gloss.group("year")) + (1 if gloss.group("which") == "去" else 0)
     return None
@@ -237,15 +241,13 @@ class YearScope:
         as 2021—2025年 (start, end, start year, end year), whose years are not the reference
         year of nearby figures; `year_state`: the year in force, carried from segment to
         segment (stated_years); `futures`: target year phrases (到2030年, by 2030; sorted
-        spans); `articles`: (start, year of the dateline, year of a report headline) of each
-        article starting in or before this text (TextDates)."""
+        spans); `articles`: (start, year written, year of a report headline) of each article
+        starting in or before this text (TextDates)."""
         self.folded = folded
         self.periods = sorted(spans_of_years)
         self.period_starts = [p[0] for p in self.periods]
         self._futures = _merged(sorted(futures))
-        ends = [s for s, _, _ in articles[1:]] + [len(folded)]
-        self.dates = TextDates([(s, today if today is not None else _written(folded, max(s, 0), min(e, s + _HEAD)),
-                                 reported) for (s, today, reported), e in zip(articles, ends)])
+        self.dates = TextDates(articles)
         date_lines = [(m.start(), m.end()) for m in _HEADING.finditer(folded, timeout=REGEX_TIMEOUT)
                       if _DATE_LINE.fullmatch(m.group())]
         quiet = _merged(sorted(self._futures + date_lines))
