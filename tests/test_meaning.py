@@ -208,6 +208,65 @@ YEARS = cases("year", [
     ("The rate should reach 70-75% by 2040.", "70", "year", 2040),
     ("“十四五”以来，全省累计新增城镇人口160万人。", "160万人", "year", None),
     ("Output rose 5% in 2024 [1] - The province has 20 pilot counties [2]", "20 pilot counties", "year", None),
+    # 11: a year carries through its paragraph, but not from a headline's goal year, past a span
+    # reaching to now (十余年来), into figures of every year, of the future or set within N years.
+    ("某都市圈行动计划印发：到2027年轨道里程突破400公里\n\n都市圈规划面积约2.6万平方公里。", "2.6万平方公里", "year", None),
+    ("某市2025年政府工作报告摘要：经济总量突破2.3万亿元\n\n一、过去一年工作回顾\n\n全市经济稳中有进。", "2.3万亿元", "year", None),
+    ("2012年，城际线开通运营。十余年来累计运送乘客20亿人次。如今单程仅需约40分钟。", "40分钟", "year", None),
+    ("2024年末，全省常住人口6000万人。“十四五”以来，全省新增城镇人口约300万人。都市圈总面积5.2万平方公里。", "5.2万平方公里", "year", 2024),
+    ("2024年，都市圈开通城际铁路2条。目前，日均开行城际列车80对。", "80对", "year", 2024),
+    ("到2025年，衔接线路达到9条。未来还将有3至5条线路建成。", "5条", "year", None),
+    ("到2026年，试点县城镇化率达到60%。省财政每年安排2亿元专项资金。", "2亿元", "year", None),
+    ("In 2025, the province named 12 pilot counties. Each should raise its urbanization rate by 1.2 percentage points a year.",
+     "1.2 percentage points", "year", None),
+    ("In 2024, GDP grew 5%. The plan aims to lift the urbanization rate to nearly 70% within five years.",
+     "nearly 70%", "year", None),
+    ("2024年城镇化率为67%。计划用5年左右时间，使城镇化率接近70%。", "70%", "year", None),
+    ("Rail lines reached 48,000 kilometers at the end of 2024, and planners aim for 70,000 kilometers by 2035. The new line will cut travel to about 50 minutes.",
+     "about 50 minutes", "year", None),
+    # 15: 今年 / 去年 count from when the article was written (dateline, date line, 去（2025）年);
+    # 上年 from the year in force, else the report headline's.
+    ("某市推进县城建设\n发布时间：2024年6月21日  来源：某某发布\n\n2023年，全省地区生产总值增长6%。\n\n该市去年城镇人口增加2.3万人。", "2.3万人", "year", 2023),
+    ("老旧小区改造提速\n发布时间：2025年3月12日  来源：某某发布\n\n今年计划新开工改造老旧小区2.5万个。", "2.5万个", "year", 2025),
+    ("2024年，全区经济平稳增长。\n\n截至去年底，区内铁路运营里程超过2500公里。", "2500公里", "year", None),
+    ("某市人口逾234万 去年净迁入近2万人\n\n统计显示，去（2025）年全国迁徙人口达212万人。", "2万人", "year", 2025),
+    ("政府工作报告\n——2025年1月在市人民代表大会上\n\n去年GDP2.67万亿元。城镇化率达到82.5%，比上年的82.1%提高0.4个百分点。", "82.1%", "year", 2023),
+    ("政府工作报告\n——2025年1月在市人民代表大会上\n\n去年GDP2.67万亿元。城镇化率达到82.5%，比上年的82.1%提高0.4个百分点。", "2.67万亿元", "year", 2024),
+    ("某市2024年国民经济和社会发展统计公报\n\n常住人口城镇化率为58.91%，比上年的58.04%提高0.87个百分点。", "58.04%", "year", 2023),
+    # 12: spans and plan ends: “十二五”末 states 2015; a nearer stated year wins; 达到 is no 'to';
+    # a span from a stated year (自2018年…以来) dates nothing; 今年以来 is this year; titles and
+    # other clauses hold their spans.
+    ("“十二五”末，两者差距为9.6个百分点；2022年缩小到8.2个百分点，到2025年力争缩小到7个百分点以内。", "9.6个百分点", "year", 2015),
+    ("“十二五”末，两者差距为9.6个百分点；2022年缩小到8.2个百分点，到2025年力争缩小到7个百分点以内。", "8.2个百分点", "year", 2022),
+    ("“十二五”末，两者差距为9.6个百分点；2022年缩小到8.2个百分点，到2025年力争缩小到7个百分点以内。", "7个百分点", "year", 2025),
+    ("“十四五”以来，新增城际铁路68公里，运营里程达到186公里。", "186公里", "year", None),
+    ("自2018年通车以来，累计运送旅客逾1.1亿人次。", "1.1亿人次", "year", None),
+    ("2014年底升格时人口约205.8万人；十年来增加逾28万人。", "28万人", "year", None),
+    ("2023年，县城人口达到312万人，三年间新增城镇人口约38万人。", "38万人", "year", None),
+    ("跨城地铁客流创新高\n发布时间：2024年12月30日  来源：某某交通\n\n今年以来，跨市地铁日均客流超过100万人次。", "100万人次", "year", 2024),
+    ("2024年，《轨道交通建设三年行动计划（2023－2025）》顺利推进，运营里程达到410公里。", "410公里", "year", 2024),
+    ("某市部署全年工作\n发布时间：2025年1月20日  来源：某某发布\n\n今年重点抓好：安排重点项目900个；加快推进“十五五”规划编制；改造老旧小区600个。", "600个", "year", 2025),
+    # 13: English trailing years: appositives share them, comparisons do not carry, 'a year
+    # earlier', 'as late as', months and plan ends.
+    ("The urbanization rate reached 74.2 percent in 2024, 1.5 percentage points higher than in 2022.",
+     "1.5 percentage points", "year", 2024),
+    ("The delta generated 33.17 trillion yuan of GDP in 2024, about 24.6% of the national total.",
+     "about 24.6%", "year", 2024),
+    ("The rate reached 62.5% at the end of 2024, compared with 58.33% in 2020. Its permanent population stood at 61.23 million.",
+     "61.23 million", "year", 2024),
+    ("The number of such counties rose to 59 in 2024, up from 54 a year earlier.", "54", "year", 2023),
+    ("At the end of 2024, the rate stood at 67%, up 0.84 percentage points from a year earlier.",
+     "0.84 percentage points", "year", 2024),
+    ("Only about 10 percent of the population lived in cities as late as 1949.", "about 10 percent", "year", 1949),
+    ("Intercity railways topped 3,500 kilometers by the end of October 2025.", "3,500 kilometers", "year", 2025),
+    ("The province aims to extend the network to 3,000 kilometers by the end of the 15th Five-Year Plan.",
+     "3,000 kilometers", "year", 2030),
+    ("The hukou-based rate was 48.3% in 2023, leaving about 250 million people without local registration.",
+     "about 250 million people", "year", 2023),
+    # 15: 提前一年 is no year; a list of years is dated by its last; 较“十三五”末 is a base.
+    ("城镇化率由2020年的72.14%提升至2024年的73.6%，提前一年实现“十四五”规划确定的73%目标。", "73%", "year", None),
+    ("2022年、2023年先后确定两批共20个试点县。", "20个", "year", 2023),
+    ("2023年，县城城镇化率达到58.7%，较“十三五”末提高4.1个百分点；县城城镇人口达到312万人。", "312万人", "year", 2023),
 ])
 
 # Issue 12, classes 16-19: the place each figure is about.
