@@ -29,7 +29,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
 _YEAR_MENTION = regex.compile(
     # A look-ahead on the first character lets the engine skip most positions at once.
     r"(?=[较比同上去今本前12〇零一二三四五六七八九(（]|(?i:in|for|of|as|by|during|last|this|a|the)\s)"
-    r"(?:(?P<base>[较比])?(?P<zh>(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年"
+    r"(?:(?P<base>[较比])?(?P<zh>(?<![0-9])(?:18|19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年"
     r"(?!代|度?(?:政府)?工作报告|.{0,14}统计公报)(?:末|底|初)?"
     r"(?P<de>的)?(?P<list>[、和及与](?=(?:19|20)[0-9]{2}年))?"
     r"|(?P<rbase>[较比同])?(?:(?P<previous>上年|上一年|(?<!提)前一年)|(?P<last>去年)|(?P<this>今年|本年))"
@@ -37,7 +37,7 @@ _YEAR_MENTION = regex.compile(
     r"|(?P<gloss>[去今]\s?[(（]\s?(?:19|20)[0-9]{2}\s?[)）]\s?年)"
     r"|(?P<paren>[(（]\s?(?:19|20)[0-9]{2}\s?[)）])"
     r"|(?P<en>(?<!(?i:than|compared\s+with|against)\s+)(?i:\b(?:in|for|of|as\s+of|as\s+(?:late|early)\s+as|by|during)\s+(?:" + _MONTH + r")?)"
-    r"(?:19|20)[0-9]{2}\b)"
+    r"(?:(?:19|20)[0-9]{2}\b|18[0-9]{2}\b(?!\s*[A-Za-z%0-9])))"  # not "of 1850 km": a quantity
     r"|(?i:(?P<en_previous>\ba\s+year\s+(?:earlier|before)|\bthe\s+(?:previous|preceding)\s+year)"
     r"|(?P<en_last>\blast\s+year)|(?P<en_this>\bthis\s+year))\b)")
 _EN_BASE = regex.compile(r"(?i:\b(?:from|than|over|compared\s+with)\s+)$")
@@ -57,13 +57,18 @@ _GLOSS = regex.compile(r"(?P<which>[去今])\s?[(（]\s?(?P<year>(?:19|20)[0-9]{
 WRITTEN_REACH = 2000
 # After an English year that trails a figure: the same clause going on to another figure.
 _CONTINUES = regex.compile(r"\s*,?\s*(?i:marking|up|down|growing|rising|falling|an\s+increase|a\s+rise|a\s+drop|a\s+decline|"
-                           r"representing|accounting|equal|leaving|bringing|taking|lifting|pushing|making)\b")
+                           r"representing|accounting|equal|leaving|bringing|taking|lifting|pushing|making|aiming|while|of\s+whom|of\s+which)\b")
 # "… 74.2 percent in 2024, 1.5 percentage points higher than …": a figure right after the year
 # and a comma says more of the same.
 _APPOSITIVE = regex.compile(r"\s*,\s*(?i:(?:about|nearly|roughly|around|almost|some|over|more\s+than|or)\s+)*")
 _COMPARED = regex.compile(r"(?i:\bthan\b|compared\s+with|\bagainst\b)")
 _PARENTHESES = regex.compile(r"[(（][^()（）]{0,60}[)）]")
-_CLAUSE_MARK = regex.compile(r"[,，;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)")
+_CLAUSE_MARK = regex.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)")
+_CLAUSE_WORD = regex.compile(r"[;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)")
+# A figure in an appositive before the verb ("The area, home to 13.3 million people, produced
+# 1.78 trillion yuan of GDP in 2024"; "China's first railway, a 15-km line, was built in 1876").
+_APPOSITIVE_LEAD = regex.compile(r"[,，]\s*(?i:home\s+to|spanning|covering|with|an?)\s+[^,，;；.]*$")
+_APPOSITIVE_REACH = 160
 # Paragraphs end at a line break, and so do the bullets of a digest summary ("... [1] - The
 # province ...", "Group 2: ..."): each bullet is a statement of its own, no year carries over.
 _PARAGRAPH_BREAK = regex.compile(r"\n|(?<=\S)\s+-\s+(?=\S)|(?i:\bgroup\s+[0-9]+\s*:)")
@@ -300,6 +305,15 @@ class YearScope:
         gap = _PARENTHESES.sub("", self.folded[end:mention_start])
         return len(gap) <= 80 and not _CLAUSE_MARK.search(gap)
 
+    def _in_appositive(self, start: int, end: int, mention_start: int, left: int) -> bool:
+        """Is the figure in an appositive of the subject of the clause the English year ends,
+        with no year stated before it in its sentence?"""
+        if mention_start - end > _APPOSITIVE_REACH or bisect.bisect_left(self.year_starts, start) \
+                > bisect.bisect_left(self.year_starts, left):
+            return False
+        return bool(_APPOSITIVE_LEAD.search(self.folded, max(left, start - 40), start)
+                    and not _CLAUSE_WORD.search(self.folded, end, mention_start))
+
     def _trailing_gap(self, end: int, mention_start: int) -> bool:
         if mention_start - end > MAX_SENTENCE:  # the previous figure may be far away
             return False
@@ -396,7 +410,7 @@ class YearScope:
             after = self.years[i]
             if after.english and after.start < right and (
                     (self._trailing_gap(end, after.start) and not self._figure_between(end, after.start))
-                    or self._same_clause(end, after.start)):
+                    or self._same_clause(end, after.start) or self._in_appositive(start, end, after.start, left)):
                 return after.year  # "grew 6.1 percent to 3.2 trillion yuan (about ...) in 2021": all three
         k = bisect.bisect_left(self.year_starts, start) - 1
         while k >= 0 and self.years[k].start >= left:
