@@ -49,6 +49,7 @@ _PLAN_END = regex.compile(r"[”\"」』]?\s?(?P<end>末|期末|末期)\s?(?P<de
 _EN_PLAN_END = regex.compile(r"(?i:\b(?:by|at)\s+the\s+end\s+of\s+(?:the\s+)?)$")
 _PLAN_BASE = regex.compile(r"[比较]\s?[“\"「『]?$")  # 较“十三五”末提高: a comparison base
 _FROM = regex.compile(r"(?:由|从|(?i:\bfrom))\s*$")
+_EN_FROM = regex.compile(r"(?i:\bfrom\s+)$")
 _FROM_IN = regex.compile(r"由|从|(?i:\bfrom\b)")
 _TO = regex.compile(r"(?:(?<!达)到|至|(?i:\bto))\s*$")
 # 去（2025）年: the writer says which year 去年 is (so the text was written in 2026).
@@ -305,6 +306,12 @@ class YearScope:
         gap = _PARENTHESES.sub("", self.folded[end:mention_start])
         return len(gap) <= 80 and not _CLAUSE_MARK.search(gap)
 
+    def _from_before_goal(self, start: int, after: YearMention) -> bool:
+        """Is the figure the start of a from -> to pair that a goal year ends (widen the program
+        from 120 pilot counties to about 200 by 2027): today's value, not the goal's?"""
+        return bool(_EN_FROM.search(self.folded, max(0, start - 8), start)) \
+            and inside(after.start, after.end, self._futures)
+
     def _in_appositive(self, start: int, end: int, mention_start: int, left: int) -> bool:
         """Is the figure in an appositive of the subject of the clause the English year ends,
         with no year stated before it in its sentence?"""
@@ -408,7 +415,7 @@ class YearScope:
         i = bisect.bisect_left(self.year_starts, end)
         if i < len(self.years):
             after = self.years[i]
-            if after.english and after.start < right and (
+            if after.english and after.start < right and not self._from_before_goal(start, after) and (
                     (self._trailing_gap(end, after.start) and not self._figure_between(end, after.start))
                     or self._same_clause(end, after.start) or self._in_appositive(start, end, after.start, left)):
                 return after.year  # "grew 6.1 percent to 3.2 trillion yuan (about ...) in 2021": all three
