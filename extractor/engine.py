@@ -303,6 +303,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), targets)
     if carry is not None and carry.whole_text_year:
         window.targets.text_year = carry.text_year
+    ctx.dating.text_year = window.targets.text_year
     if carry is not None and carry.segments:  # a later segment of a large input
         window.last_target = (-1, carry.last_target)
         window.targets.carry_section(carry.section)

@@ -263,6 +263,17 @@ YEARS = cases("year", [
      "3,000 kilometers", "year", 2030),
     ("The hukou-based rate was 48.3% in 2023, leaving about 250 million people without local registration.",
      "about 250 million people", "year", 2023),
+    # 13: appositives of the subject, years before 1900, the start of a pair a goal year ends.
+    ("The metro area, home to 8.6 million people, produced 1.1 trillion yuan of GDP in 2023.",
+     "8.6 million people", "year", 2023),
+    ("The city's first tramway, a 9-km line, opened in 1899.", "9-km", "year", 1899),
+    ("The ministry will widen the program from 80 pilot towns to about 150 by 2028.", "80 pilot towns", "year", None),
+    ("The ministry will widen the program from 80 pilot towns to about 150 by 2028.", "about 150", "year", 2028),
+    ("The rate for registered residents reached 48% at the end of 2023, while that for residents stood at 66%.",
+     "66%", "year", 2023),
+    # 11: a plan (将, 计划, will) takes no year before the text's own from the sentences before.
+    ("该线路于2016年建成通车。按照规划，沿线将新增车站9座。\n\n2024年全市经济平稳增长。", "9座", "year", None),
+    ("2025年，省级安排补短板资金15亿元。我们还将选择20个左右县开展试点。", "20个", "year", 2025),
     # 15: 提前一年 is no year; a list of years is dated by its last; 较“十三五”末 is a base.
     ("城镇化率由2020年的72.14%提升至2024年的73.6%，提前一年实现“十四五”规划确定的73%目标。", "73%", "year", None),
     ("2022年、2023年先后确定两批共20个试点县。", "20个", "year", 2023),

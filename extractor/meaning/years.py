@@ -91,6 +91,8 @@ _YEARS_FROM_NOW = regex.compile(r"用\s?[0-9一二三四五六七八九十两]{1
                                 r"|(?i:\bwithin\s+(?:the\s+next\s+)?(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b)")
 # Words of the future (未来还将有3至5条线路): a year stated before does not carry into the sentence.
 _LATER = regex.compile(r"未来|今后|将来|(?i:\bin\s+the\s+future\b)")
+# A plan or a prospect (按照规划，…将新增车站9座; will): no year before the text's own carries into it.
+_PLANNED = regex.compile(r"将|计划(?![》（(])|规划建设|按照规划|建成后|拟|(?i:\bwill\b|\bplans?\s+to\b|\bis\s+set\s+to\b)")
 # Figures of every year (每年安排1亿元, 1.5 percentage points a year) are no one year's value.
 _EVERY_YEAR_BEFORE = regex.compile(r"每年|每一年")
 _EVERY_YEAR_AFTER = regex.compile(r"\s*(?i:(?:a|per|each|every)\s+year\b|annually\b)")
@@ -260,6 +262,9 @@ class YearScope:
         self.years = stated_years(folded, excluded, self.periods, year_state, quiet, self.dates)
         self.year_starts = [y.start for y in self.years]
         self.year_ends = [y.end for y in self.years]
+        # The text's own year when no dateline gives it (TargetScope.text_year: the latest it
+        # states outside goals, over the whole input), set by the engine.
+        self.text_year: Optional[int] = None
         self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
         self.section_years = list(self._section_years())
         self.section_starts = [p for p, _ in self.section_years]
@@ -339,16 +344,18 @@ class YearScope:
         year = self._sentence_year(start, end, left, right)
         if year is not None:
             return year
-        if self._under_span(left, start) or _YEARS_FROM_NOW.search(self.folded, left, right) or _EVERY_YEAR_BEFORE.search(self.folded, left, start) \
-                or _EVERY_YEAR_AFTER.match(self.folded, end, end + 16):
+        if self._under_span(left, start) or _YEARS_FROM_NOW.search(self.folded, left, right) \
+                or _EVERY_YEAR_BEFORE.search(self.folded, left, start) or _EVERY_YEAR_AFTER.match(self.folded, end, end + 16):
             return None
         if not _LATER.search(self.folded, left, start):
-            year = self._carried(start, left)
+            year = self._carried(start, left, bool(_PLANNED.search(self.folded, left, start)))
             if year is not None:
                 return year if year > 0 else None
         return self.dates.reported(start)
 
-    def _carried(self, start: int, left: int) -> Optional[int]:
+    def _carried(self, start: int, left: int, planned: bool) -> Optional[int]:
+        """The last year stated before the figure's sentence in its paragraph (0: none, on
+        purpose), else its heading's; a plan (将, 计划, will) takes no year before the text's own."""
         paragraph = self.paragraphs[bisect.bisect_right(self.paragraphs, start) - 1]
         k = bisect.bisect_right(self.year_ends, left) - 1
         while k >= 0 and self.years[k].start >= paragraph:
@@ -358,6 +365,10 @@ class YearScope:
                 if self._span_since(mention.end, left) or (mention.english and self._trails_a_figure(mention)
                                                            and inside(mention.start, mention.end, self._futures)):
                     return 0  # …; 十余年来…: a span since; "… 70,000 kilometers by 2035.": that goal's own year
+                if planned and not inside(mention.start, mention.end, self._futures):
+                    today = self.dates.today(start) or self.text_year
+                    if today is None or mention.year < today:
+                        return 0  # 该线路于2016年底贯通。按照规划，…将新增车站9座
                 return mention.year
         i = bisect.bisect_right(self.section_starts, paragraph) - 1
         return self.section_years[i][1] if i >= 0 else None
