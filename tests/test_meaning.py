@@ -271,6 +271,10 @@ YEARS = cases("year", [
     ("The ministry will widen the program from 80 pilot towns to about 150 by 2028.", "about 150", "year", 2028),
     ("The rate for registered residents reached 48% at the end of 2023, while that for residents stood at 66%.",
      "66%", "year", 2023),
+    ("Intercity railways topped 3,500 kilometers in 2025, an increase of 1,200 kilometers since the start of the plan.",
+     "1,200 kilometers", "year", None),
+    ("The delta, spanning 358,000 square kilometers and 41 cities across four provinces, generated 33 trillion yuan in 2024.",
+     "41 cities", "year", 2024),
     # 11: a plan (将, 计划, will) takes no year before the text's own from the sentences before.
     ("该线路于2016年建成通车。按照规划，沿线将新增车站9座。\n\n2024年全市经济平稳增长。", "9座", "year", None),
     ("2025年，省级安排补短板资金15亿元。我们还将选择20个左右县开展试点。", "20个", "year", 2025),

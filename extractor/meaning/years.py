@@ -68,7 +68,7 @@ _CLAUSE_MARK = regex.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[;；。:：!?�
 _CLAUSE_WORD = regex.compile(r"[;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)")
 # A figure in an appositive before the verb ("The area, home to 13.3 million people, produced
 # 1.78 trillion yuan of GDP in 2024"; "China's first railway, a 15-km line, was built in 1876").
-_APPOSITIVE_LEAD = regex.compile(r"[,，]\s*(?i:home\s+to|spanning|covering|with|an?)\s+[^,，;；.]*$")
+_APPOSITIVE_LEAD = regex.compile(r"[,，]\s*(?i:home\s+to|spanning|covering|with|an?)\s+(?:[^,，;；.]|(?<=[0-9])[,.](?=[0-9]))*$")
 _APPOSITIVE_REACH = 160
 # Paragraphs end at a line break, and so do the bullets of a digest summary ("... [1] - The
 # province ...", "Group 2: ..."): each bullet is a statement of its own, no year carries over.
@@ -83,6 +83,7 @@ _DATE_LINE = regex.compile(r".*?(?:(?:19|20)[0-9]{2}|[〇零一二三四五六�
 # dates: “十四五”以来, 2022年至2024年, 两年来, over the past five years.
 _SPAN_MARKER = regex.compile(r"(?<!今年|本年)以来|期间|年来|年间|"
                           r"(?i:\bsince\b|\bover\s+the\s+(?:past|last|same|next)\b|\bin\s+the\s+past\b)")
+_SINCE_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+){0,3}?since\b)")
 _LAST_SEMICOLON = regex.compile(r".*[；;]", regex.DOTALL)
 _NAMED_SPAN_GAP = regex.compile(r"[”\"」』]?\s?(?:时期|期)?")  # “十四五”以来
 # A span of years from now that a sentence is set in (用5年左右时间, within five years): no
@@ -323,7 +324,7 @@ class YearScope:
         if mention_start - end > _APPOSITIVE_REACH or bisect.bisect_left(self.year_starts, start) \
                 > bisect.bisect_left(self.year_starts, left):
             return False
-        return bool(_APPOSITIVE_LEAD.search(self.folded, max(left, start - 40), start)
+        return bool(_APPOSITIVE_LEAD.search(self.folded, max(left, start - _APPOSITIVE_REACH), start)
                     and not _CLAUSE_WORD.search(self.folded, end, mention_start))
 
     def _trailing_gap(self, end: int, mention_start: int) -> bool:
@@ -341,6 +342,8 @@ class YearScope:
         else the year of the heading it stands under, else that of a report headline
         (2024年…统计公报). A figure under a span (“十四五”以来, since 2021) or of every year
         (每年安排1亿元) has none."""
+        if _SINCE_AFTER.match(self.folded, end, end + 40):
+            return None  # an increase of about 1,200 kilometers since the start of the plan: a span's
         year = self._sentence_year(start, end, left, right)
         if year is not None:
             return year
