@@ -93,7 +93,7 @@ _YEARS_FROM_NOW = regex.compile(r"用\s?[0-9一二三四五六七八九十两]{1
 # Words of the future (未来还将有3至5条线路): a year stated before does not carry into the sentence.
 _LATER = regex.compile(r"未来|今后|将来|(?i:\bin\s+the\s+future\b)")
 # A plan or a prospect (按照规划，…将新增车站9座; will): no year before the text's own carries into it.
-_PLANNED = regex.compile(r"将|计划(?![》（(])|规划建设|按照规划|建成后|拟|(?i:\bwill\b|\bplans?\s+to\b|\bis\s+set\s+to\b)")
+_PLANNED = regex.compile(r"将(?!近)|计划(?![》（(]|单列)|规划建设|按照规划|建成后|拟|(?i:\bwill\b|\bplans?\s+to\b|\bis\s+set\s+to\b)")
 # Figures of every year (每年安排1亿元, 1.5 percentage points a year) are no one year's value.
 _EVERY_YEAR_BEFORE = regex.compile(r"每年|每一年")
 _EVERY_YEAR_AFTER = regex.compile(r"\s*(?i:(?:a|per|each|every)\s+year\b|annually\b)")
