@@ -179,7 +179,7 @@ YEARS = [
     ("It reached 461.1 billion yuan in 2024.", [2024]),
     ("GDP grew 5.58% from 2018 to 2024.", [None, None]),
     ("“十四五”以来新增城镇人口287万人", [None, None]),
-    ("2022年、2023年先后确定20个试点县", [None]),
+    ("2022年、2023年先后确定20个试点县", [2023]),  # v2 gold: a list of years is dated by its last
     ("成都市2025年政府工作报告：经济总量突破2.3万亿", [None]),
     ("二〇二三年末常住人口9785万人", [2023]),
     ("It handled 12,000 vehicles a day in 2024.", [2024]),

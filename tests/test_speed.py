@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import extractor.engine as engine
 from extractor.engine import _in_any, extract_articles, segment_bounds
 from extractor.finding.scan import scan
-from extractor.meaning.context import _inside, _overlaps
+from extractor.meaning.spans import inside, overlaps
 from extractor.pack.compiled import NUMBER_PATTERN, NUMBER_STARTS, compiled
 from extractor.pack.rules import default_rules
 
@@ -94,8 +94,8 @@ def disjoint(pairs):
 def test_bisect_lookups_agree_with_a_walk(pairs, start, length):
     end = start + length
     assert _in_any(start, pairs) == any(s <= start < e for s, e in pairs)
-    assert _inside(start, end, pairs) == any(s <= start and end <= e for s, e in pairs)
-    assert _overlaps(start, end, pairs) == any(s < end and start < e for s, e in pairs)
+    assert inside(start, end, pairs) == any(s <= start and end <= e for s, e in pairs)
+    assert overlaps(start, end, pairs) == any(s < end and start < e for s, e in pairs)
 
 
 def test_the_summary_says_when_workers_waited():
