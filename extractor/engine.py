@@ -127,7 +127,8 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
     """
     c = compiled(pack)
     spans, outlet_lines = split_articles(text, published, source)
-    headline_regions = [(_region_of(a.title, c) or _region_of(_header_lines(text, a, outlet_lines), c),
+    outlet_texts = {text[s:e].strip() for s, e in outlet_lines}
+    headline_regions = [(_region_of(a.title, c) or _region_of(_header_lines(text, a, outlet_texts), c),
                          report_year(fold(a.title, c.table) if a.title else None),
                          _region_of(a.title, c, nation=True)) for a in spans]
     # When each article was written and the year its report headline names (TextDates).
@@ -156,7 +157,7 @@ def _text_year(text: str, bounds: tuple[int, int], c: Compiled, outlet_lines: li
     over a large input: its own year is the latest of its segments')."""
     offset, stop = bounds
     folded = fold(text[offset:stop], c.table)
-    outlets = [(s - offset, e - offset) for s, e in outlet_lines if s < stop and e > offset]
+    outlets = _outlets_within(outlet_lines, bounds)
     periods = [(p.start, p.end, p.start_year, p.end_year) for p in find_periods(folded)
                if p.start_year is not None and not _in_any(p.start, outlets)]
     years = [(y.start, y.year) for y in stated_years(folded, outlets, periods, state)]
@@ -184,9 +185,10 @@ def segment_bounds(text: str, size: Optional[int] = None) -> list[tuple[int, int
     return bounds
 
 
-def _header_lines(text: str, article: ArticleSpan, outlet_lines: list[tuple[int, int]]) -> str:
+def _header_lines(text: str, article: ArticleSpan, outlet_texts: set[str]) -> str:
     """The lines under an article's headline before its body (——2025年1月在山西省…会议上, a byline):
-    where a headline without a place (政府工作报告) has its place named."""
+    where a headline without a place (政府工作报告) has its place named. `outlet_texts`: the
+    input's outlet lines, stripped (gathered once per input, not once per article)."""
     start = article.start
     skip = 0
     if article.title and text.startswith(article.title, start):
@@ -198,8 +200,7 @@ def _header_lines(text: str, article: ArticleSpan, outlet_lines: list[tuple[int,
         if len(stripped) > HEADER_LINE_CHARS or any(mark in stripped for mark in "。！？!?"):
             break  # body text: its places are found sentence by sentence
         lines.append(stripped)
-    outlets = {text[s:e].strip() for s, e in outlet_lines}
-    return "\n".join(line for line in lines if line not in outlets)
+    return "\n".join(line for line in lines if line not in outlet_texts)
 
 
 def _region_of(title: Optional[str], c: Compiled, nation: bool = False) -> Optional[str]:
@@ -278,6 +279,19 @@ class Window:
         return i >= 0 and self.figure_words[i][0] <= pos < self.figure_words[i][1]
 
 
+def _start(article: ArticleSpan) -> int:
+    return article.start
+
+
+def _outlets_within(outlet_lines: list[tuple[int, int]], bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """The outlet lines (sorted, not overlapping) that meet the segment `bounds`, made
+    relative to its start: found by bisect, not by a walk over every line of the input."""
+    offset, stop = bounds
+    lo = max(bisect.bisect_right(outlet_lines, (offset, math.inf)) - 1, 0)
+    hi = bisect.bisect_left(outlet_lines, (stop, -math.inf))
+    return [(s - offset, e - offset) for s, e in outlet_lines[lo:hi] if s < stop and e > offset]
+
+
 def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str, spans: list[ArticleSpan],
                     headline_regions: list[tuple[Optional[str], Optional[int], Optional[str]]],
                     article_dates: list[tuple[Optional[int], Optional[int]]],
@@ -287,7 +301,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     offset, stop = bounds
     text = text[offset:stop]
     folded = fold(text, c.table)
-    outlets = [(s - offset, e - offset) for s, e in outlet_lines if s < stop and e > offset]
+    outlets = _outlets_within(outlet_lines, bounds)
     figures = find_figures(text, folded, c, tokenizer, outlets)
     year_spans = [(f.start, f.end, f.start_year, f.end_year) for f in figures
                   if isinstance(f, PeriodSpan) and f.start_year is not None]
@@ -309,11 +323,15 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
         window.targets.carry_section(carry.section)
         if carry.section_year is not None:
             ctx.dating.carry_section_year(carry.section_year)
-    starts = [a.start for a in spans]
+    # The articles the segment meets (a bisect: a big digest has thousands), the first one
+    # the article the segment starts in.
+    first = max(bisect.bisect_right(spans, offset, key=_start) - 1, 0)
+    starts = [a.start for a in spans[first:bisect.bisect_left(spans, stop, key=_start)]]
     rows = []
     previous_end = 0
     for figure in figures:
         i = bisect.bisect_right(starts, offset + figure.start) - 1
+        i = first + i if i >= 0 else -1
         article = ArticleOf(spans[i], *headline_regions[i]) if i >= 0 else None
         rows.append(_row(figure, window, article, previous_end))
         previous_end = figure.end

@@ -15,7 +15,7 @@ import pytest
 
 from extractor import extract
 from extractor.api import extract_document
-from extractor.meaning.places import ArticleProvinces, plain_code, region_code
+from extractor.meaning.places import ArticleProvinces, NamedProvinces, plain_code, region_code
 from extractor.pack.compiled import compiled
 from extractor.pack.rules import default_rules
 
@@ -27,7 +27,7 @@ PLACES = compiled(default_rules()).places
 
 def in_article(*names: str) -> ArticleProvinces:
     """The provinces of an article that names `names` (no headline)."""
-    return ArticleProvinces(PLACES, None, names)
+    return ArticleProvinces(PLACES, None, NamedProvinces(PLACES, names))
 
 
 def test_all_34_provincial_divisions_are_listed():
@@ -123,7 +123,7 @@ def test_shared_names_are_settled_by_the_article_province(name, article, code):
 
 
 def test_the_headline_province_comes_before_the_text():
-    provinces = ArticleProvinces(PLACES, "安徽", ["江苏", "南京"])  # the headline names 安徽
+    provinces = ArticleProvinces(PLACES, "安徽", NamedProvinces(PLACES, ["江苏", "南京"]))  # the headline names 安徽
     assert region_code(PLACES, "Suzhou", provinces) == "341300"
 
 

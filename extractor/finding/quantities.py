@@ -72,8 +72,82 @@ _NUMERAL_CHARS = frozenset("0123456789.,点" + "".join(CN_DIGITS) + "".join(CN_S
 _MINUS = ("-", "负")
 _ARABIC_DIGITS = frozenset("0123456789")
 _LETTER = regex.compile(r"[^\W\d_]")
+_LAST_LETTER = regex.compile(r"(?r)[^\W\d_]")
 _LAST_BREAK = regex.compile(r"(?r)[。；;！？!?\n，,]")
 ONE_WORDS = frozenset({"one", "a", "an", "一", "单"})
+
+
+# Quiet numbers (see QuietNumbers): the separators of a run of bare figures, and the white
+# space that may stand around them (characters every regex here reads as \s).
+_RUN_SEPARATORS = ",;|。"
+_BLANKS = frozenset(" \t\r\n\u3000")
+_BLANK_REACH = 8
+
+
+def quiet_edges(c: Compiled) -> frozenset:
+    """The characters that may stand next to a quiet number: digits and the separators of a
+    run of figures, less every character a unit, an in-between hedge or a hedge after a
+    number starts with, or a currency sign ends with (case-insensitive), and the list and
+    range marks. Kept on the compiled pack; empty (no fast path) when a form of the pack
+    starts or ends with white space."""
+    edges = c.__dict__.get("_quiet_edges")
+    if edges is None:
+        after = [*c.suffix_forms, *c.qualifier_after_map, *c.qualifier_inside]
+        taken = {ch for f in after if f for ch in (f[0].lower(), f[0].upper())}
+        taken |= {ch for f in c.prefix_forms if f for ch in (f[-1].lower(), f[-1].upper())}
+        edges = frozenset("0123456789" + _RUN_SEPARATORS) - taken - _LIST_STARTS
+        if any(ch.isspace() for ch in taken):
+            edges = frozenset()
+        c.__dict__["_quiet_edges"] = edges
+    return edges
+
+
+class QuietNumbers:
+    """Tells, per match of the number scan, whether it is a quiet number: one that can never
+    become a figure nor help one, so that it is dropped before any object is built for it.
+
+    Digits alone (1,200 or 3.5 included) are quiet when the nearest character on each side,
+    past at most a few blanks, is a digit or a separator of a run of figures (`quiet_edges`),
+    and no letter stands in the IMPLIED_REACH characters before them. Then no unit, hedge,
+    English noun, range or list mark follows (every one starts with a character that is not
+    an edge), no currency sign, range or list mark precedes, and no indicator or "up from"
+    can name them (no word within reach): QuantityFinder would find nothing in them, and
+    nothing in a neighbour changes with them gone (each test of a neighbour that reaches
+    them needs a range or list mark between). A number-dense input (1,1,1,…, a table dump)
+    was 9 µs of Python per number; a quiet one costs a few comparisons, and within a run
+    (each match starting where the one before left off) the look-back for letters is not
+    made again."""
+
+    __slots__ = ("folded", "edges", "run_end", "free_from")
+
+    def __init__(self, folded: str, edges: frozenset):
+        self.folded = folded
+        self.edges = edges
+        self.run_end = -1   # where a match continuing the current run starts
+        self.free_from = 0  # no letter in folded[free_from:run_end]
+
+    def skips(self, m: regex.Match) -> bool:
+        start, end = m.span()
+        folded, edges = self.folded, self.edges
+        if not "0" <= folded[end - 1] <= "9" or not m.group().isascii():
+            return False  # a Chinese numeral, a magnitude (万, million) or an English word
+        if start != self.run_end:
+            k = start - 1
+            while k >= 0 and folded[k] in _BLANKS and start - k <= _BLANK_REACH:
+                k -= 1
+            if k >= 0 and folded[k] not in edges:
+                return False
+            reach = start - IMPLIED_REACH if start > IMPLIED_REACH else 0
+            letter = _LAST_LETTER.search(folded, reach, start)
+            self.free_from = reach if letter is None else letter.end()
+        j, size = end, len(folded)
+        while j < size and folded[j] in _BLANKS and j - end < _BLANK_REACH:
+            j += 1
+        if j < size:
+            if folded[j] not in edges:
+                return False
+            self.run_end = j if "0" <= folded[j] <= "9" else j + 1
+        return self.free_from <= (start - IMPLIED_REACH if start > IMPLIED_REACH else 0)
 
 
 @dataclass(slots=True)
@@ -122,13 +196,19 @@ class QuantityFinder:
         self.folded = folded
         self.veto = veto
         self._seen: dict[int, Optional[Quantity]] = {}
+        # numbers[lo + 1 .. hi] continue the list through numbers[lo] (a list gap before each,
+        # the same magnitude) and have no unit: what _list_model has read already.
+        self._list_run = (-1, -1)
         self._counted: Optional[Quantity] = None
 
     # -- numbers ----------------------------------------------------------------------
     def _numbers(self) -> list[_Number]:
         out: list[_Number] = []
+        quiet = QuietNumbers(self.folded, quiet_edges(self.c))
         try:
             for m in scan(self.c.number_passes, self.folded, REGEX_TIMEOUT):
+                if quiet.skips(m):
+                    continue
                 number = self._number(m)
                 if number is not None:
                     out.append(number)
@@ -483,17 +563,22 @@ class QuantityFinder:
         """The figure that closes a list or chain of ranges starting at numbers[i], when every
         item before it is a bare number written with the same magnitude: in
         150万—250万、250万—450万、450万以上人口 the unit 人口 is written once, at the end."""
-        scale: Optional[Decimal] = None
-        for k in range(i + 1, min(len(numbers), i + MAX_LIST_ITEMS)):
+        # A list of bare numbers (1、2、3、…) is read once, not once per item: the items a
+        # call before found to continue the list without a unit are not read again.
+        lo, hi = self._list_run
+        first = hi + 1 if lo <= i < hi else i + 1
+        if first == i + 1:
+            self._list_run = (i, i)
+        scale = _scale_of(numbers[i].text)
+        for k in range(first, min(len(numbers), i + MAX_LIST_ITEMS)):
             if _LIST_GAP.fullmatch(self.folded, numbers[k - 1].end, numbers[k].start) is None:
                 return None
-            if k == i + 1:
-                scale = _scale_of(numbers[i].text)
             if _scale_of(numbers[k].text) != scale:
                 return None
             q = self._quantity_of(numbers[k])
             if q is not None:
                 return q if q.unit_end > numbers[k].end else None  # its own unit, written out
+            self._list_run = (self._list_run[0], k)
         return None
 
     def _from_list(self, numbers: list[_Number], i: int, n: _Number) -> Optional[Quantity]:

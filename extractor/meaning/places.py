@@ -17,20 +17,36 @@ from typing import Iterable, Optional
 from ..pack.placenames import EN_SUFFIXES, OWN_PROVINCE, ZH_SUFFIXES, PlaceNames
 
 
-class ArticleProvinces:
-    """The provinces an article states: those of its headline's place, else of every place
-    named in its text. Computed only when a record needs it (an ambiguous name)."""
+class NamedProvinces:
+    """The provinces of every place named in a text, worked out once for the text (on first
+    need), whatever the number of its headlines: per headline, a 200,000-character segment
+    of a big digest read its thousands of place names again for each of its articles."""
 
-    def __init__(self, places: PlaceNames, headline: Optional[str], names: Iterable[str]):
+    def __init__(self, places: PlaceNames, names: Iterable[str]):
         self._places = places
-        self._headline = headline
         self._names = names
         self._provinces: Optional[frozenset] = None
 
     def get(self) -> frozenset:
         if self._provinces is None:
+            self._provinces = _provinces_of(self._places, self._names)
+        return self._provinces
+
+
+class ArticleProvinces:
+    """The provinces an article states: those of its headline's place, else of every place
+    named in its text. Computed only when a record needs it (an ambiguous name)."""
+
+    def __init__(self, places: PlaceNames, headline: Optional[str], named: NamedProvinces):
+        self._places = places
+        self._headline = headline
+        self._named = named
+        self._provinces: Optional[frozenset] = None
+
+    def get(self) -> frozenset:
+        if self._provinces is None:
             own = _provinces_of(self._places, [self._headline] if self._headline else [])
-            self._provinces = own or _provinces_of(self._places, self._names)
+            self._provinces = own or self._named.get()
         return self._provinces
 
 
@@ -101,6 +117,9 @@ def code_in_document(ctx, region: Optional[str], headline: Optional[str]) -> Opt
     articles = ctx.__dict__.setdefault("_article_provinces", {})
     provinces = articles.get(headline)
     if provinces is None:
-        text, spans = ctx.text, ctx.regions
-        provinces = articles[headline] = ArticleProvinces(places, headline, (text[s:e] for s, e in spans))
+        named = ctx.__dict__.get("_named_provinces")
+        if named is None:
+            text, spans = ctx.text, ctx.regions
+            named = ctx.__dict__["_named_provinces"] = NamedProvinces(places, (text[s:e] for s, e in spans))
+        provinces = articles[headline] = ArticleProvinces(places, headline, named)
     return region_code(places, region, provinces)
