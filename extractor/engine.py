@@ -140,15 +140,34 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
         bounds = segment_bounds(text)
         carry = Carry()
         if len(bounds) > 1:  # the input's own year is the latest it states, in any segment
-            carry.whole_text_year = True
-            state: dict = {}  # the year in force, from segment to segment
-            carry.text_year = max((year for year in (_text_year(text, b, c, outlet_lines, state) for b in bounds)
-                                   if year is not None), default=None)
+            carry.text_year = WholeTextYear(text, bounds, c, outlet_lines)
         for start, end in bounds:
             yield _extract_window(text, (start, end), pack, doc, spans, headline_regions, article_dates,
                                   outlet_lines, carry)
 
     return spans, segments()
+
+
+class WholeTextYear:
+    """The own year of a large input: the latest its segments state (_text_year of each, in
+    order, the year in force carried from one to the next). A pre-pass over the whole input
+    (7 % of the time of a 10 MB digest), so it is made on first need only: a figure without
+    a dateline near a future year (到2025年); a digest whose articles are all dated never
+    needs it."""
+
+    def __init__(self, text: str, bounds: list[tuple[int, int]], c: Compiled, outlet_lines: list[tuple[int, int]]):
+        self._args = (text, bounds, c, outlet_lines)
+        self._year: Optional[int] = None
+        self._done = False
+
+    def __call__(self) -> Optional[int]:
+        if not self._done:
+            text, bounds, c, outlet_lines = self._args
+            state: dict = {}  # the year in force, from segment to segment
+            self._year = max((year for year in (_text_year(text, b, c, outlet_lines, state) for b in bounds)
+                              if year is not None), default=None)
+            self._done, self._args = True, None
+        return self._year
 
 
 def _text_year(text: str, bounds: tuple[int, int], c: Compiled, outlet_lines: list[tuple[int, int]],
@@ -237,8 +256,7 @@ class Carry:
     the year in force (上年 is the year before it), the year of the last heading with one,
     whether the last figure was a target and the kind of section that goes on (targets.GOALS, ...)."""
 
-    whole_text_year: bool = False
-    text_year: Optional[int] = None
+    text_year: Optional[WholeTextYear] = None  # None: the input is one segment, its own
     section_year: Optional[int] = None
     last_target: bool = False
     section: str = OTHER
@@ -315,9 +333,9 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     ctx.set_figures([(f.start, f.end) for f in figures])
     targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.dating.years])
     window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), targets)
-    if carry is not None and carry.whole_text_year:
-        window.targets.text_year = carry.text_year
-    ctx.dating.text_year = window.targets.text_year
+    # The text's own year; a large input's (WholeTextYear) is worked out on first read.
+    own_year = carry.text_year if carry is not None and carry.text_year is not None else targets.text_year
+    window.targets.text_year = ctx.dating.text_year = own_year
     if carry is not None and carry.segments:  # a later segment of a large input
         window.last_target = (-1, carry.last_target)
         window.targets.carry_section(carry.section)

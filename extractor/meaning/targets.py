@@ -24,6 +24,7 @@ from typing import Optional
 import regex
 
 from ..pack.compiled import Compiled
+from .years import DeferredYear
 
 # A heading or a lead-in (二、主要目标; 重点抓好以下工作：) that opens a section of goals and tasks:
 # every figure under it is a target, until the next heading. A heading that looks back
@@ -103,6 +104,10 @@ def _section_kind(heading: str) -> str:
 
 class TargetScope:
     """Where target words, words of a value reached and future years stand in one text."""
+
+    # The text's own year, the "today" of a figure without a dateline (see _latest); the
+    # engine gives a segment of a large input the whole input's, worked out on first need.
+    text_year = DeferredYear()
 
     def __init__(self, folded: str, c: Compiled, stated_years: list[tuple[int, int]]):
         """`stated_years`: (position, year) of the years the text states as such (no spans,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence, Union
 
 import regex
 
@@ -119,6 +119,25 @@ def report_year(title: Optional[str]) -> Optional[int]:
     m = _REPORT_TITLE.search(title) if title else None
     return int(m.group("year") or m.group("en")) if m else None
 
+
+class DeferredYear:
+    """A year attribute that may be given a function instead of the year: the function is
+    called on first read, and its year kept. The own year of a large input is a pre-pass
+    over all of it (engine.WholeTextYear), made only when a figure needs it."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = "_" + name
+
+    def __get__(self, obj, owner=None) -> Optional[int]:
+        if obj is None:
+            return self
+        year = obj.__dict__.get(self.name)
+        if callable(year):
+            year = obj.__dict__[self.name] = year()
+        return year
+
+    def __set__(self, obj, year: Union[Optional[int], Callable[[], Optional[int]]]) -> None:
+        obj.__dict__[self.name] = year
 
 @dataclass(frozen=True)
 class YearMention:
@@ -242,6 +261,11 @@ def written_year(head: str) -> Optional[int]:
 class YearScope:
     """The years of one text and the year each of its figures takes from them."""
 
+    # The text's own year when no dateline gives it (TargetScope.text_year: the latest it
+    # states outside goals, over the whole input), set by the engine: a function for a
+    # segment of a large input, called on first need.
+    text_year = DeferredYear()
+
     def __init__(self, folded: str, excluded: Sequence[tuple[int, int]],
                  spans_of_years: Sequence[tuple[int, int, int, int]], year_state: Optional[dict] = None,
                  futures: Sequence[tuple[int, int]] = (),
@@ -263,9 +287,7 @@ class YearScope:
         self.years = stated_years(folded, excluded, self.periods, year_state, quiet, self.dates)
         self.year_starts = [y.start for y in self.years]
         self.year_ends = [y.end for y in self.years]
-        # The text's own year when no dateline gives it (TargetScope.text_year: the latest it
-        # states outside goals, over the whole input), set by the engine.
-        self.text_year: Optional[int] = None
+        self.text_year = None
         self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
         self.section_years = list(self._section_years())
         self.section_starts = [p for p, _ in self.section_years]
