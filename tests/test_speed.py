@@ -112,3 +112,133 @@ def test_word_scans_take_empty_text():
 
     c = compiled(default_rules())
     assert list(scan(c.number_passes, "", 5)) == list(scan(PERIOD_PASSES, "", 5)) == []
+
+
+# --- number-dense text: what the fast paths drop or skip changes no record ------------------------
+
+PIECES = ["1", "23", "1,234", "5.6", "2024", "12 345", "、", "，", ",", ";", "|", "。", " ", "  ", "\t", "\n",
+          " " * 9, "%", "万", "亿元", "个", "人", "km", " km", "至", "-", "~", "和", " and ", "between ", "from ",
+          " to ", "up from ", "约", "近", "$", "US$ ", "元", "GDP", "人口", "达到", "\u200b", "十", "三", "百分之",
+          "年", "第", "(", ")", "[", "]", ".", ":", "/", "people", " cities", "以上", "多", "左右", "x" * 120]
+
+
+def quantities(text: str) -> list:
+    from extractor.finding.normalize import fold
+    from extractor.finding.quantities import QuantityFinder
+
+    c = compiled(default_rules())
+    return list(QuantityFinder(c, fold(text, c.table), lambda start, end: False).find())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+def test_quiet_numbers_change_no_quantity(text):
+    """QuietNumbers drops numbers before they are built: the quantities are those found
+    when every number is built and looked at."""
+    from extractor.finding import quantities as module
+
+    fast = quantities(text)
+    original = module.QuietNumbers.skips
+    module.QuietNumbers.skips = lambda self, m: False
+    try:
+        assert quantities(text) == fast
+    finally:
+        module.QuietNumbers.skips = original
+
+
+def test_a_run_of_bare_numbers_builds_no_number_until_a_word_is_within_reach():
+    from extractor.finding.normalize import fold
+    from extractor.finding.quantities import IMPLIED_REACH, QuantityFinder
+
+    c = compiled(default_rules())
+
+    def built(text):
+        return [n.text for n in QuantityFinder(c, fold(text, c.table), lambda start, end: False)._numbers()]
+
+    assert built("1,2;3|4。5\t6 7\n8," * 1_000) == []
+    # A word within reach may name a bare number (常住人口达到9785): those numbers are built.
+    numbers = built("常住人口" + "1," * 1_000)
+    assert numbers and len(numbers) <= IMPLIED_REACH // 2 + 1 and numbers[0] == "1"
+    # A unit, a list or range mark, a hedge or a currency sign next to a number: it is built
+    # (and, a hedge or unit being a word, the numbers after it within reach).
+    assert built("1,2,3,4%,5,6") == ["4"]
+    assert built("1,2,3、4,5,6") == ["3", "4"]
+    assert built("1,2,3-4,5,6") == ["3", "4"]
+    assert built("1,2,$3,4") == ["3"]
+    assert built("1,2,3多,4") == ["3", "4"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["1", "20", "3万", "4.5", "300万"]),
+                          st.sampled_from(["、", "、", "和", "至", "—", "，", " "])), min_size=1, max_size=30),
+       st.sampled_from(["", "个", "万人", "以上人口", "%", "。"]))
+def test_a_list_read_once_gives_each_item_what_reading_it_alone_gives(items, end):
+    """_list_model remembers the items a call before found to continue a list without a
+    unit; each item still gets the model a finder with no memory gives it."""
+    from extractor.finding.normalize import fold
+    from extractor.finding.quantities import QuantityFinder
+
+    c = compiled(default_rules())
+    folded = fold("".join(a + b for a, b in items) + "9" + end, c.table)
+
+    def finder():
+        return QuantityFinder(c, folded, lambda start, end: False)
+
+    numbers = finder()._numbers()
+    shared = finder()
+    assert [shared._list_model(numbers, i) for i in range(len(numbers))] == \
+        [finder()._list_model(numbers, i) for i in range(len(numbers))]
+
+
+# --- big inputs: lookups by bisect, the pre-pass on first need -------------------------------------
+
+@given(spans.map(disjoint), st.integers(0, 220), st.integers(1, 60))
+def test_outlet_lines_of_a_segment_by_bisect_agree_with_a_walk(pairs, offset, length):
+    stop = offset + length
+    assert engine._outlets_within(pairs, (offset, stop)) == \
+        [(s - offset, e - offset) for s, e in pairs if s < stop and e > offset]
+
+
+DIGEST = "".join(f"江苏南京第{i}条消息\n新华日报· 2024-0{1 + i % 9}-1{i % 9} 08:00\n南京市常住人口达到9{i}5万人，"
+                 f"到2027年城镇化率达到7{i % 10}%。\n\n" for i in range(400))
+
+
+def test_a_dated_digest_of_several_segments_needs_no_pre_pass(monkeypatch):
+    """The whole input's own year serves only figures without a dateline: an input whose
+    articles are all dated never reads its segments twice; one without dates does."""
+    calls = []
+    original = engine._text_year
+
+    def counted(*args):
+        calls.append(args[1])
+        return original(*args)
+
+    monkeypatch.setattr(engine, "_text_year", counted)
+    monkeypatch.setattr(engine, "SEGMENT_CHARS", 4_000)
+    dated = extract_articles(DIGEST, default_rules())[1]
+    assert len(segment_bounds(DIGEST, 4_000)) > 3 and dated and calls == []
+    undated = "\n".join(line for line in DIGEST.splitlines() if "·" not in line)
+    assert extract_articles(undated, default_rules())[1] and calls == segment_bounds(undated, 4_000)
+
+
+def test_the_provinces_named_in_a_text_are_read_once_for_all_its_headlines(monkeypatch):
+    from extractor.meaning import places
+
+    texts = []
+    original = places._provinces_of
+
+    def counted(table, names):
+        names = list(names)
+        if len(names) > 1:
+            texts.append(names)
+        return original(table, names)
+
+    monkeypatch.setattr(places, "_provinces_of", counted)
+    # Suzhou is two prefectures: the provinces named in the text settle it, for each article
+    # under a headline of its own that names no province.
+    heads = ["长三角", "京津冀", "粤港澳大湾区", "成渝地区", "中部地区"]
+    digest = "".join(f"{head} news\nXinhua· 2024-01-1{i} 08:00\nIn Suzhou, the population reached 12.{i} million. "
+                     "Nanjing and Wuxi grew.\n\n" for i, head in enumerate(heads))
+    rows = extract_articles(digest, default_rules())[1]
+    assert [row["region_code"] for row in rows] == ["320500"] * 5
+    assert len(texts) == 1
