@@ -94,13 +94,14 @@ def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def find_figures(text: str, folded: str, c: Compiled, tokenizer: Tokenizer,
-                 excluded: list[tuple[int, int]]) -> list[Figure]:
+                 excluded: list[tuple[int, int]], periods: Optional[list[PeriodSpan]] = None) -> list[Figure]:
+    """The figures of `folded`, not overlapping; `periods`: its periods when found already."""
     def veto(start: int, end: int) -> bool:
         left = max(0, start - _VETO_WINDOW)
         window = folded[left:min(len(folded), end + _VETO_WINDOW)]
         return tokenizer.vetoes(window, start - left, end - left, c.veto_words)
 
-    figures: list[Figure] = list(find_periods(folded))
+    figures: list[Figure] = list(find_periods(folded) if periods is None else periods)
     figures.extend(QuantityFinder(c, folded, veto).find())
     return [f for f in _without_overlaps(figures) if not _in_any(f.start, excluded)]
 
@@ -159,25 +160,33 @@ class WholeTextYear:
         self._args = (text, bounds, c, outlet_lines)
         self._year: Optional[int] = None
         self._done = False
+        # The periods the pre-pass found in each segment after the one being extracted
+        # (`extracting`), until the segment's own turn comes.
+        self.periods: dict[tuple[int, int], list[PeriodSpan]] = {}
+        self.extracting = (0, 0)
 
     def __call__(self) -> Optional[int]:
         if not self._done:
             text, bounds, c, outlet_lines = self._args
             state: dict = {}  # the year in force, from segment to segment
-            self._year = max((year for year in (_text_year(text, b, c, outlet_lines, state) for b in bounds)
-                              if year is not None), default=None)
+            self._year = max((year for year in (_text_year(text, b, c, outlet_lines, state, self.periods)
+                                                 for b in bounds) if year is not None), default=None)
+            for b in [b for b in self.periods if b[0] <= self.extracting[0]]:
+                del self.periods[b]
             self._done, self._args = True, None
         return self._year
 
 
 def _text_year(text: str, bounds: tuple[int, int], c: Compiled, outlet_lines: list[tuple[int, int]],
-               state: dict) -> Optional[int]:
+               state: dict, found: dict) -> Optional[int]:
     """TargetScope.text_year of one segment, from its periods and years alone (a pre-pass
-    over a large input: its own year is the latest of its segments')."""
+    over a large input: its own year is the latest of its segments'). The segment's
+    periods are kept in `found` for its extraction."""
     offset, stop = bounds
     folded = fold(text[offset:stop], c.table)
     outlets = _outlets_within(outlet_lines, bounds)
-    periods = [(p.start, p.end, p.start_year, p.end_year) for p in find_periods(folded)
+    found[bounds] = list(find_periods(folded))
+    periods = [(p.start, p.end, p.start_year, p.end_year) for p in found[bounds]
                if p.start_year is not None and not _in_any(p.start, outlets)]
     years = [(y.start, y.year) for y in stated_years(folded, outlets, periods, state)]
     return latest_year(folded, c, years)
@@ -320,7 +329,11 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     text = text[offset:stop]
     folded = fold(text, c.table)
     outlets = _outlets_within(outlet_lines, bounds)
-    figures = find_figures(text, folded, c, tokenizer, outlets)
+    found = None
+    if carry is not None and carry.text_year is not None:
+        carry.text_year.extracting = bounds
+        found = carry.text_year.periods.pop(bounds, None)
+    figures = find_figures(text, folded, c, tokenizer, outlets, found)
     year_spans = [(f.start, f.end, f.start_year, f.end_year) for f in figures
                   if isinstance(f, PeriodSpan) and f.start_year is not None]
     # Target years (到2030年) are never the year in force; each article's dateline and report
