@@ -25,7 +25,8 @@ from .finding.periods import PeriodSpan, find_periods
 from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
-from .meaning.context import NATION, DocumentContext, place_span
+from .meaning.context import DocumentContext
+from .meaning.regions import NATION, place_span
 from .meaning.years import WRITTEN_REACH, report_year, stated_years, written_year
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
