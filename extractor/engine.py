@@ -387,7 +387,8 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     # Percentage points between two indicators (户籍人口城镇化率…，与常住人口城镇化率相差…) are of neither.
     gap = bool(hits) and getattr(figure, "unit", None) == "pp" and namer.gap_of_two(kind, hits, folded, start)
     hit = None if gap else namer.hit_before(kind, hits, folded, start)
-    region = ctx.region(start, end, left, right, kind)
+    floor = max(0, article.span.start - window.offset) if article is not None else 0
+    region = ctx.region(start, end, left, right, kind, floor, article.headline_region if article is not None else None)
     if region == NATION:
         region = article.headline_nation if article is not None else None
     elif region is None and article is not None:

@@ -305,6 +305,37 @@ REGIONS = cases("region", [
 ])
 
 
+# Issue 12, classes 16-18: words that refer back to a place (全省, 该市, 都市圈, the circle, Its)
+# stand for the last place of their type named before; partners, destinations and comparison
+# bases are not what a figure is about.
+REFERRING_BACK = cases("refer", [
+    ("杭州都市圈范围包括杭州、湖州、嘉兴等城市。2024年，都市圈地区生产总值达到4.1万亿元。", "4.1万亿元", "region",
+     "杭州都市圈"),
+    ("圈内日均开行城际列车80对。西安都市圈建设提速，目前都市圈内跨市公交线路达到31条。", "31条", "region", "西安都市圈"),
+    ("The Wuhan metropolitan area spans nine cities. In 2024 the circle's GDP reached 3.6 trillion yuan.",
+     "3.6 trillion yuan", "region", "Wuhan metropolitan area"),
+    ("潍坊北部的寿光市是蔬菜之乡。该市城镇化率达到66.8%。", "66.8%", "region", "寿光市"),
+    ("北流市位于广西东南部，该市陶瓷产业园规划面积12平方公里。", "12平方公里", "region", "北流市"),
+    ("Hefei is the capital of Anhui. Its economy grew 6.1% last year.", "6.1%", "region", "Hefei"),
+    ("Anhui's GDP grew 5.8%, with carmakers around the capital, Hefei. The province's permanent population"
+     " stood at 61.2 million.", "61.2 million", "region", "Anhui"),
+    ("昆山全市总面积931平方公里。为破解用地瓶颈，当地新建高标准农田3.6万亩。", "3.6万亩", "region", "昆山"),
+    ("安徽省发展改革委介绍\n合肥放宽落户条件，全省城镇常住人口达到3800万人。", "3800万人", "region", "安徽省"),
+    ("无锡市发布统计公报\n宜兴市地区生产总值2500亿元。全市常住人口750万人。", "750万人", "region", "无锡市"),
+    ("福州都市圈城镇化率为72.6%，高出全省平均水平约1.6个百分点。", "1.6个百分点", "region", "福州都市圈"),
+    ("简阳市紧邻成都天府国际机场，距成都主城区约50公里。该市城镇人口增加2.3万人。", "2.3万人", "region", "简阳市"),
+    ("合肥与都市圈内其他城市基本实现1小时通达。", "1小时", "region", None),
+    ("合肥与淮南、六安等城市的通勤时间缩短到40分钟。", "40分钟", "region", None),
+    ("郑州至都市圈各城市的通达时间控制在30分钟以内。", "30分钟", "region", "郑州"),
+    ("全省已形成两个都市圈，都市圈人口合计2000万人。", "2000万人", "region", None),
+])
+
+
+@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK)
+def test_the_place_a_word_refers_back_to(text, figure, field, expected):
+    assert field_of(text, figure, field) == expected
+
+
 @pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + NAMING_CLASSES + YEARS + REGIONS)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

@@ -14,6 +14,7 @@ from typing import Optional
 import regex
 
 from ..pack.compiled import Compiled
+from .places import plain_code
 
 # How far past a place name its suffix may reach (郑州|都市圈, Jilin| Province): every
 # per-figure match gets an end, so its cost does not grow with the rest of the input.
@@ -24,11 +25,11 @@ MATCH_REACH = 80
 # place that make it a station, road or park, a place right after a figure (59.22%的河南),
 # places listed with 、 and a count right after them, and 分别 (respectively).
 _BASE_BEFORE = regex.compile(
-    r"(?:比|较|高于|低于|快于|慢于|超过|占|(?i:than|above|below|against|(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
+    r"(?:比|较|高于|低于|高出|低出|快于|慢于|超过|占|对|(?i:than|above|below|against|(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
 _RANK_AFTER = regex.compile(r"(?:首|第一|前列|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
-    r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|(?i:\s+(?:station|airport|road|avenue|"
+    r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,4}?国际机场|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line)\b)")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
@@ -38,11 +39,25 @@ _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|l
 _BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|(?i:of\s+each\s+other))")
 # From X to Y: in English the figure is about X (from Changchun to Changbai Mountain); a
 # Chinese X至Y route (广州至佛山30分钟) joins two places like 之间 does.
+_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+_PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
 _RESPECTIVELY = regex.compile(r"分别|(?i:respectively)")
 _NATIONAL = regex.compile(r"国家级|全国性|(?i:\bnational(?:ly|-level)?\b|\bthe\s+(?:country|nation)\b)")
 _EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
+# A word referring back (全省, 该市, 都市圈) is looked for up to this far before a figure, and
+# its place among the names up to REFER_REACH characters and REFER_NAMES names before it.
+REFER_REACH = 3000
+REFER_NAMES = 60
+# Before a bare 都市圈 these make it a noun of its own (两个都市圈, 3个区域性都市圈, 的都市圈), not
+# the area named before.
+_NOT_REFERRING_BEFORE = regex.compile(r"(?:[0-9０-９一二两三四五六七八九十个大性的、“\"「]|现代化)$")
+# Before a place or a word referring back, these make it a partner (合肥与都市圈内其他城市) or a
+# destination or point of reference (郑州至都市圈各城市, 距成都主城区), not what a figure is about.
+_PARTNER_BEFORE = regex.compile(r"(?:与|和|及|同)$")
+_DESTINATION_BEFORE = regex.compile(r"(?:至|到|往|距)$")
+_AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|(?i:metropolitan\s+(?:area|circle)|economic\s+circle))$")
 #: What region() returns for a national figure whose sentence does not name the country.
 NATION = "\x00nation"
 
@@ -62,11 +77,14 @@ class PlaceLookups:
     """The region lookups of DocumentContext (which sets folded, text, c, regions,
     region_starts and the figure spans these read)."""
 
-    def region(self, start: int, end: int, left: int, right: int, kind: str) -> Optional[str]:
+    def region(self, start: int, end: int, left: int, right: int, kind: str, floor: int = 0,
+               headline: Optional[str] = None) -> Optional[str]:
         """The place a figure is about (None: its sentence names none; "": none on purpose): the nearest place named before it in its sentence that
         is not a comparison base (高于全国), a station or road, or a dateline; a place right
         after it (达到59.22%的河南); null for a count of a list of places (洛阳、开封等8市);
-        in a 分别 list, the place in the same position as the value."""
+        in a 分别 list, the place in the same position as the value; a word that refers back
+        (全省, 该市, 都市圈, the circle) nearer than any place, the place it refers to, named
+        after `floor` (the start of the figure's article)."""
         i = bisect.bisect_left(self.region_starts, start) - 1
         while i >= 0 and self.regions[i][0] >= left:
             s, e = self.regions[i]
@@ -82,13 +100,20 @@ class PlaceLookups:
                     # 广州与佛山之间, connect Guangzhou and Shenzhen in 29 minutes, from Hefei to
                     # Shanghai: a route between two places is about neither; from X to a
                     # destination that is no place (Changbai Mountain) is about X.
-                    if self._between(i):
+                    if self._between(i) or (kind == "duration" and self._paired(i)
+                                            and not _CLAUSE_BREAK.search(self.folded, e, start)):
                         return ""
                     if i > 0 and _TO_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s):
                         return ""
+                referred = self._referred(e, start, floor, headline)
+                if referred is not None:
+                    return referred
                 if not self._in_a_list(i):  # Shanghai, Jiangsu, Zhejiang and Anhui: none of them alone
                     return self._region_text(i)
             i -= 1
+        referred = self._referred(left, start, floor, headline)
+        if referred is not None:
+            return referred
         if _NATIONAL.search(self.folded, left, self._words_end(end)):
             return NATION  # 17 national-level metropolitan areas: the country, as the headline names it
         if kind == "count" and _MEMBERS_AFTER.match(self.folded, end, end + MATCH_REACH):
@@ -98,6 +123,101 @@ class PlaceLookups:
                 and not self._not_the_subject(*self.regions[i]) and self.folded[self.regions[i][1]:][:1] != "-":
             return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
         return None
+
+    def _referred(self, after: int, start: int, floor: int, headline: Optional[str]) -> Optional[str]:
+        """The place that the last word referring back between `after` and a figure at `start`
+        (该市, 都市圈内, the circle's) stands for: the last place of its type named before it, not
+        a comparison base, a station or a stop on a route; for the article's own province or
+        city (全省, 全市), the headline's place when it is one. None: the headline's place."""
+        m = self.c.refer_back.search(self.folded, after, start)
+        while m is not None and not self._refers(m):
+            m = self.c.refer_back.search(self.folded, after, m.start())
+        if m is None:
+            return None
+        if _PARTNER_BEFORE.search(self.folded, max(0, m.start() - 1), m.start()):
+            return ""  # 合肥与都市圈内其他城市…1小时: between two places, about neither
+        wanted = m.lastgroup
+        if wanted == "any":  # 当地, Its: what the sentence before is about
+            return self._sentence_before_is_about(m.start(), floor, headline)
+        if wanted.startswith("own_"):
+            wanted = wanted[4:]
+            if headline and self._level_of(headline) == wanted:
+                return headline
+        i = bisect.bisect_left(self.region_starts, m.start()) - 1
+        stop = max(floor, m.start() - REFER_REACH)
+        for _ in range(REFER_NAMES):
+            if i < 0 or self.regions[i][0] < stop:
+                break
+            s, e = self.regions[i]
+            if self._subject_place(i) and self._level(i) == wanted:
+                return self._region_text(i)
+            i -= 1
+        return None
+
+    def _refers(self, m) -> bool:
+        """Does the match `m` of a word referring back refer to a place named before? Not
+        inside a name (郑州都市圈), right after one (重庆全市: that place), after a comparison
+        base (占全省的23.6%), nor a bare 都市圈 that is a noun of its own (两个都市圈)."""
+        at = m.start()
+        return not (self._inside_a_name(at) or self._inside_a_name(at - 1) or _DESTINATION_BEFORE.search(
+            self.folded, max(0, at - 1), at) or _BASE_BEFORE.search(
+            self.folded, max(0, at - 12), at) or (m.group("area") and _NOT_REFERRING_BEFORE.search(
+                self.folded, max(0, at - 3), at)))
+
+    def _subject_place(self, i: int) -> bool:
+        """Can place i be what a later word refers back to: not a comparison base, a station,
+        a stop on a route (机场至简阳城区, from Hefei to Shanghai) nor a dateline?"""
+        s, e = self.regions[i]
+        return not (self._not_the_subject(s, e) or self._between(i) or _DESTINATION_BEFORE.search(
+            self.folded, max(0, s - 1), s) or (i > 0 and _TO_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s)))
+
+    def _sentence_before_is_about(self, at: int, floor: int, headline: Optional[str]) -> Optional[str]:
+        """当地 / Its: the place the sentence before `at` is about, the first place it names
+        (not in a list), or the place its own word referring back stands for (The province's
+        urbanization rate ... Its permanent population)."""
+        k = bisect.bisect_right(self.ends, self.sentence_start(at)) - 1
+        if k < 0 or self.ends[k] <= floor:
+            return None
+        before, left = self.sentence_start(self.ends[k] - 1), self.ends[k]
+        i = bisect.bisect_left(self.region_starts, before)
+        while i < len(self.regions) and self.regions[i][0] < left:
+            if self._subject_place(i) and not self._in_a_list(i):
+                m = self.c.refer_back.search(self.folded, before, self.regions[i][0])
+                if m is None or m.lastgroup == "any" or not self._refers(m):
+                    return self._region_text(i)
+                break
+            i += 1
+        m = self.c.refer_back.search(self.folded, before, left)
+        if m is None or m.lastgroup == "any" or not self._refers(m):
+            return None
+        return self._referred(before, m.end(), floor, headline)
+
+    def _inside_a_name(self, pos: int) -> bool:
+        """Is `pos` inside a place name found in the text (郑州都市圈 holds 都市圈)?"""
+        i = bisect.bisect_right(self.region_starts, pos) - 1
+        return i >= 0 and self.regions[i][1] > pos
+
+    def _level(self, i: int) -> str:
+        """The type of place i for the words that refer back to it (_level_of)."""
+        return self._level_of(self.folded[slice(*self.regions[i])])
+
+    def _level_of(self, name: str) -> str:
+        """"province", "city" or "area" (a metropolitan area or a circle: what 都市圈 and the
+        circle refer to) for a folded place name, else ""."""
+        if _AREA_NAME_END.search(name):
+            return "area"
+        places = self.c.places
+        code = plain_code(places, name)
+        place = places.places.get(code) if code else None
+        if place is None:
+            return "city" if name.lower() in self.c.city_names else ""
+        if place.level == "area":
+            return "area" if place.code.endswith("-metro") else ""
+        if place.level == "province":
+            return "province"
+        if place.level == "prefecture" or (place.level == "county" and place.zh.endswith("市")):
+            return "city"
+        return ""
 
     def _not_the_subject(self, s: int, e: int) -> bool:
         """A comparison base (高于全国, 占全省, 6% of the nation's grain), a station, road or park
@@ -124,6 +244,14 @@ class PlaceLookups:
         first = i - 1 if i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s) else i
         return bool(_BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 14), self.regions[first][0])
                     or _BETWEEN_AFTER.match(self.folded, e, e + MATCH_REACH))
+
+    def _paired(self, i: int) -> bool:
+        """Is place i joined by 与 / 和 to the place before or after it (合肥与淮南、六安…40分钟:
+        the time between them)?"""
+        s, e = self.regions[i]
+        before = i > 0 and _PAIR_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s)
+        after = i + 1 < len(self.regions) and _PAIR_JOINT.fullmatch(self.folded, e, self.regions[i + 1][0])
+        return bool(before or after)
 
     def _in_a_list(self, i: int) -> bool:
         s, e = self.regions[i]

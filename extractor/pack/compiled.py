@@ -281,6 +281,7 @@ class Compiled:
     province_names: frozenset                 # provincial-level places: what 全省 / the province refers to
     city_names: frozenset                     # cities: what 全市 / the city refers to
     region_suffix: re.Pattern
+    refer_back: regex.Pattern                 # 全省, 该市, 都市圈, the circle (groups province, city, area, any, own_province, own_city); a reverse pattern
     subject_stops: frozenset
     change_before: EndingAt                   # 增长|5.2%, grew |5%; group `level` marks 提高到|59.22%
     change_after: regex.Pattern               # 4.6%| rise
@@ -450,6 +451,9 @@ def compile_pack(pack: RulePack) -> Compiled:
     region_suffix = re.compile(
         "(?:" + _alternation(zh_suffixes) + r")|\s+(?:" + _alternation(en_suffixes) + r")\b")
     subject_stops = frozenset(f(w) for t in terms for w in t.subject_stops)
+    refer_back = regex.compile("|".join(
+        f"(?P<{group}>" + _bounded([fold(w, table) for t in terms for w in getattr(t, f"refer_{group}")]) + ")"
+        for group in ("province", "city", "area", "any", "own_province", "own_city")), regex.REVERSE)  # searched from a figure backwards
 
     metric_words = [w for m in pack.metrics.values() for w in (*m.keywords.zh, *m.keywords.zh_hant)]
     dictionary = sorted(set(
@@ -516,7 +520,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         keyword_metrics=keyword_metrics, shared=shared, growth_cues=growth_cues, after=after, generic=generic,
         continuation=continuation,
         measures=frozenset(f(w) for i in pack.tables("indicators") for w in i.measures), lexicon=lexicon, region_names=region_names, nation_names=nation_names,
-        province_names=province_names, city_names=city_names, region_suffix=region_suffix,
+        province_names=province_names, city_names=city_names, region_suffix=region_suffix, refer_back=refer_back,
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english}
             | {w[0] for w in between} | set("多余-—–~至到")),

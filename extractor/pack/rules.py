@@ -281,6 +281,14 @@ class Terms:
     # Words that hold a place's name but are no place (长治久安, 巩固原有, 日照时数): the
     # lexicon matches them whole, so the place inside is not found.
     lookalikes: Words = ()
+    # Words that refer back to a place named before (全省, 该市, 都市圈, the circle, its): each to
+    # the last place of its type (meaning/regions.py); a figure they precede is about that place.
+    refer_province: Words = ()
+    refer_city: Words = ()
+    refer_area: Words = ()
+    refer_any: Words = ()
+    refer_own_province: Words = ()
+    refer_own_city: Words = ()
 
 
 @dataclass(frozen=True)
