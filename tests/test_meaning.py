@@ -330,8 +330,21 @@ REFERRING_BACK = cases("refer", [
     ("全省已形成两个都市圈，都市圈人口合计2000万人。", "2000万人", "region", None),
 ])
 
+# Issue 12, class 16: the places a group consists of (包括, 由…组成, 以X为中心, covers) are its
+# members; figures after them, and a count of them all, are about the group.
+MEMBERS = cases("members", [
+    ("杭州都市圈由杭州、湖州、嘉兴、绍兴等6座城市组成，总面积约5.4万平方公里。", "6座", "region", "杭州都市圈"),
+    ("杭州都市圈由杭州、湖州、嘉兴、绍兴等6座城市组成，总面积约5.4万平方公里。", "5.4万平方公里", "region", "杭州都市圈"),
+    ("太原都市圈以太原为中心，包括晋中市全域以及忻州的部分区县，常住人口约900万人。", "900万人", "region", "太原都市圈"),
+    ("大连都市圈以大连为中心，2024年常住人口800万左右。", "800万", "region", "大连都市圈"),
+    ("郑州都市圈发展规划获批。都市圈范围包括郑州、开封、许昌3市及兰考县，面积约3.2万平方公里。", "3.2万平方公里", "region",
+     "郑州都市圈"),
+    ("郑州都市圈发展规划获批。都市圈范围包括郑州、开封、许昌3市及兰考县，面积约3.2万平方公里。", "3市", "region", None),
+    ("重庆都市圈包括重庆市21个区和广安市全域。", "21个", "region", "重庆市"),
+])
 
-@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK)
+
+@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

@@ -40,6 +40,12 @@ _BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|(?i:of\s+each\s+other))")
 # From X to Y: in English the figure is about X (from Changchun to Changbai Mountain); a
 # Chinese X至Y route (广州至佛山30分钟) joins two places like 之间 does.
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+# Right after a group's name, the places it consists of (南京都市圈包括…, 武汉都市圈由武汉、鄂州…等9市组成,
+# 太原都市圈以太原为中心，包括…, The circle covers ...): those places are members, not the subject.
+_MEMBERS_MARKER = regex.compile(
+    r"\s?(?:的)?(?:规划)?(?:范围)?(?:包括|包含|涵盖|覆盖|由|以[^，,。；;]{1,12}为(?:中心|核心))"
+    r"|(?i:,?\s+(?:which\s+)?(?:covers|includes|comprises|consists\s+of|spans|links))\b")
+_MORE_MEMBERS = regex.compile(r"\s?(?:及|和|以及|与|(?i:and))")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -95,7 +101,9 @@ class PlaceLookups:
                 if self._in_a_list(i) and _RESPECTIVELY.search(self.folded, end, right):
                     return self._respective(i, e, start)  # X and Y stood at 75.6% and 74.8%, respectively
                 if kind == "count" and self._listed(s, e, start):
-                    return ""
+                    if _MORE_MEMBERS.match(self.folded, end):
+                        return ""  # 郑州、开封…5市及兰考县: some of the group's members, not the group
+                    return self._group_of_members(i, left, floor, headline) or ""
                 if kind in ("duration", "length"):
                     # 广州与佛山之间, connect Guangzhou and Shenzhen in 29 minutes, from Hefei to
                     # Shanghai: a route between two places is about neither; from X to a
@@ -109,7 +117,9 @@ class PlaceLookups:
                 if referred is not None:
                     return referred
                 if not self._in_a_list(i):  # Shanghai, Jiangsu, Zhejiang and Anhui: none of them alone
-                    return self._region_text(i)
+                    if kind == "count" and start - e <= 1:
+                        return self._region_text(i)  # 包括重庆市21个区: a count of that place's own parts
+                    return self._group_of_members(i, left, floor, headline) or self._region_text(i)
             i -= 1
         referred = self._referred(left, start, floor, headline)
         if referred is not None:
@@ -152,6 +162,21 @@ class PlaceLookups:
             if self._subject_place(i) and self._level(i) == wanted:
                 return self._region_text(i)
             i -= 1
+        return None
+
+    def _group_of_members(self, i: int, left: int, floor: int, headline: Optional[str]) -> Optional[str]:
+        """The group whose members place i is among: a metropolitan area or circle named (or
+        referred to: 都市圈范围包括…) earlier in the sentence right before the words that list
+        its members (包括, 由…组成, 以X为中心). None when place i is no such member."""
+        m = _MEMBERS_MARKER.search(self.folded, left, self.regions[i][1] + 12)
+        if m is None or m.start() > self.regions[i][0]:
+            return None
+        j = bisect.bisect_left(self.region_starts, m.start()) - 1
+        if j >= 0 and self.regions[j][0] >= left and self.regions[j][1] == m.start():
+            return self._region_text(j) if self._level(j) == "area" else None
+        ref = self.c.refer_back.search(self.folded, left, m.start())
+        if ref is not None and ref.end() == m.start() and ref.group("area") and self._refers(ref):
+            return self._referred(left, m.start(), floor, headline) or None
         return None
 
     def _refers(self, m) -> bool:
