@@ -343,8 +343,19 @@ MEMBERS = cases("members", [
     ("重庆都市圈包括重庆市21个区和广安市全域。", "21个", "region", "重庆市"),
 ])
 
+# Issue 12, class 17: places the rules know by name, so a headline's 全國 does not win over them
+# (Taiwan's cities in either script, groups written as one name); a list joined by a Chinese
+# comma is two clauses, not a list.
+KNOWN_PLACES = cases("places", [
+    ("全國人口連續下降。桃園市淨遷入1萬9,394人居冠。", "1萬9,394人", "region", "桃園市"),
+    ("台中市、新北市分別淨遷入1萬5,839人、1萬2,306人。", "1萬2,306人", "region", "新北市"),
+    ("新北市人口外溢到桃園，北北桃三地合計人口約700萬人。", "700萬人", "region", "北北桃"),
+    ("广佛跨市地铁日均客流超过100万人次。", "100万人次", "region", "广佛"),
+    ("兰州—白银都市圈常住人口约580万人。", "580万人", "region", "兰州—白银都市圈"),
+])
 
-@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS)
+
+@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

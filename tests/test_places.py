@@ -49,6 +49,13 @@ def test_spellings_of_one_province(name):
 
 
 CITIES_AND_AREAS = [
+    # Taiwan's cities and counties: GB/T 2260 codes Taiwan as one division (issue 12).
+    ("桃園市", "710000"), ("桃园", "710000"), ("台中市", "710000"), ("臺中市", "710000"), ("New Taipei", "710000"),
+    ("Kaohsiung City", "710000"), ("新竹縣", "710000"),
+    # Pairs and groups of cities written as one name.
+    ("广佛", "area:guangzhou-foshan"), ("川渝", "area:sichuan-chongqing"), ("北北桃", "area:taipei-newtaipei-taoyuan"),
+    ("兰州—白银都市圈", "area:lanzhou-baiyin-metro"), ("宜荆荆都市圈", "area:yichang-jingzhou-jingmen-metro"),
+    ("北部都會區", "area:hk-northern-metropolis"), ("成德眉资", "area:chengdu-metro"), ("Tianfu New Area", "area:tianfu-new-area"),
     ("郑州", "410100"), ("郑州市", "410100"), ("Zhengzhou", "410100"), ("Zhengzhou City", "410100"),
     ("洛阳", "410300"), ("Luoyang", "410300"), ("开封市", "410200"), ("Kaifeng", "410200"),
     ("南京", "320100"), ("Nanjing", "320100"), ("无锡市", "320200"), ("Wuxi", "320200"),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = ["code", "level", "zh", "zh_hant", "abbr", "en", "parent"]
+TAIWAN = "710000"
 LEVELS = {"nation", "province", "prefecture", "county", "area", "country", "world"}
 
 
@@ -28,6 +29,8 @@ def main(paths: list[Path]) -> int:
         if list(r) != KEYS:
             err(f"{r.get('code')}: keys {list(r)} != {KEYS}")
         code, level = r["code"], r["level"]
+        if code == TAIWAN and level == "prefecture" and r["parent"] == TAIWAN:
+            continue  # one of Taiwan's cities and counties, which GB/T 2260 codes as Taiwan (710000)
         if code in by_code:
             err(f"duplicate code {code}")
         by_code[code] = r
@@ -60,7 +63,7 @@ def main(paths: list[Path]) -> int:
         if (level in ("prefecture", "county")) != bool(r["parent"]):
             err(f"{code}: parent {r['parent']!r}")
     for r in regions:
-        if r["level"] == "prefecture":
+        if r["level"] == "prefecture" and r["code"] != TAIWAN:
             p = by_code.get(r["parent"])
             if not p or p["level"] != "province" or p["code"][:2] != r["code"][:2]:
                 err(f"{r['code']}: parent {r['parent']} missing or wrong")

@@ -38,7 +38,11 @@ HEADER = """\
 # Codes: GB/T 2260 (provinces and prefecture-level divisions), CN, ISO 3166-1 alpha-2, area ids "area:<slug>".
 # Not listed: county-level divisions, including those directly under a province (济源, 仙桃, 潜江,
 # 天门, 神农架, Hainan's and the XPCC's county-level cities): they are in rules/counties.toml
-# (tools/make_counties.py); and Taiwan's cities (no GB/T 2260 code).
+# (tools/make_counties.py).
+# Taiwan's municipalities, cities and counties have no GB/T 2260 code of their own (the standard codes
+# Taiwan as one division, 710000): they are listed as prefecture-level places with code 710000, so a
+# figure about 桃園市 keeps its place and its region_code is Taiwan's. 金門縣 and 連江縣 are Fujian's in
+# GB/T 2260 (rules/counties.toml).
 """
 
 # --- provinces: code -> (short names, abbreviation, English names) ---------------------------
@@ -161,6 +165,32 @@ DROP_SHORT = {
     "海西": "海西蒙古族藏族自治州 vs 海西 = 海峡西岸 economic zone (Fujian)",
 }
 
+# --- Taiwan's municipalities, provincial cities and counties: (Chinese names, English names) --------
+# Short names only where two divisions do not share them (新竹, 嘉义 name a city and a county); no
+# bare English name that a mainland county already bears (Taoyuan: 桃源县, Yilan: 依兰县).
+TAIWAN = [
+    (["台北市", "台北"], ["Taipei", "Taipei City"]),
+    (["新北市", "新北"], ["New Taipei", "New Taipei City"]),
+    (["桃园市", "桃园"], ["Taoyuan City"]),
+    (["台中市", "台中"], ["Taichung", "Taichung City"]),
+    (["台南市", "台南"], ["Tainan", "Tainan City"]),
+    (["高雄市", "高雄"], ["Kaohsiung", "Kaohsiung City"]),
+    (["基隆市", "基隆"], ["Keelung", "Keelung City"]),
+    (["新竹市"], ["Hsinchu City"]),
+    (["嘉义市"], ["Chiayi City"]),
+    (["新竹县"], ["Hsinchu County"]),
+    (["苗栗县", "苗栗"], ["Miaoli", "Miaoli County"]),
+    (["彰化县", "彰化"], ["Changhua", "Changhua County"]),
+    (["南投县", "南投"], ["Nantou", "Nantou County"]),
+    (["云林县", "云林"], ["Yunlin", "Yunlin County"]),
+    (["嘉义县"], ["Chiayi County"]),
+    (["屏东县", "屏东"], ["Pingtung", "Pingtung County"]),
+    (["宜兰县", "宜兰"], ["Yilan County, Taiwan"]),
+    (["花莲县", "花莲"], ["Hualien", "Hualien County"]),
+    (["台东县", "台东"], ["Taitung", "Taitung County"]),
+    (["澎湖县", "澎湖"], ["Penghu", "Penghu County"]),
+]
+
 # --- countries: ISO alpha-2 -> (Chinese names, full first; English names) ----------------------
 COUNTRIES = {
     "US": (["美利坚合众国", "美国"], ["United States", "United States of America", "U.S.", "USA"]),
@@ -270,7 +300,7 @@ def metro(zh_core, en_core, extra_zh=(), extra_en=()):
 AREAS = {
     "nanjing-metro": metro("南京", "Nanjing"),
     "fuzhou-metro": metro("福州", "Fuzhou"),
-    "chengdu-metro": metro("成都", "Chengdu"),
+    "chengdu-metro": metro("成都", "Chengdu", ["成德眉资"], ["Chengdu-Deyang-Meishan-Ziyang"]),
     "changzhutan-metro": metro("长株潭", "Changsha-Zhuzhou-Xiangtan", ["长株潭", "长株潭城市群"],
                                ["Chang-Zhu-Tan", "Changzhutan", "Chang-Zhu-Tan metropolitan area",
                                 "Changsha-Zhuzhou-Xiangtan"]),
@@ -296,6 +326,17 @@ AREAS = {
     "suxichang-metro": (["苏锡常都市圈", "苏锡常"], ["Suzhou-Wuxi-Changzhou metropolitan area", "Su-Xi-Chang"]),
     "wuhu-metro": (["芜湖都市圈"], ["Wuhu metropolitan area", "Wuhu Metropolitan Area"]),
     "kunming-metro": metro("昆明", "Kunming"),
+    "lanzhou-baiyin-metro": (["兰白都市圈", "兰州—白银都市圈", "兰州-白银都市圈"],
+                             ["Lanzhou-Baiyin metropolitan area", "Lanzhou-Baiyin Metropolitan Area"]),
+    "yichang-jingzhou-jingmen-metro": (["宜荆荆都市圈", "宜荆荆"], ["Yichang-Jingzhou-Jingmen metropolitan area"]),
+    # Pairs and groups of cities written as one name (广佛同城化, 北北桃, 川渝合作, 贵阳贵安).
+    "guangzhou-foshan": (["广佛"], ["Guangzhou-Foshan"]),
+    "sichuan-chongqing": (["川渝"], ["Sichuan-Chongqing"]),
+    "guiyang-guian": (["贵阳贵安"], ["Guiyang-Gui'an"]),
+    "taipei-newtaipei-taoyuan": (["北北桃"], ["Taipei-New Taipei-Taoyuan"]),
+    "hk-northern-metropolis": (["北部都会区"], ["Northern Metropolis"]),
+    "tianfu-new-area": (["天府新区", "四川天府新区"], ["Tianfu New Area", "Sichuan Tianfu New Area"]),
+    "tokyo-bay-area": (["东京湾区"], ["Tokyo Bay Area"]),
     "taiyuan-metro": metro("太原", "Taiyuan"),
     # Regional strategies and the 19 city clusters (13th Five-Year Plan).
     "jing-jin-ji": (["京津冀", "京津冀地区", "京津冀城市群"],
@@ -510,6 +551,10 @@ def main():
                 en.append(n)
         entries.append(dict(code=code, level="country", zh=zh, zh_hant=hant(zh, CC_COUNTRY), abbr="", en=en,
                             parent=""))
+    # Taiwan's divisions: code 710000 (see HEADER)
+    for zh, en in TAIWAN:
+        entries.append(dict(code="710000", level="prefecture", zh=zh, zh_hant=hant(zh), abbr="", en=en,
+                            parent="710000"))
     # areas
     for slug, (zh, en) in AREAS.items():
         entries.append(dict(code=f"area:{slug}", level="area", zh=zh, zh_hant=hant(zh), abbr="", en=en, parent=""))

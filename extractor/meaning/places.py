@@ -66,7 +66,7 @@ def plain_code(places: PlaceNames, region: str) -> Optional[str]:
     for candidate in _variants(key):
         code = places.codes.get(candidate)
         if code is not None:
-            if candidate in places.namesakes and places.places[code].level != "province":
+            if candidate in places.namesakes and places.levels.get(candidate) != "province":
                 return None
             return code
     return None
@@ -87,7 +87,7 @@ def region_code(places: PlaceNames, region: Optional[str],
         code = places.codes.get(candidate)
         if code is not None:
             place = places.places[code]
-            if candidate in places.namesakes and place.level != "province" and place.province not in stated:
+            if candidate in places.namesakes and places.levels.get(candidate) != "province" and place.province not in stated:
                 return None
             return code
         shared = places.shared.get(candidate)

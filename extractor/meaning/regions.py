@@ -33,7 +33,7 @@ _NOT_A_PLACE_AFTER = regex.compile(
     r"street|port|park|bridge|line)\b)")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
-_LIST_JOINT = regex.compile(r"\s?(?:[、,，和与及]|(?i:,?\s*and))\s?")
+_LIST_JOINT = regex.compile(r"\s?(?:[、,和与及]|(?i:,?\s*and))\s?")
 _MEMBERS_AFTER = regex.compile(r"[^，,。;；]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(]|：)", regex.IGNORECASE)
 _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$")
 _BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|(?i:of\s+each\s+other))")
@@ -46,6 +46,7 @@ _MEMBERS_MARKER = regex.compile(
     r"\s?(?:的)?(?:规划)?(?:范围)?(?:包括|包含|涵盖|覆盖|由|以[^，,。；;]{1,12}为(?:中心|核心))"
     r"|(?i:,?\s+(?:which\s+)?(?:covers|includes|comprises|consists\s+of|spans|links))\b")
 _MORE_MEMBERS = regex.compile(r"\s?(?:及|和|以及|与|(?i:and))")
+_PLAN_RANGE = regex.compile(r"(?:规划|其)范围")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -177,6 +178,8 @@ class PlaceLookups:
         ref = self.c.refer_back.search(self.folded, left, m.start())
         if ref is not None and ref.end() == m.start() and ref.group("area") and self._refers(ref):
             return self._referred(left, m.start(), floor, headline) or None
+        if _PLAN_RANGE.search(self.folded, max(left, m.start() - 4), m.end()):
+            return headline  # 规划范围包括长沙市全域，…: the plan's area, which its headline names
         return None
 
     def _refers(self, m) -> bool:
@@ -230,17 +233,16 @@ class PlaceLookups:
         """"province", "city" or "area" (a metropolitan area or a circle: what 都市圈 and the
         circle refer to) for a folded place name, else ""."""
         if _AREA_NAME_END.search(name):
-            return "area"
+            return "area"  # not 成德眉资, 长株潭: what a bare 都市圈 refers to is a 都市圈
         places = self.c.places
         code = plain_code(places, name)
         place = places.places.get(code) if code else None
         if place is None:
             return "city" if name.lower() in self.c.city_names else ""
-        if place.level == "area":
-            return "area" if place.code.endswith("-metro") else ""
-        if place.level == "province":
+        level = places.levels.get(places.key(name), place.level)
+        if level == "province":
             return "province"
-        if place.level == "prefecture" or (place.level == "county" and place.zh.endswith("市")):
+        if level == "prefecture" or (level == "county" and place.zh.endswith("市")):
             return "city"
         return ""
 
@@ -286,7 +288,7 @@ class PlaceLookups:
 
     def _listed(self, s: int, e: int, start: int) -> bool:
         """Is the place the last of a list that the count right after it counts (洛阳、开封、新乡等8市)?"""
-        return bool(_LIST_END.fullmatch(self.folded, e, start)) and s > 0 and self.folded[s - 1] in "、,，和与及"
+        return bool(_LIST_END.fullmatch(self.folded, e, start)) and s > 0 and self.folded[s - 1] in "、,和与及"
 
     def _respective(self, i: int, after: int, start: int) -> Optional[str]:
         """The place in the list ending with place i whose position is the figure's among the

@@ -428,7 +428,7 @@ def compile_pack(pack: RulePack) -> Compiled:
     terms = pack.tables("terms")
     nation_names = frozenset([f(n) for t in terms for n in t.nation] + [fold(n, table).lower() for t in terms for n in t.nation_en])
     places = build_place_names(pack.collect("region"), pack.collect("namesake"), lambda n: fold(n, table))
-    by_level = {level: {k for k, code in places.codes.items() if places.places[code].level == level}
+    by_level = {level: {k for k in places.codes if places.levels.get(k) == level}
                 for level in ("province", "prefecture")}
     province_names = frozenset([f(n) for t in terms for n in t.provinces] + [n.lower() for t in terms for n in t.provinces_en]
                                + list(by_level["province"]))

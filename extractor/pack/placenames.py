@@ -48,6 +48,9 @@ class PlaceNames:
     shared: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key -> codes of the places sharing it
     namesakes: dict[str, frozenset] = field(default_factory=dict)   # key -> provinces of a county namesake
     abbreviations: dict[str, str] = field(default_factory=dict)     # 豫 -> 410000
+    # key -> level of the place the name was written for: a Taiwanese city (code 710000, which
+    # it shares with its province) is a prefecture-level place, not the province.
+    levels: dict[str, str] = field(default_factory=dict)
     key: Callable[[str], str] = str
 
     def names(self) -> list[str]:
@@ -74,7 +77,8 @@ def build_place_names(regions, namesakes, fold: Callable[[str], str]) -> PlaceNa
         common = 1 if region.level in ("nation", "country") else 0
         zh = region.zh[min(common, len(region.zh) - 1)] if region.zh else region.code
         en = english[min(common if region.level == "nation" else 0, len(english) - 1)] if english else region.code
-        table.places[region.code] = Place(region.code, region.level, zh, en, region.parent)
+        # A code several entries share (710000: Taiwan and its cities) shows its first entry.
+        table.places.setdefault(region.code, Place(region.code, region.level, zh, en, region.parent))
         if region.level == "province":
             en_provinces.update({key(n): region.code for n in region.en})
             for name in list(names):  # 广西壮族自治区 -> also 广西自治区
@@ -84,6 +88,7 @@ def build_place_names(regions, namesakes, fold: Callable[[str], str]) -> PlaceNa
                 table.abbreviations[fold(region.abbr)] = region.code
         for name in [*names, *region.en]:
             table.codes.setdefault(key(name), region.code)
+            table.levels.setdefault(key(name), region.level)
     # "Suzhou, Jiangsu" and "Suzhou, Anhui": bare "Suzhou" needs the article's province.
     shared: dict[str, list[str]] = {}
     for region in regions:
