@@ -354,8 +354,20 @@ KNOWN_PLACES = cases("places", [
     ("兰州—白银都市圈常住人口约580万人。", "580万人", "region", "兰州—白银都市圈"),
 ])
 
+# Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from
+# 从X: about X); 距X / 通往X name a point of reference, not the place a figure is about; names
+# are whole (长株潭地区), but the 地区 of 地区生产总值 is the indicator's.
+ROUTES = cases("routes", [
+    ("机场至宜宾城区的车程缩短到15分钟。", "15分钟", "region", None),
+    ("从宜宾经泸州港出海，可缩短运输时间约5天。", "5天", "region", "宜宾"),
+    ("货物从宜宾经水路运至上海，可缩短运输时间约5天。", "5天", "region", "宜宾"),
+    ("眉山市紧邻天府国际机场，距成都主城区约60公里。", "60公里", "region", "眉山市"),
+    ("长株潭地区城际铁路运营里程95公里。", "95公里", "region", "长株潭地区"),
+    ("长三角地区生产总值达到33.2万亿元。", "33.2万亿元", "region", "长三角"),
+])
 
-@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES)
+
+@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + ROUTES)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

@@ -336,6 +336,7 @@ AREAS = {
     "taipei-newtaipei-taoyuan": (["北北桃"], ["Taipei-New Taipei-Taoyuan"]),
     "hk-northern-metropolis": (["北部都会区"], ["Northern Metropolis"]),
     "tianfu-new-area": (["天府新区", "四川天府新区"], ["Tianfu New Area", "Sichuan Tianfu New Area"]),
+    "gaozhu-new-area": (["川渝高竹新区", "高竹新区"], ["Gaozhu New Area", "Sichuan-Chongqing Gaozhu New Area"]),
     "tokyo-bay-area": (["东京湾区"], ["Tokyo Bay Area"]),
     "taiyuan-metro": metro("太原", "Taiyuan"),
     # Regional strategies and the 19 city clusters (13th Five-Year Plan).

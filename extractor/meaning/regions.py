@@ -29,7 +29,7 @@ _BASE_BEFORE = regex.compile(
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
 _RANK_AFTER = regex.compile(r"(?:首|第一|前列|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
-    r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,4}?国际机场|(?i:\s+(?:station|airport|road|avenue|"
+    r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line)\b)")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
@@ -64,19 +64,25 @@ _NOT_REFERRING_BEFORE = regex.compile(r"(?:[0-9０-９一二两三四五六七�
 # destination or point of reference (郑州至都市圈各城市, 距成都主城区), not what a figure is about.
 _PARTNER_BEFORE = regex.compile(r"(?:与|和|及|同)$")
 _DESTINATION_BEFORE = regex.compile(r"(?:至|到|往|距)$")
+_ROUTE_END_BEFORE = regex.compile(r"(?<=\p{Han})(?:至|到)$")
+_REFERENCE_BEFORE = regex.compile(r"(?:距|往)$")  # 距成都主城区约50公里, 通往花垣县的公路: not about that place
+_ORIGIN_BEFORE = regex.compile(r"(?:从|自)$")
 _AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|(?i:metropolitan\s+(?:area|circle)|economic\s+circle))$")
 #: What region() returns for a national figure whose sentence does not name the country.
 NATION = "\x00nation"
 
 
 def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int]:
-    """A place name found at [start, end) with its suffix: 郑州 + 都市圈, Jilin + Province."""
+    """A place name found at [start, end) with its suffix: 郑州 + 都市圈, 长株潭 + 地区, Jilin +
+    Province; never the 地区 of 地区生产总值 (长三角地区生产总值 names 长三角)."""
     if folded[start:end].lower() in c.nation_names:
         return start, end  # 全国县城: the country, not a county named 全国
     m = c.region_suffix.match(folded, end, end + REGION_SUFFIX_REACH)
-    if m is None or (m.end() - end == 1 and folded[end - 1] in "省市县区"):
-        return start, end  # 浙江省|省长: the name has its suffix already
-    return start, m.end()
+    if m is not None and not (m.end() - end == 1 and folded[end - 1] in "省市县区"):
+        end = m.end()  # 浙江省|省长: the name has its suffix already
+    if folded.endswith("地区", start + 2, end) and folded.startswith("生产总值", end):
+        end -= 2  # 长三角|地区生产总值: the 地区 of the indicator, not of the place
+    return start, end
 
 
 
@@ -95,7 +101,8 @@ class PlaceLookups:
         i = bisect.bisect_left(self.region_starts, start) - 1
         while i >= 0 and self.regions[i][0] >= left:
             s, e = self.regions[i]
-            if e <= start and not self._not_the_subject(s, e):
+            if e <= start and not self._not_the_subject(s, e) and not _REFERENCE_BEFORE.search(
+                    self.folded, max(0, s - 1), s):
                 respectively = _RESPECTIVELY.search(self.folded, e, start)
                 if respectively is not None:
                     return self._respective(i, respectively.end(), start)
@@ -114,6 +121,9 @@ class PlaceLookups:
                         return ""
                     if i > 0 and _TO_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s):
                         return ""
+                    if _ROUTE_END_BEFORE.search(self.folded, max(0, s - 1), s):
+                        # 从重庆经钦州港…至上海: from X; 机场至简阳城区40分钟: a route, about no place
+                        return self._origin(i, left) or ""
                 referred = self._referred(e, start, floor, headline)
                 if referred is not None:
                     return referred
@@ -271,6 +281,17 @@ class PlaceLookups:
         first = i - 1 if i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s) else i
         return bool(_BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 14), self.regions[first][0])
                     or _BETWEEN_AFTER.match(self.folded, e, e + MATCH_REACH))
+
+    def _origin(self, i: int, left: int) -> Optional[str]:
+        """The place a route to place i starts from, written 从X (从重庆经钦州港出海…至上海), in
+        the sentence (which starts at `left`)."""
+        j = i - 1
+        while j >= 0 and self.regions[j][0] >= left:
+            s = self.regions[j][0]
+            if _ORIGIN_BEFORE.search(self.folded, max(0, s - 1), s) and not self._not_the_subject(*self.regions[j]):
+                return self._region_text(j)
+            j -= 1
+        return None
 
     def _paired(self, i: int) -> bool:
         """Is place i joined by 与 / 和 to the place before or after it (合肥与淮南、六安…40分钟:
