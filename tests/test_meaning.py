@@ -364,10 +364,30 @@ ROUTES = cases("routes", [
     ("眉山市紧邻天府国际机场，距成都主城区约60公里。", "60公里", "region", "眉山市"),
     ("长株潭地区城际铁路运营里程95公里。", "95公里", "region", "长株潭地区"),
     ("长三角地区生产总值达到33.2万亿元。", "33.2万亿元", "region", "长三角"),
+    ("南昌至九江等3条城际铁路加快建设。", "3条", "region", None),
+    ("南昌、九江之间开通城际公交线路12条。", "12条", "region", None),
+    ("中心城区与周边县城之间基本实现1小时通达。", "1小时", "region", None),
+    ("广佛之间将形成半小时交通圈。", "半小时", "region", "广佛"),
+    ("都市圈建设提速，圈内主要城市之间基本实现1小时通达。杭州都市圈范围包括六市。", "1小时", "region", None),
+    ("杭州都市圈范围包括六市。都市圈建设提速，圈内主要城市之间基本实现1小时通达。", "1小时", "region", "杭州都市圈"),
+    ("西安地铁16号线将向咸阳方向延伸，全线共设车站21座。", "21座", "region", "西安"),
+])
+
+# Issue 12, class 16: a list of places is a group: a sum over it (合计) and a count of it (三市,
+# before 分别) are about no one of them; a place in an organisation's name (重庆市发展改革委表示)
+# is the speaker; a plan is about the first place of its sentence.
+GROUPS = cases("groups", [
+    ("合肥、芜湖城市轨道交通运营里程合计突破200公里。", "200公里", "region", None),
+    ("岳阳、衡阳、怀化三市交通投资分别为96.5亿元、80.1亿元和77.3亿元。", "三市", "region", None),
+    ("岳阳、衡阳、怀化三市交通投资分别为96.5亿元、80.1亿元和77.3亿元。", "80.1亿元", "region", "衡阳"),
+    ("全省9个市（州）均通高铁。", "9个", "region", None),
+    ("贵州省统计公报\n全省9个市（州）均通高铁。", "9个", "region", "贵州省"),
+    ("重庆市发展改革委表示，川渝共同推进的重大项目超过300个。", "300个", "region", "川渝"),
+    ("“十四五”期间，广东在大湾区交通建设上投资超过万亿元。", "十四五", "region", "广东"),
 ])
 
 
-@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + ROUTES)
+@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + ROUTES + GROUPS)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

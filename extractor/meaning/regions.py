@@ -29,17 +29,19 @@ _BASE_BEFORE = regex.compile(
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
 _RANK_AFTER = regex.compile(r"(?:首|第一|前列|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
-    r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|(?i:\s+(?:station|airport|road|avenue|"
+    r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line)\b)")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
 _LIST_JOINT = regex.compile(r"\s?(?:[、,和与及]|(?i:,?\s*and))\s?")
-_MEMBERS_AFTER = regex.compile(r"[^，,。;；]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(]|：)", regex.IGNORECASE)
+_MEMBERS_AFTER = regex.compile(r"[^，,。;；]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(](?![市县区州旗、]{1,6}[）)])|：)",
+                            regex.IGNORECASE)  # not 9个市（州）, 20个县（市）: kinds of one division
 _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$")
 _BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|(?i:of\s+each\s+other))")
 # From X to Y: in English the figure is about X (from Changchun to Changbai Mountain); a
 # Chinese X至Y route (广州至佛山30分钟) joins two places like 之间 does.
-_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+_AMONG = regex.compile(r"(?r)(?<=\p{Han})之间")
+_CLAUSE_BREAK = regex.compile(r"(?r)[，,；;：:]")
 # Right after a group's name, the places it consists of (南京都市圈包括…, 武汉都市圈由武汉、鄂州…等9市组成,
 # 太原都市圈以太原为中心，包括…, The circle covers ...): those places are members, not the subject.
 _MEMBERS_MARKER = regex.compile(
@@ -47,6 +49,7 @@ _MEMBERS_MARKER = regex.compile(
     r"|(?i:,?\s+(?:which\s+)?(?:covers|includes|comprises|consists\s+of|spans|links))\b")
 _MORE_MEMBERS = regex.compile(r"\s?(?:及|和|以及|与|(?i:and))")
 _PLAN_RANGE = regex.compile(r"(?:规划|其)范围")
+_SUM = regex.compile(r"合计|共计|总计|合共|(?i:\bcombined\b|\btogether\b)")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -65,7 +68,7 @@ _NOT_REFERRING_BEFORE = regex.compile(r"(?:[0-9０-９一二两三四五六七�
 _PARTNER_BEFORE = regex.compile(r"(?:与|和|及|同)$")
 _DESTINATION_BEFORE = regex.compile(r"(?:至|到|往|距)$")
 _ROUTE_END_BEFORE = regex.compile(r"(?<=\p{Han})(?:至|到)$")
-_REFERENCE_BEFORE = regex.compile(r"(?:距|往)$")  # 距成都主城区约50公里, 通往花垣县的公路: not about that place
+_REFERENCE_BEFORE = regex.compile(r"(?:距|往|向)$")  # 距成都主城区约50公里, 通往花垣县的公路: not about that place
 _ORIGIN_BEFORE = regex.compile(r"(?:从|自)$")
 _AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|(?i:metropolitan\s+(?:area|circle)|economic\s+circle))$")
 #: What region() returns for a national figure whose sentence does not name the country.
@@ -98,6 +101,10 @@ class PlaceLookups:
         in a 分别 list, the place in the same position as the value; a word that refers back
         (全省, 该市, 都市圈, the circle) nearer than any place, the place it refers to, named
         after `floor` (the start of the figure's article)."""
+        if kind == "duration":
+            among = self._among(left, start, floor, headline)
+            if among is not None:
+                return among
         i = bisect.bisect_left(self.region_starts, start) - 1
         while i >= 0 and self.regions[i][0] >= left:
             s, e = self.regions[i]
@@ -106,18 +113,20 @@ class PlaceLookups:
                 respectively = _RESPECTIVELY.search(self.folded, e, start)
                 if respectively is not None:
                     return self._respective(i, respectively.end(), start)
-                if self._in_a_list(i) and _RESPECTIVELY.search(self.folded, end, right):
-                    return self._respective(i, e, start)  # X and Y stood at 75.6% and 74.8%, respectively
                 if kind == "count" and self._listed(s, e, start):
                     if _MORE_MEMBERS.match(self.folded, end):
                         return ""  # 郑州、开封…5市及兰考县: some of the group's members, not the group
                     return self._group_of_members(i, left, floor, headline) or ""
+                if self._in_a_list(i) and _RESPECTIVELY.search(self.folded, end, right):
+                    return self._respective(i, e, start)  # X and Y stood at 75.6% and 74.8%, respectively
+                if self._between(i):
+                    # 广州与佛山之间, connect Guangzhou and Shenzhen: about neither; lines and stations
+                    # of a route (郑州至许昌等3条市域铁路): about the place of the article
+                    return "" if kind in ("duration", "length") or not self._on_a_route(i) else None
                 if kind in ("duration", "length"):
-                    # 广州与佛山之间, connect Guangzhou and Shenzhen in 29 minutes, from Hefei to
-                    # Shanghai: a route between two places is about neither; from X to a
-                    # destination that is no place (Changbai Mountain) is about X.
-                    if self._between(i) or (kind == "duration" and self._paired(i)
-                                            and not _CLAUSE_BREAK.search(self.folded, e, start)):
+                    # 合肥与淮南…40分钟, from Hefei to Shanghai: a route between two places is about
+                    # neither; from X to a destination that is no place (Changbai Mountain) is about X.
+                    if kind == "duration" and self._paired(i) and not _CLAUSE_BREAK.search(self.folded, e, start):
                         return ""
                     if i > 0 and _TO_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s):
                         return ""
@@ -127,6 +136,8 @@ class PlaceLookups:
                 referred = self._referred(e, start, floor, headline)
                 if referred is not None:
                     return referred
+                if self._in_a_list(i) and _SUM.search(self.folded, e, start):
+                    return ""  # 合肥、芜湖城市轨道交通运营里程合计突破200公里: the two together
                 if not self._in_a_list(i):  # Shanghai, Jiangsu, Zhejiang and Anhui: none of them alone
                     if kind == "count" and start - e <= 1:
                         return self._region_text(i)  # 包括重庆市21个区: a count of that place's own parts
@@ -140,6 +151,12 @@ class PlaceLookups:
         if kind == "count" and _MEMBERS_AFTER.match(self.folded, end, end + MATCH_REACH):
             return ""  # ten regions, including ...: a group with no name of its own
         i = bisect.bisect_left(self.region_starts, end)
+        if kind == "period":  # “十四五”期间，广东在大湾区…: a plan's place is the first its sentence names
+            while i < len(self.regions) and self.regions[i][1] <= right:
+                if not self._not_the_subject(*self.regions[i]) and not self._in_a_list(i):
+                    return self._region_text(i)
+                i += 1
+            return None
         if i < len(self.regions) and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[i][0]) \
                 and not self._not_the_subject(*self.regions[i]) and self.folded[self.regions[i][1]:][:1] != "-":
             return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
@@ -282,6 +299,23 @@ class PlaceLookups:
         return bool(_BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 14), self.regions[first][0])
                     or _BETWEEN_AFTER.match(self.folded, e, e + MATCH_REACH))
 
+    def _among(self, left: int, start: int, floor: int, headline: Optional[str]) -> Optional[str]:
+        """A time between places (中心城市与周边城市之间1小时, 西咸之间30分钟): about no place, but
+        a group named right before 之间 (广佛之间半小时) is about that group; None when no 之间
+        stands in the figure's clause."""
+        m = _AMONG.search(self.folded, left, start)
+        if m is None or _CLAUSE_BREAK.search(self.folded, m.end(), start):
+            return None
+        j = bisect.bisect_left(self.region_starts, m.start()) - 1
+        if j >= 0 and self.regions[j][1] == m.start() and not self._in_a_list(j) and not self._paired(j) \
+                and self.c.places.levels.get(self.c.places.key(self.folded[slice(*self.regions[j])])) == "area":
+            return self._region_text(j)
+        clause = _CLAUSE_BREAK.search(self.folded, left, m.start())
+        inside = self.c.refer_back.search(self.folded, clause.end() if clause else left, m.start())
+        if inside is not None and inside.group("area") and self._refers(inside):
+            return self._referred(left, m.start(), floor, headline) or ""  # 圈内主要城市之间1小时: the circle
+        return ""
+
     def _origin(self, i: int, left: int) -> Optional[str]:
         """The place a route to place i starts from, written 从X (从重庆经钦州港出海…至上海), in
         the sentence (which starts at `left`)."""
@@ -292,6 +326,12 @@ class PlaceLookups:
                 return self._region_text(j)
             j -= 1
         return None
+
+    def _on_a_route(self, i: int) -> bool:
+        """Is place i an end of a route X至Y (not between X and Y)?"""
+        s, e = self.regions[i]
+        return bool(i > 0 and _ROUTE_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s)
+                    or i + 1 < len(self.regions) and _ROUTE_JOINT.fullmatch(self.folded, e, self.regions[i + 1][0]))
 
     def _paired(self, i: int) -> bool:
         """Is place i joined by 与 / 和 to the place before or after it (合肥与淮南、六安…40分钟:
