@@ -384,10 +384,23 @@ GROUPS = cases("groups", [
     ("贵州省统计公报\n全省9个市（州）均通高铁。", "9个", "region", "贵州省"),
     ("重庆市发展改革委表示，川渝共同推进的重大项目超过300个。", "300个", "region", "川渝"),
     ("“十四五”期间，广东在大湾区交通建设上投资超过万亿元。", "十四五", "region", "广东"),
+    ("广佛之间每天往返通勤的人数约为57万人。", "57万人", "region", "广佛"),
+])
+
+# Issue 12, class 17: lines, bridges, canals and parks are not regions; a project is about the
+# place it is named after, else about none; a trip between stations is about no region.
+PROJECTS = cases("projects", [
+    ("湖南日报讯\n京雄城际铁路全长约92公里。", "92公里", "region", None),
+    ("广佛线全长约39.6公里，共设车站25座。", "39.6公里", "region", "广佛"),
+    ("The 55-kilometer Hong Kong-Zhuhai-Macao Bridge opened in 2018.", "55-kilometer", "region", None),
+    ("从北京西站到雄安站最快仅需50分钟。", "50分钟", "region", None),
+    ("顺德区至广州南站的通勤时间缩短至20分钟左右。", "20分钟", "region", "顺德区"),
+    ("在三台县，新建的芦溪工业园区已吸纳就业1.6万人。", "1.6万人", "region", "三台县"),
+    ("通道物流网络已覆盖中国西部18个省区市，辐射全球124个国家和地区。", "124个", "region", "全球"),
 ])
 
 
-@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + ROUTES + GROUPS)
+@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + ROUTES + GROUPS + PROJECTS)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

@@ -383,6 +383,8 @@ AREAS = {
                                            "Tianshan North Slope urban agglomeration"]),
     "yangtze-economic-belt": (["长江经济带"], ["Yangtze River Economic Belt", "Yangtze Economic Belt"]),
     "yellow-river-basin": (["黄河流域"], ["Yellow River basin", "Yellow River Basin"]),
+    "yangtze-delta-green-demo-zone": (["长三角生态绿色一体化发展示范区"],
+                                      ["Yangtze River Delta Ecological Green Integrated Development Demonstration Zone"]),
     "xiongan": (["雄安新区", "河北雄安新区", "雄安"], ["Xiong'an New Area", "Xiongan New Area", "Xiong'an", "Xiongan"]),
     # The four economic regions of the national statistics.
     "eastern-region": (["东部地区"], ["eastern region", "Eastern China", "eastern China"]),

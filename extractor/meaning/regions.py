@@ -29,7 +29,7 @@ _BASE_BEFORE = regex.compile(
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
 _RANK_AFTER = regex.compile(r"(?:首|第一|前列|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
-    r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
+    r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line)\b)")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
@@ -50,6 +50,13 @@ _MEMBERS_MARKER = regex.compile(
 _MORE_MEMBERS = regex.compile(r"\s?(?:及|和|以及|与|(?i:and))")
 _PLAN_RANGE = regex.compile(r"(?:规划|其)范围")
 _SUM = regex.compile(r"合计|共计|总计|合共|(?i:\bcombined\b|\btogether\b)")
+# A project's own length: 京雄城际铁路全长约92公里, 全長約55公里的港珠澳大橋; The 116-kilometer
+# Shenzhen-Jiangmen railway. A trip between two points that are no places: 从北京西站到雄安站,
+# 由洪水桥往前海, 机场至新区的通行时间.
+_PROJECT_LENGTH = regex.compile(r"(?:铁路|高铁|城际|轨道|地铁|捷运|线|大桥|桥|运河|公路|隧道|通道)\S{0,6}?全长|^全长")
+_EN_PROJECT_AFTER = regex.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,6}?\s+(?i:railway|railroad|rail\s+line|line|link|bridge|"
+                                  r"tunnel|canal|expressway|highway|road)\b")
+_TRIP = regex.compile(r"(?:从|由|自)\p{Han}{1,10}(?:到|往|至)|(?:至|到)\p{Han}{1,8}的(?:通行|通勤|行车)?(?:时间|车程)")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -160,6 +167,22 @@ class PlaceLookups:
         if i < len(self.regions) and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[i][0]) \
                 and not self._not_the_subject(*self.regions[i]) and self.folded[self.regions[i][1]:][:1] != "-":
             return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
+        return self._project_place(kind, start, end, left)
+
+    def _project_place(self, kind: str, start: int, end: int, left: int) -> Optional[str]:
+        """A figure whose sentence names no place it is about, but a line, bridge or canal (京雄
+        城际铁路全长约92公里, The 55-kilometer Hong Kong-Zhuhai-Macao Bridge) or a trip between
+        points that are no places (从北京西站到雄安站50分钟): about no region (""), or about the
+        place the project is named after (广佛线全长39.6公里, 桃园机场捷运全长51公里). None: no project."""
+        clause = _CLAUSE_BREAK.search(self.folded, left, start)
+        clause_start = clause.end() if clause else left
+        if kind == "length" and _PROJECT_LENGTH.search(self.folded, clause_start, start):
+            i = bisect.bisect_left(self.region_starts, clause_start)
+            named = i < len(self.regions) and self.regions[i][1] <= start
+            return self._region_text(i) if named else ""
+        if kind == "length" and _EN_PROJECT_AFTER.match(self.folded, end, end + MATCH_REACH) \
+                or kind == "duration" and _TRIP.search(self.folded, clause_start, start):
+            return ""
         return None
 
     def _referred(self, after: int, start: int, floor: int, headline: Optional[str]) -> Optional[str]:
@@ -252,6 +275,11 @@ class PlaceLookups:
         i = bisect.bisect_right(self.region_starts, pos) - 1
         return i >= 0 and self.regions[i][1] > pos
 
+    def _is_group(self, i: int) -> bool:
+        """Is place i a named area of several places (广佛, 成德眉资, 南京都市圈)?"""
+        name = self.folded[slice(*self.regions[i])]
+        return bool(_AREA_NAME_END.search(name)) or self.c.places.levels.get(self.c.places.key(name)) == "area"
+
     def _level(self, i: int) -> str:
         """The type of place i for the words that refer back to it (_level_of)."""
         return self._level_of(self.folded[slice(*self.regions[i])])
@@ -291,11 +319,16 @@ class PlaceLookups:
     def _between(self, i: int) -> bool:
         """Is place i one of a pair that a figure lies between (X与Y之间, between X and Y)?"""
         s, e = self.regions[i]
-        if i > 0 and _ROUTE_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s):
+        if i > 0 and _ROUTE_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s) \
+                and not self._not_the_subject(*self.regions[i - 1]):
             return True
-        if i + 1 < len(self.regions) and _ROUTE_JOINT.fullmatch(self.folded, e, self.regions[i + 1][0]):
-            return True
-        first = i - 1 if i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s) else i
+        if i + 1 < len(self.regions) and _ROUTE_JOINT.fullmatch(self.folded, e, self.regions[i + 1][0]) \
+                and not self._not_the_subject(*self.regions[i + 1]):
+            return True  # not 顺德区至广州南站: from a place to a station
+        joined = i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s)
+        first = i - 1 if joined else i
+        if not joined and not self._in_a_list(i) and self._is_group(i):
+            return False  # 广佛之间每天往返通勤约57万人: among the group's cities, about the group
         return bool(_BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 14), self.regions[first][0])
                     or _BETWEEN_AFTER.match(self.folded, e, e + MATCH_REACH))
 
@@ -308,7 +341,7 @@ class PlaceLookups:
             return None
         j = bisect.bisect_left(self.region_starts, m.start()) - 1
         if j >= 0 and self.regions[j][1] == m.start() and not self._in_a_list(j) and not self._paired(j) \
-                and self.c.places.levels.get(self.c.places.key(self.folded[slice(*self.regions[j])])) == "area":
+                and self._is_group(j):
             return self._region_text(j)
         clause = _CLAUSE_BREAK.search(self.folded, left, m.start())
         inside = self.c.refer_back.search(self.folded, clause.end() if clause else left, m.start())
