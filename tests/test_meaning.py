@@ -397,6 +397,11 @@ PROJECTS = cases("projects", [
     ("顺德区至广州南站的通勤时间缩短至20分钟左右。", "20分钟", "region", "顺德区"),
     ("在三台县，新建的芦溪工业园区已吸纳就业1.6万人。", "1.6万人", "region", "三台县"),
     ("通道物流网络已覆盖中国西部18个省区市，辐射全球124个国家和地区。", "124个", "region", "全球"),
+    ("Analysts at a Beijing think tank say the program could add 15 million urban residents.", "15 million urban residents",
+     "region", None),
+    ("In 2024, twelve provinces had urbanization rates above 70 percent.", "above 70 percent", "region", None),
+    ("Sichuan lifts its urbanization target\nUnder a draft outline for the 15th Five-Year Plan, the province wants"
+     " to catch up with Chongqing.", "15th Five-Year Plan", "region", "Sichuan"),
 ])
 
 

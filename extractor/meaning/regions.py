@@ -30,7 +30,7 @@ _BASE_BEFORE = regex.compile(
 _RANK_AFTER = regex.compile(r"(?:首|第一|前列|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
     r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
-    r"street|port|park|bridge|line)\b)")
+    r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b)")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
 _LIST_JOINT = regex.compile(r"\s?(?:[、,和与及]|(?i:,?\s*and))\s?")
@@ -57,6 +57,11 @@ _PROJECT_LENGTH = regex.compile(r"(?:铁路|高铁|城际|轨道|地铁|捷运|�
 _EN_PROJECT_AFTER = regex.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,6}?\s+(?i:railway|railroad|rail\s+line|line|link|bridge|"
                                   r"tunnel|canal|expressway|highway|road)\b")
 _TRIP = regex.compile(r"(?:从|由|自)\p{Han}{1,10}(?:到|往|至)|(?:至|到)\p{Han}{1,8}的(?:通行|通勤|行车)?(?:时间|车程)")
+# A set of places with no name as what a sentence is about (some provinces, eighteen regions).
+_PLACE_SET = regex.compile(
+    r"(?i:\b(?:some|several|many|most|other|[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:provinces|regions|cities|counties|municipalities)\b)")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -161,13 +166,20 @@ class PlaceLookups:
         if kind == "period":  # “十四五”期间，广东在大湾区…: a plan's place is the first its sentence names
             while i < len(self.regions) and self.regions[i][1] <= right:
                 if not self._not_the_subject(*self.regions[i]) and not self._in_a_list(i):
-                    return self._region_text(i)
+                    break
                 i += 1
-            return None
+            stop = self.regions[i][0] if i < len(self.regions) and self.regions[i][1] <= right else right
+            m = self.c.refer_back.search(self.folded, end, stop)  # … Five-Year Plan, the province wants …
+            if m is not None and self._refers(m):
+                return self._referred(end, m.end(), floor, headline)
+            return self._region_text(i) if stop < right else None
         if i < len(self.regions) and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[i][0]) \
                 and not self._not_the_subject(*self.regions[i]) and self.folded[self.regions[i][1]:][:1] != "-":
             return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
-        return self._project_place(kind, start, end, left)
+        project = self._project_place(kind, start, end, left)
+        if project is None and _PLACE_SET.search(self.folded, left, end):
+            return ""  # twelve provinces had urbanization rates above 70 percent: a group with no name
+        return project
 
     def _project_place(self, kind: str, start: int, end: int, left: int) -> Optional[str]:
         """A figure whose sentence names no place it is about, but a line, bridge or canal (京雄
