@@ -378,6 +378,7 @@ ROUTES = cases("routes", [
 # is the speaker; a plan is about the first place of its sentence.
 GROUPS = cases("groups", [
     ("合肥、芜湖城市轨道交通运营里程合计突破200公里。", "200公里", "region", None),
+    ("中西部地区县城占比接近六成，其中河南、四川、湖南各入选6个。", "6个", "region", None),
     ("岳阳、衡阳、怀化三市交通投资分别为96.5亿元、80.1亿元和77.3亿元。", "三市", "region", None),
     ("岳阳、衡阳、怀化三市交通投资分别为96.5亿元、80.1亿元和77.3亿元。", "80.1亿元", "region", "衡阳"),
     ("全省9个市（州）均通高铁。", "9个", "region", None),

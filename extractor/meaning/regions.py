@@ -62,6 +62,7 @@ _PLACE_SET = regex.compile(
     r"(?i:\b(?:some|several|many|most|other|[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:provinces|regions|cities|counties|municipalities)\b)")
+_EACH = regex.compile(r"\s?各|(?i:\s+each\b)")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -148,8 +149,8 @@ class PlaceLookups:
                 referred = self._referred(e, start, floor, headline)
                 if referred is not None:
                     return referred
-                if self._in_a_list(i) and _SUM.search(self.folded, e, start):
-                    return ""  # 合肥、芜湖城市轨道交通运营里程合计突破200公里: the two together
+                if self._in_a_list(i) and (_SUM.search(self.folded, e, start) or _EACH.match(self.folded, e)):
+                    return ""  # 合肥、芜湖…合计突破200公里: the two together; 河南、四川各入选6个: each, no one place
                 if not self._in_a_list(i):  # Shanghai, Jiangsu, Zhejiang and Anhui: none of them alone
                     if kind == "count" and start - e <= 1:
                         return self._region_text(i)  # 包括重庆市21个区: a count of that place's own parts
