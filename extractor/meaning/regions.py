@@ -27,7 +27,7 @@ MATCH_REACH = 80
 _BASE_BEFORE = regex.compile(
     r"(?:比|较|高于|低于|高出|低出|快于|慢于|超过|占|对|(?i:than|above|below|against|(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
-_RANK_AFTER = regex.compile(r"(?:首|第一|前列|领先|率先|之最)")
+_RANK_AFTER = regex.compile(r"(?:首(?!批)|第一|前列|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
     r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b)")
