@@ -26,7 +26,7 @@ from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
 from .meaning.context import DocumentContext
-from .meaning.regions import NATION, place_span
+from .meaning.regions import NATION, headline_place
 from .meaning.years import WRITTEN_REACH, report_year, stated_years, written_year
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
@@ -130,9 +130,9 @@ def extract_segments(text: str, pack: RulePack, doc: str = "-", published: Optio
     c = compiled(pack)
     spans, outlet_lines = split_articles(text, published, source)
     outlet_texts = {text[s:e].strip() for s, e in outlet_lines}
-    headline_regions = [(_region_of(a.title, c) or _region_of(_header_lines(text, a, outlet_texts), c),
+    headline_regions = [(headline_place(a.title, c) or headline_place(_header_lines(text, a, outlet_texts), c),
                          report_year(fold(a.title, c.table) if a.title else None),
-                         _region_of(a.title, c, nation=True)) for a in spans]
+                         headline_place(a.title, c, nation=True)) for a in spans]
     # When each article was written and the year its report headline names (TextDates).
     article_dates = [(a.published_year or written_year(fold(text[a.start:min(a.end, a.start + WRITTEN_REACH)],
                                                             c.table)), headline[1])
@@ -230,23 +230,6 @@ def _header_lines(text: str, article: ArticleSpan, outlet_texts: set[str]) -> st
             break  # body text: its places are found sentence by sentence
         lines.append(stripped)
     return "\n".join(line for line in lines if line not in outlet_texts)
-
-
-def _region_of(title: Optional[str], c: Compiled, nation: bool = False) -> Optional[str]:
-    """The first place named in a headline: the region of its article's figures by default
-    (with `nation`, the first name of the country as a whole: the region of national figures)."""
-    if not title:
-        return None
-    folded = fold(title, c.table)
-    found, province = None, False
-    for start, end, term in c.lexicon.finditer(folded):
-        if term in (c.nation_names if nation else c.region_names):
-            span = place_span(folded, c, start, end)
-            city = term in c.city_names and (span[1] == end or folded[span[1] - 1] == "市")
-            if found is not None and not (province and span[0] == found[1] and city):
-                break
-            found, province = span, term in c.province_names  # 安徽省蚌埠市: the city of its province
-    return title[slice(*found)] if found else None
 
 
 @dataclass(frozen=True)

@@ -352,6 +352,8 @@ KNOWN_PLACES = cases("places", [
     ("新北市人口外溢到桃園，北北桃三地合計人口約700萬人。", "700萬人", "region", "北北桃"),
     ("广佛跨市地铁日均客流超过100万人次。", "100万人次", "region", "广佛"),
     ("兰州—白银都市圈常住人口约580万人。", "580万人", "region", "兰州—白银都市圈"),
+    ("陸推縣城新型城鎮化\n首批示範縣累計吸納約460萬農業轉移人口落戶。", "460萬農業轉移人口", "region", "陸"),
+    ("豫发布新型城镇化报告\n全年新增城镇人口50万人。", "50万人", "region", "豫"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

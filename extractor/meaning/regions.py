@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex
 
+from ..finding.normalize import fold
 from ..pack.compiled import Compiled
 from .places import plain_code
 
@@ -63,6 +64,7 @@ _PLACE_SET = regex.compile(
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:provinces|regions|cities|counties|municipalities)\b)")
 _EACH = regex.compile(r"\s?各|(?i:\s+each\b)")
+_HAN_AFTER = regex.compile(r"\p{Han}")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -100,6 +102,27 @@ def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int
         end -= 2  # 长三角|地区生产总值: the 地区 of the indicator, not of the place
     return start, end
 
+
+
+def headline_place(title: Optional[str], c: Compiled, nation: bool = False) -> Optional[str]:
+    """The first place named in a headline: the region of its article's figures by default
+    (with `nation`, the first name of the country as a whole: the region of national figures).
+    A headline that opens with a one-character abbreviation and a verb (陸推縣城新型城鎮化,
+    豫发布…) names that place."""
+    if not title:
+        return None
+    folded = fold(title, c.table)
+    found, province = None, False
+    for start, end, term in c.lexicon.finditer(folded):
+        if term in (c.nation_names if nation else c.region_names):
+            span = place_span(folded, c, start, end)
+            city = term in c.city_names and (span[1] == end or folded[span[1] - 1] == "市")
+            if found is not None and not (province and span[0] == found[1] and city):
+                break
+            found, province = span, term in c.province_names  # 安徽省蚌埠市: the city of its province
+    if found is None and not nation and folded[:1] in c.headline_abbreviations and _HAN_AFTER.match(folded, 1):
+        return title[0]
+    return title[slice(*found)] if found else None
 
 
 class PlaceLookups:

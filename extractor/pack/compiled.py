@@ -281,6 +281,7 @@ class Compiled:
     province_names: frozenset                 # provincial-level places: what 全省 / the province refers to
     city_names: frozenset                     # cities: what 全市 / the city refers to
     region_suffix: re.Pattern
+    headline_abbreviations: frozenset         # 豫, 苏, 陆: a headline opening with one names that place
     refer_back: regex.Pattern                 # 全省, 该市, 都市圈, the circle (groups province, city, area, any, own_province, own_city); a reverse pattern
     subject_stops: frozenset
     change_before: EndingAt                   # 增长|5.2%, grew |5%; group `level` marks 提高到|59.22%
@@ -521,6 +522,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         continuation=continuation,
         measures=frozenset(f(w) for i in pack.tables("indicators") for w in i.measures), lexicon=lexicon, region_names=region_names, nation_names=nation_names,
         province_names=province_names, city_names=city_names, region_suffix=region_suffix, refer_back=refer_back,
+        headline_abbreviations=frozenset([*places.abbreviations, *(fold(w, table) for t in terms for w in t.headline_abbreviations)]),
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english}
             | {w[0] for w in between} | set("多余-—–~至到")),

@@ -289,6 +289,8 @@ class Terms:
     refer_any: Words = ()
     refer_own_province: Words = ()
     refer_own_city: Words = ()
+    # One-character names a headline may open with besides the provinces' abbreviations (陸推…).
+    headline_abbreviations: Words = ()
 
 
 @dataclass(frozen=True)
