@@ -388,6 +388,13 @@ GROUPS = cases("groups", [
     ("重庆市发展改革委表示，川渝共同推进的重大项目超过300个。", "300个", "region", "川渝"),
     ("“十四五”期间，广东在大湾区交通建设上投资超过万亿元。", "十四五", "region", "广东"),
     ("广佛之间每天往返通勤的人数约为57万人。", "57万人", "region", "广佛"),
+    ("六盘水、毕节两市的外出务工人数降至180万人左右。", "180万人", "region", None),
+    ("Greater Bay Area output rose, and the GDP of its nine mainland cities grew 4.1%.", "4.1%", "region", None),
+    ("It will put Ningde within an hour of downtown Fuzhou.", "an hour", "region", None),
+    ("The line offers a 45-minute commute between Harbin and Wuchang.", "45-minute", "region", None),
+    ("The Chengdu metropolitan area now offers a one-hour commute between all four cities.", "one-hour", "region",
+     "Chengdu metropolitan area"),
+    ("重庆中心城区至周边区及广安的平均通勤时间控制在45分钟以内。", "45分钟", "region", None),
 ])
 
 # Issue 12, class 17: lines, bridges, canals and parks are not regions; a project is about the

@@ -65,6 +65,12 @@ _PLACE_SET = regex.compile(
     r"(?:provinces|regions|cities|counties|municipalities)\b)")
 _EACH = regex.compile(r"\s?各|(?i:\s+each\b)")
 _HAN_AFTER = regex.compile(r"\p{Han}")
+# A set of places with no name: a list counted (江阴、张家港、常熟三市), the GDP of its nine mainland cities.
+_SET_SUBJECT = regex.compile(
+    r"[两二三四五六七八九十]+(?:个|座)?(?:市|县|城|地)(?![区级长委政府])"
+    r"|(?P<of>(?i:\bof\s+(?:its|their|the)\s+(?:[a-z0-9-]+\s+){1,2}(?:cities|counties|provinces)\b))")
+_BETWEEN_AFTER_FIGURE = regex.compile(
+    r"(?i:(?:\s+[a-z-]+){0,3}?\s+(?:of\s+(?:each\s+other|downtown|central|the\s+(?:city|centre|center))\b|between\s+(?-i:[A-Z])))")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -82,7 +88,7 @@ _NOT_REFERRING_BEFORE = regex.compile(r"(?:[0-9０-９一二两三四五六七�
 # destination or point of reference (郑州至都市圈各城市, 距成都主城区), not what a figure is about.
 _PARTNER_BEFORE = regex.compile(r"(?:与|和|及|同)$")
 _DESTINATION_BEFORE = regex.compile(r"(?:至|到|往|距)$")
-_ROUTE_END_BEFORE = regex.compile(r"(?<=\p{Han})(?:至|到)$")
+_ROUTE_END_BEFORE = regex.compile(r"(?<=\p{Han})(?:至|到)(?:[^，,。;；至到]{0,6}?[及和、])?$")
 _REFERENCE_BEFORE = regex.compile(r"(?:距|往|向)$")  # 距成都主城区约50公里, 通往花垣县的公路: not about that place
 _ORIGIN_BEFORE = regex.compile(r"(?:从|自)$")
 _AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|(?i:metropolitan\s+(?:area|circle)|economic\s+circle))$")
@@ -141,6 +147,8 @@ class PlaceLookups:
             among = self._among(left, start, floor, headline)
             if among is not None:
                 return among
+            if _BETWEEN_AFTER_FIGURE.match(self.folded, end, end + MATCH_REACH):
+                return ""  # put Ningde within an hour of downtown Fuzhou; a 45-minute commute between X and Y
         i = bisect.bisect_left(self.region_starts, start) - 1
         while i >= 0 and self.regions[i][0] >= left:
             s, e = self.regions[i]
@@ -155,6 +163,9 @@ class PlaceLookups:
                     return self._group_of_members(i, left, floor, headline) or ""
                 if self._in_a_list(i) and _RESPECTIVELY.search(self.folded, end, right):
                     return self._respective(i, e, start)  # X and Y stood at 75.6% and 74.8%, respectively
+                referred = self._referred(e, start, floor, headline)
+                if referred is not None:
+                    return referred
                 if self._between(i):
                     # 广州与佛山之间, connect Guangzhou and Shenzhen: about neither; lines and stations
                     # of a route (郑州至许昌等3条市域铁路): about the place of the article
@@ -166,12 +177,11 @@ class PlaceLookups:
                         return ""
                     if i > 0 and _TO_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s):
                         return ""
-                    if _ROUTE_END_BEFORE.search(self.folded, max(0, s - 1), s):
+                    if _ROUTE_END_BEFORE.search(self.folded, max(0, s - 9), s):
                         # 从重庆经钦州港…至上海: from X; 机场至简阳城区40分钟: a route, about no place
                         return self._origin(i, left) or ""
-                referred = self._referred(e, start, floor, headline)
-                if referred is not None:
-                    return referred
+                if self._about_a_set(e, start):
+                    return ""
                 if self._in_a_list(i) and (_SUM.search(self.folded, e, start) or _EACH.match(self.folded, e)):
                     return ""  # 合肥、芜湖…合计突破200公里: the two together; 河南、四川各入选6个: each, no one place
                 if not self._in_a_list(i):  # Shanghai, Jiangsu, Zhejiang and Anhui: none of them alone
@@ -201,10 +211,18 @@ class PlaceLookups:
                 and not self._not_the_subject(*self.regions[i]) and self.folded[self.regions[i][1]:][:1] != "-":
             return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
         project = self._project_place(kind, start, end, left)
-        if project is None and _PLACE_SET.search(self.folded, left, end):
+        if project is None and (_PLACE_SET.search(self.folded, left, end) or self._about_a_set(left, start)):
             return ""  # twelve provinces had urbanization rates above 70 percent: a group with no name
         return project
 
+    def _about_a_set(self, after: int, start: int) -> bool:
+        """Does a set of places with no name stand between `after` and a figure as what it is
+        about (六盘水、毕节两市的…, 江阴、张家港、常熟三市GDP均…, the GDP of its nine mainland cities)?"""
+        m = _SET_SUBJECT.search(self.folded, after, start)
+        if m is None or m.group("of"):
+            return m is not None
+        i = bisect.bisect_left(self.region_starts, m.start()) - 1
+        return i >= 0 and self.regions[i][1] == m.start() and self._in_a_list(i)
     def _project_place(self, kind: str, start: int, end: int, left: int) -> Optional[str]:
         """A figure whose sentence names no place it is about, but a line, bridge or canal (京雄
         城际铁路全长约92公里, The 55-kilometer Hong Kong-Zhuhai-Macao Bridge) or a trip between
