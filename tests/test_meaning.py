@@ -395,6 +395,14 @@ GROUPS = cases("groups", [
     ("The Chengdu metropolitan area now offers a one-hour commute between all four cities.", "one-hour", "region",
      "Chengdu metropolitan area"),
     ("重庆中心城区至周边区及广安的平均通勤时间控制在45分钟以内。", "45分钟", "region", None),
+    ("福建省内已形成福州、厦漳泉2个都市圈。", "2个", "region", "福建省"),
+    ("以洛阳、开封、新乡等8市为重点推进都市圈建设。", "8市", "region", None),
+    ("全国首批60个试点县中，东部18个，中部22个；按层级分，县31个，县级市29个。", "31个", "region", "全国"),
+    ("首批40个试点县中，滇中地区14个，滇西地区11个；按类型分，城市群周边县城12个。", "12个", "region", None),
+    ("首批40个试点县中，滇中地区14个，滇西地区11个；按类型分，城市群周边县城12个。", "11个", "region", "滇西地区"),
+    ("全省示范县增至28个，其中成都平原经济区13个、川南经济区5个。", "5个", "region", "川南经济区"),
+    ("成都至德阳、眉山的市域铁路全面贯通，运营里程达到630公里。", "630公里", "region", None),
+    ("湖北：武汉都市圈通勤圈基本形成 城镇化率达到65.59%\n正文。", "65.59%", "region", "湖北"),
 ])
 
 # Issue 12, class 17: lines, bridges, canals and parks are not regions; a project is about the

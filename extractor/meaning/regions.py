@@ -71,6 +71,11 @@ _SET_SUBJECT = regex.compile(
     r"|(?P<of>(?i:\bof\s+(?:its|their|the)\s+(?:[a-z0-9-]+\s+){1,2}(?:cities|counties|provinces)\b))")
 _BETWEEN_AFTER_FIGURE = regex.compile(
     r"(?i:(?:\s+[a-z-]+){0,3}?\s+(?:of\s+(?:each\s+other|downtown|central|the\s+(?:city|centre|center))\b|between\s+(?-i:[A-Z])))")
+# Parts of a headline, written apart by a space (湖北：武汉都市圈“1小时通勤圈”基本形成 城镇化率达到65.59%).
+_HEADLINE_PART = regex.compile(r"(?r)(?<=[\p{Han}\d%”」])[ \u3000]+(?=\p{Han})")
+MAX_HEADLINE = 200
+_BREAKDOWN = regex.compile(r"按\p{Han}{1,4}分")
+_TOTAL_OF = regex.compile(r"中[,，]")  # 60个试点县中，: the total a breakdown divides
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -143,6 +148,10 @@ class PlaceLookups:
         in a 分别 list, the place in the same position as the value; a word that refers back
         (全省, 该市, 都市圈, the circle) nearer than any place, the place it refers to, named
         after `floor` (the start of the figure's article)."""
+        if start < self.folded.find("\n", floor, floor + MAX_HEADLINE):  # the headline: its parts are statements
+            space = _HEADLINE_PART.search(self.folded, left, start)
+            if space is not None:
+                left = space.end()
         if kind == "duration":
             among = self._among(left, start, floor, headline)
             if among is not None:
@@ -150,17 +159,28 @@ class PlaceLookups:
             if _BETWEEN_AFTER_FIGURE.match(self.folded, end, end + MATCH_REACH):
                 return ""  # put Ningde within an hour of downtown Fuzhou; a 45-minute commute between X and Y
         i = bisect.bisect_left(self.region_starts, start) - 1
+        divided = False
         while i >= 0 and self.regions[i][0] >= left:
             s, e = self.regions[i]
+            breakdown = _BREAKDOWN.search(self.folded, e, start) if e <= start and not divided else None
+            if breakdown is not None:
+                divided = True
+                # 全国首批60个试点县中，东部18个…；按层级分，县31个: a new breakdown of the same total,
+                # about the total's place (or the headline's: 40个试点县中，滇中地区14个…；按类型分…)
+                total = _TOTAL_OF.search(self.folded, left, breakdown.start())
+                if total is None:
+                    break
+                i = bisect.bisect_left(self.region_starts, total.start()) - 1
+                continue
             if e <= start and not self._not_the_subject(s, e) and not _REFERENCE_BEFORE.search(
                     self.folded, max(0, s - 1), s):
                 respectively = _RESPECTIVELY.search(self.folded, e, start)
                 if respectively is not None:
                     return self._respective(i, respectively.end(), start)
-                if kind == "count" and self._listed(s, e, start):
+                if kind == "count" and self._listed(i, start):
                     if _MORE_MEMBERS.match(self.folded, end):
                         return ""  # 郑州、开封…5市及兰考县: some of the group's members, not the group
-                    return self._group_of_members(i, left, floor, headline) or ""
+                    return self._group_of_members(i, left, floor, headline) or self._holder(i, left, floor, headline) or ""
                 if self._in_a_list(i) and _RESPECTIVELY.search(self.folded, end, right):
                     return self._respective(i, e, start)  # X and Y stood at 75.6% and 74.8%, respectively
                 referred = self._referred(e, start, floor, headline)
@@ -168,8 +188,13 @@ class PlaceLookups:
                     return referred
                 if self._between(i):
                     # 广州与佛山之间, connect Guangzhou and Shenzhen: about neither; lines and stations
-                    # of a route (郑州至许昌等3条市域铁路): about the place of the article
-                    return "" if kind in ("duration", "length") or not self._on_a_route(i) else None
+                    # of a route (郑州至许昌等3条市域铁路): about the place of the article; a figure
+                    # in a later clause (成都至德阳的市域铁路全面贯通，运营里程达到630公里) is not
+                    # about the route's places
+                    on_route = self._on_a_route(i)
+                    if on_route and kind != "duration" and _CLAUSE_BREAK.search(self.folded, e, start):
+                        break
+                    return "" if kind in ("duration", "length") or not on_route else None
                 if kind in ("duration", "length"):
                     # 合肥与淮南…40分钟, from Hefei to Shanghai: a route between two places is about
                     # neither; from X to a destination that is no place (Changbai Mountain) is about X.
@@ -285,6 +310,19 @@ class PlaceLookups:
         if _PLAN_RANGE.search(self.folded, max(left, m.start() - 4), m.end()):
             return headline  # 规划范围包括长沙市全域，…: the plan's area, which its headline names
         return None
+
+    def _holder(self, i: int, left: int, floor: int, headline: Optional[str]) -> Optional[str]:
+        """The place that has the listed places a count counts, named before the list in its
+        clause (福建省内已形成福州、厦漳泉2个都市圈, 我省形成沈阳、大连2个都市圈)."""
+        first = i
+        while first > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[first - 1][1], self.regions[first][0]):
+            first -= 1
+        clause = _CLAUSE_BREAK.search(self.folded, left, self.regions[first][0])
+        clause_start = clause.end() if clause else left
+        j = first - 1
+        if j >= 0 and self.regions[j][0] >= clause_start and self._subject_place(j) and not self._is_group(j):
+            return self._region_text(j)
+        return self._referred(clause_start, self.regions[first][0], floor, headline)
 
     def _refers(self, m) -> bool:
         """Does the match `m` of a word referring back refer to a place named before? Not
@@ -434,9 +472,12 @@ class PlaceLookups:
         after = i + 1 < len(self.regions) and _LIST_JOINT.fullmatch(self.folded, e, self.regions[i + 1][0])
         return bool(before or after)
 
-    def _listed(self, s: int, e: int, start: int) -> bool:
-        """Is the place the last of a list that the count right after it counts (洛阳、开封、新乡等8市)?"""
-        return bool(_LIST_END.fullmatch(self.folded, e, start)) and s > 0 and self.folded[s - 1] in "、,和与及"
+    def _listed(self, i: int, start: int) -> bool:
+        """Is place i the last of a list of places that the count right after it counts (洛阳、开封、
+        新乡等8市; not 成都平原经济区13个、川南经济区5个)?"""
+        s, e = self.regions[i]
+        return bool(_LIST_END.fullmatch(self.folded, e, start)) and i > 0 \
+            and bool(_LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s))
 
     def _respective(self, i: int, after: int, start: int) -> Optional[str]:
         """The place in the list ending with place i whose position is the figure's among the
