@@ -373,7 +373,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     floor = max(0, article.span.start - window.offset) if article is not None else 0
     region = ctx.region(start, end, left, right, kind, floor, article.headline_region if article is not None else None)
     if region == NATION:
-        region = article.headline_nation if article is not None else None
+        region = (article.headline_nation or article.headline_region) if article is not None else None
     elif region is None and article is not None:
         region = article.headline_region
     region = region or None

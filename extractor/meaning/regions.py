@@ -28,17 +28,18 @@ MATCH_REACH = 80
 _BASE_BEFORE = regex.compile(
     r"(?:比|较|高于|低于|高出|低出|快于|慢于|超过|占|对|(?i:than|above|below|against|(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
-_RANK_AFTER = regex.compile(r"(?:首(?!批)|第一|前列|领先|率先|之最)")
+_RANK_AFTER = regex.compile(r"(?:\p{Han}{0,6}?(?:前列|之首|首位)|首(?!批)|第一|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
     r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b)")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
+_OF_PLACE_AFTER = regex.compile(r"\s?(?:以上|左右|以内)?的\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
 _LIST_JOINT = regex.compile(r"\s?(?:[、,和与及]|(?i:,?\s*and))\s?")
 _MEMBERS_AFTER = regex.compile(r"[^，,。;；]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(](?![市县区州旗、]{1,6}[）)])|：)",
                             regex.IGNORECASE)  # not 9个市（州）, 20个县（市）: kinds of one division
 _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$")
-_BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|(?i:of\s+each\s+other))")
+_BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|[与和]\p{Han}{1,8}?之间|(?i:of\s+each\s+other))")
 # From X to Y: in English the figure is about X (from Changchun to Changbai Mountain); a
 # Chinese X至Y route (广州至佛山30分钟) joins two places like 之间 does.
 _AMONG = regex.compile(r"(?r)(?<=\p{Han})之间")
@@ -76,6 +77,10 @@ _HEADLINE_PART = regex.compile(r"(?r)(?<=[\p{Han}\d%”」])[ \u3000]+(?=\p{Han}
 MAX_HEADLINE = 200
 _BREAKDOWN = regex.compile(r"按\p{Han}{1,4}分")
 _TOTAL_OF = regex.compile(r"中[,，]")  # 60个试点县中，: the total a breakdown divides
+TABLE_ROW_CELLS = 4  # cells of a table row looked back through for its label
+MAX_CELL = 80
+_DIGIT = regex.compile(r"[0-9]")
+_PROJECT_NAME_END = regex.compile(r"(?:铁路|高铁|城际|轨道交通|地铁|捷运|线|大桥|运河|公路|隧道|通道)$")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -152,6 +157,10 @@ class PlaceLookups:
             space = _HEADLINE_PART.search(self.folded, left, start)
             if space is not None:
                 left = space.end()
+        after = bisect.bisect_left(self.region_starts, end)
+        if after < len(self.regions) and _OF_PLACE_AFTER.fullmatch(self.folded, end, self.regions[after][0]) \
+                and not self._not_the_subject(*self.regions[after], average=True):
+            return self._region_text(after)  # 城镇化率已超过80%的涪城区, 达到67%的全国平均水平
         if kind == "duration":
             among = self._among(left, start, floor, headline)
             if among is not None:
@@ -192,7 +201,7 @@ class PlaceLookups:
                     # in a later clause (成都至德阳的市域铁路全面贯通，运营里程达到630公里) is not
                     # about the route's places
                     on_route = self._on_a_route(i)
-                    if on_route and kind != "duration" and _CLAUSE_BREAK.search(self.folded, e, start):
+                    if kind != "duration" and _CLAUSE_BREAK.search(self.folded, e, start):
                         break
                     return "" if kind in ("duration", "length") or not on_route else None
                 if kind in ("duration", "length"):
@@ -236,6 +245,8 @@ class PlaceLookups:
                 and not self._not_the_subject(*self.regions[i]) and self.folded[self.regions[i][1]:][:1] != "-":
             return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
         project = self._project_place(kind, start, end, left)
+        if project is None and self.folded[left:right].strip() == self.folded[start:end].strip():
+            project = self._row_label(left)  # a table cell: 杭海城际铁路 | 46.4公里 | 13座
         if project is None and (_PLACE_SET.search(self.folded, left, end) or self._about_a_set(left, start)):
             return ""  # twelve provinces had urbanization rates above 70 percent: a group with no name
         return project
@@ -248,6 +259,24 @@ class PlaceLookups:
             return m is not None
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         return i >= 0 and self.regions[i][1] == m.start() and self._in_a_list(i)
+    def _row_label(self, left: int) -> Optional[str]:
+        """A figure alone on its line is a table cell: its row is about what the nearest line of
+        words before it names (a line's name: "" for no region; a place: that place). None when
+        that line is neither."""
+        at = left
+        for _ in range(TABLE_ROW_CELLS):
+            line_start = self.folded.rfind("\n", max(0, at - MAX_CELL), max(0, at - 1)) + 1
+            line = self.folded[line_start:max(line_start, at - 1)].strip()
+            if not line or _DIGIT.search(line) is None:
+                if _PROJECT_NAME_END.search(line):
+                    return ""
+                i = bisect.bisect_left(self.region_starts, line_start)
+                if i < len(self.regions) and self.regions[i][1] <= at:
+                    return self._region_text(i)
+                return None
+            at = line_start
+        return None
+
     def _project_place(self, kind: str, start: int, end: int, left: int) -> Optional[str]:
         """A figure whose sentence names no place it is about, but a line, bridge or canal (京雄
         城际铁路全长约92公里, The 55-kilometer Hong Kong-Zhuhai-Macao Bridge) or a trip between
@@ -393,13 +422,16 @@ class PlaceLookups:
             return "city"
         return ""
 
-    def _not_the_subject(self, s: int, e: int) -> bool:
+    def _not_the_subject(self, s: int, e: int, average: bool = False) -> bool:
         """A comparison base (高于全国, 占全省, 6% of the nation's grain), a station, road or park
         (郑州东站), or a dateline (BEIJING, Oct. 16): named near a figure but not what it is about."""
         base = _BASE_BEFORE.search(self.folded, max(0, s - 12), s)
         if base is not None and base.group("share") and self.folded[s:e].lower() not in self.c.nation_names:
             base = None  # 60% of Sichuan's residents: a share of Sichuan's, about Sichuan
-        return bool(base or _NOT_A_PLACE_AFTER.match(self.folded, e, e + MATCH_REACH)
+        not_a_place = _NOT_A_PLACE_AFTER.match(self.folded, e, e + MATCH_REACH)
+        if average and not_a_place is not None and not_a_place.group() == "平均":
+            not_a_place = None  # 达到67%的全国平均水平: the place's own average
+        return bool(base or not_a_place
                     or _RANK_AFTER.match(self.folded, e, e + MATCH_REACH)
                     or (self.text[s:e].isupper() and self.text[s:e].isascii()))
 
