@@ -26,7 +26,7 @@ MATCH_REACH = 80
 # place that make it a station, road or park, a place right after a figure (59.22%的河南),
 # places listed with 、 and a count right after them, and 分别 (respectively).
 _BASE_BEFORE = regex.compile(
-    r"(?:比|较|高于|低于|高出|低出|快于|慢于|超过|占|对|(?i:than|above|below|against|(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
+    r"(?:比|较|高于|低于|高出|低出|快于|慢于|超过|占|对|不足|集中了|集聚了|(?i:than|above|below|against|(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
 _RANK_AFTER = regex.compile(r"(?:\p{Han}{0,6}?(?:前列|之首|首位)|首(?!批)|第一|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
@@ -38,7 +38,8 @@ _LIST_END = regex.compile(r"\s?(?:等)?\s?")
 _LIST_JOINT = regex.compile(r"\s?(?:[、,和与及]|(?i:,?\s*and))\s?")
 _MEMBERS_AFTER = regex.compile(r"[^，,。;；]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(](?![市县区州旗、]{1,6}[）)])|：)",
                             regex.IGNORECASE)  # not 9个市（州）, 20个县（市）: kinds of one division
-_BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$")
+_BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$"
+                                r"|连接(?:\p{Han}{1,12}[与和])?$")
 _BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|[与和]\p{Han}{1,8}?之间|(?i:of\s+each\s+other))")
 # From X to Y: in English the figure is about X (from Changchun to Changbai Mountain); a
 # Chinese X至Y route (广州至佛山30分钟) joins two places like 之间 does.
@@ -85,6 +86,7 @@ _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
 _RESPECTIVELY = regex.compile(r"分别|(?i:respectively)")
+_RESPECTIVELY_AFTER = regex.compile(r"(?i:\brespectively\b)")  # X and Y stood at 75.6% and 74.8%, respectively
 _NATIONAL = regex.compile(r"国家级|全国性|(?i:\bnational(?:ly|-level)?\b|\bthe\s+(?:country|nation)\b)")
 _EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
 # A word referring back (全省, 该市, 都市圈) is looked for up to this far before a figure, and
@@ -190,7 +192,7 @@ class PlaceLookups:
                     if _MORE_MEMBERS.match(self.folded, end):
                         return ""  # 郑州、开封…5市及兰考县: some of the group's members, not the group
                     return self._group_of_members(i, left, floor, headline) or self._holder(i, left, floor, headline) or ""
-                if self._in_a_list(i) and _RESPECTIVELY.search(self.folded, end, right):
+                if self._in_a_list(i) and _RESPECTIVELY_AFTER.search(self.folded, end, right):
                     return self._respective(i, e, start)  # X and Y stood at 75.6% and 74.8%, respectively
                 referred = self._referred(e, start, floor, headline)
                 if referred is not None:
@@ -207,8 +209,12 @@ class PlaceLookups:
                 if kind in ("duration", "length"):
                     # 合肥与淮南…40分钟, from Hefei to Shanghai: a route between two places is about
                     # neither; from X to a destination that is no place (Changbai Mountain) is about X.
-                    if kind == "duration" and self._paired(i) and not _CLAUSE_BREAK.search(self.folded, e, start):
-                        return ""
+                    if self._paired(i) and not _CLAUSE_BREAK.search(self.folded, e, start):
+                        return ""  # 连接北京大兴国际机场与雄安新区的R1线全长约85公里
+                    clause = _CLAUSE_BREAK.search(self.folded, e, start)
+                    trip = _TRIP.search(self.folded, clause.end() if clause else e, start) if kind == "duration" else None
+                    if trip is not None and trip.start() > e:
+                        return ""  # …，预计开通后机场至新区的通行时间在30分钟左右 (not 株洲至长沙黄花机场的通行时间)
                     if i > 0 and _TO_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s):
                         return ""
                     if _ROUTE_END_BEFORE.search(self.folded, max(0, s - 9), s):
@@ -451,10 +457,11 @@ class PlaceLookups:
             return True  # not 顺德区至广州南站: from a place to a station
         joined = i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s)
         first = i - 1 if joined else i
+        if _BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 16), self.regions[first][0]):
+            return True
         if not joined and not self._in_a_list(i) and self._is_group(i):
             return False  # 广佛之间每天往返通勤约57万人: among the group's cities, about the group
-        return bool(_BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 14), self.regions[first][0])
-                    or _BETWEEN_AFTER.match(self.folded, e, e + MATCH_REACH))
+        return bool(_BETWEEN_AFTER.match(self.folded, e, e + MATCH_REACH))
 
     def _among(self, left: int, start: int, floor: int, headline: Optional[str]) -> Optional[str]:
         """A time between places (中心城市与周边城市之间1小时, 西咸之间30分钟): about no place, but
