@@ -36,7 +36,7 @@ _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _OF_PLACE_AFTER = regex.compile(r"\s?(?:以上|左右|以内)?的\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
 _LIST_JOINT = regex.compile(r"\s?(?:[、,和与及]|(?i:,?\s*and))\s?")
-_MEMBERS_AFTER = regex.compile(r"[^，,。;；]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(](?![市县区州旗、]{1,6}[）)])|：)",
+_MEMBERS_AFTER = regex.compile(r"[^，,。;；\n]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(](?![市县区州旗、]{1,6}[）)])|：)",
                             regex.IGNORECASE)  # not 9个市（州）, 20个县（市）: kinds of one division
 _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$"
                                 r"|连接(?:\p{Han}{1,12}[与和])?$")
@@ -48,7 +48,7 @@ _CLAUSE_BREAK = regex.compile(r"(?r)[，,；;：:]")
 # Right after a group's name, the places it consists of (南京都市圈包括…, 武汉都市圈由武汉、鄂州…等9市组成,
 # 太原都市圈以太原为中心，包括…, The circle covers ...): those places are members, not the subject.
 _MEMBERS_MARKER = regex.compile(
-    r"\s?(?:的)?(?:规划)?(?:范围)?(?:包括|包含|涵盖|覆盖|由|以[^，,。；;]{1,12}为(?:中心|核心))"
+    r"\s?(?:的)?(?:规划)?(?:范围)?(?:包括|包含|涵盖|覆盖|横跨|跨越|由|以[^，,。；;]{1,12}为(?:中心|核心))"
     r"|(?i:,?\s+(?:which\s+)?(?:covers|includes|comprises|consists\s+of|spans|links))\b")
 _MORE_MEMBERS = regex.compile(r"\s?(?:及|和|以及|与|(?i:and))")
 _PLAN_RANGE = regex.compile(r"(?:规划|其)范围")
@@ -56,7 +56,8 @@ _SUM = regex.compile(r"合计|共计|总计|合共|(?i:\bcombined\b|\btogether\b
 # A project's own length: 京雄城际铁路全长约92公里, 全長約55公里的港珠澳大橋; The 116-kilometer
 # Shenzhen-Jiangmen railway. A trip between two points that are no places: 从北京西站到雄安站,
 # 由洪水桥往前海, 机场至新区的通行时间.
-_PROJECT_LENGTH = regex.compile(r"(?:铁路|高铁|城际|轨道|地铁|捷运|线|大桥|桥|运河|公路|隧道|通道)\S{0,6}?全长|^全长")
+_PROJECT_LENGTH = regex.compile(r"(?:铁路|高铁|城际|轨道|地铁|捷运|线|大桥|桥|运河|公路|隧道|通道)\S{0,6}?全长"
+                             r"|(?:^|(?<=[,;:。\s]))全长")
 _EN_PROJECT_AFTER = regex.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,6}?\s+(?i:railway|railroad|rail\s+line|line|link|bridge|"
                                   r"tunnel|canal|expressway|highway|road)\b")
 _TRIP = regex.compile(r"(?:从|由|自)\p{Han}{1,10}(?:到|往|至)|(?:至|到)\p{Han}{1,8}的(?:通行|通勤|行车)?(?:时间|车程)")
@@ -69,7 +70,8 @@ _EACH = regex.compile(r"\s?各|(?i:\s+each\b)")
 _HAN_AFTER = regex.compile(r"\p{Han}")
 # A set of places with no name: a list counted (江阴、张家港、常熟三市), the GDP of its nine mainland cities.
 _SET_SUBJECT = regex.compile(
-    r"[两二三四五六七八九十]+(?:个|座)?(?:市|县|城|地)(?![区级长委政府])"
+    r"(?P<sum>[两二三四五六七八九十]+(?:个|座)城市(?=合计|共|均))"
+    r"|[两二三四五六七八九十]+(?:个|座)?(?:市|县|城|地)(?![区级长委政府])"
     r"|(?P<of>(?i:\bof\s+(?:its|their|the)\s+(?:[a-z0-9-]+\s+){1,2}(?:cities|counties|provinces)\b))")
 _BETWEEN_AFTER_FIGURE = regex.compile(
     r"(?i:(?:\s+[a-z-]+){0,3}?\s+(?:of\s+(?:each\s+other|downtown|central|the\s+(?:city|centre|center))\b|between\s+(?-i:[A-Z])))")
@@ -82,6 +84,8 @@ TABLE_ROW_CELLS = 4  # cells of a table row looked back through for its label
 MAX_CELL = 80
 _DIGIT = regex.compile(r"[0-9]")
 _PROJECT_NAME_END = regex.compile(r"(?:铁路|高铁|城际|轨道交通|地铁|捷运|线|大桥|运河|公路|隧道|通道)$")
+_BARE_AREA_WORDS = frozenset({"新区", "示范区"})
+_NAME_CHAR_BEFORE = regex.compile(r"[^\P{Han}该本]")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -103,7 +107,7 @@ _DESTINATION_BEFORE = regex.compile(r"(?:至|到|往|距)$")
 _ROUTE_END_BEFORE = regex.compile(r"(?<=\p{Han})(?:至|到)(?:[^，,。;；至到]{0,6}?[及和、])?$")
 _REFERENCE_BEFORE = regex.compile(r"(?:距|往|向)$")  # 距成都主城区约50公里, 通往花垣县的公路: not about that place
 _ORIGIN_BEFORE = regex.compile(r"(?:从|自)$")
-_AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|(?i:metropolitan\s+(?:area|circle)|economic\s+circle))$")
+_AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|示范区|新区|(?i:metropolitan\s+(?:area|circle)|economic\s+circle))$")
 #: What region() returns for a national figure whose sentence does not name the country.
 NATION = "\x00nation"
 
@@ -261,7 +265,7 @@ class PlaceLookups:
         """Does a set of places with no name stand between `after` and a figure as what it is
         about (六盘水、毕节两市的…, 江阴、张家港、常熟三市GDP均…, the GDP of its nine mainland cities)?"""
         m = _SET_SUBJECT.search(self.folded, after, start)
-        if m is None or m.group("of"):
+        if m is None or m.group("of") or m.group("sum"):
             return m is not None
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         return i >= 0 and self.regions[i][1] == m.start() and self._in_a_list(i)
@@ -364,6 +368,8 @@ class PlaceLookups:
         inside a name (郑州都市圈), right after one (重庆全市: that place), after a comparison
         base (占全省的23.6%), nor a bare 都市圈 that is a noun of its own (两个都市圈)."""
         at = m.start()
+        if m.group() in _BARE_AREA_WORDS and _NAME_CHAR_BEFORE.match(self.folded, max(0, at - 1), at):
+            return False  # 滇中新区: a name of its own (not one the rules know), not 新区 referring back
         return not (self._inside_a_name(at) or self._inside_a_name(at - 1) or _DESTINATION_BEFORE.search(
             self.folded, max(0, at - 1), at) or _BASE_BEFORE.search(
             self.folded, max(0, at - 12), at) or (m.group("area") and _NOT_REFERRING_BEFORE.search(
@@ -476,8 +482,8 @@ class PlaceLookups:
             return self._region_text(j)
         clause = _CLAUSE_BREAK.search(self.folded, left, m.start())
         inside = self.c.refer_back.search(self.folded, clause.end() if clause else left, m.start())
-        if inside is not None and inside.group("area") and self._refers(inside):
-            return self._referred(left, m.start(), floor, headline) or ""  # 圈内主要城市之间1小时: the circle
+        if inside is not None and inside.lastgroup != "any" and self._refers(inside):
+            return self._referred(left, m.start(), floor, headline) or ""  # 圈内主要城市之间1小时: the circle; 省辖市之间: the province
         return ""
 
     def _origin(self, i: int, left: int) -> Optional[str]:
