@@ -35,7 +35,7 @@ _NOT_A_PLACE_AFTER = regex.compile(
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _OF_PLACE_AFTER = regex.compile(r"\s?(?:以上|左右|以内)?的\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
-_LIST_JOINT = regex.compile(r"\s?(?:[、,和与及]|(?i:,?\s*and))\s?")
+_LIST_JOINT = regex.compile(r"\s?(?:[、,和与及—]|(?i:,?\s*and))\s?")
 _MEMBERS_AFTER = regex.compile(r"[^，,。;；\n]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(](?![市县区州旗、]{1,6}[）)])|：)",
                             regex.IGNORECASE)  # not 9个市（州）, 20个县（市）: kinds of one division
 _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$"
@@ -86,6 +86,8 @@ _DIGIT = regex.compile(r"[0-9]")
 _PROJECT_NAME_END = regex.compile(r"(?:铁路|高铁|城际|轨道交通|地铁|捷运|线|大桥|运河|公路|隧道|通道)$")
 _BARE_AREA_WORDS = frozenset({"新区", "示范区"})
 _NAME_CHAR_BEFORE = regex.compile(r"[^\P{Han}该本]")
+# A part of the country or of a place by its direction, right before its value in a breakdown.
+_DIRECTION_BEFORE = regex.compile(r"(?:^|(?<=[,，、;；:：]))\s?(?P<part>(?:东部|中部|西部|东北|西北|西南|东南)(?:地区)?)\s?$")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -167,6 +169,9 @@ class PlaceLookups:
         if after < len(self.regions) and _OF_PLACE_AFTER.fullmatch(self.folded, end, self.regions[after][0]) \
                 and not self._not_the_subject(*self.regions[after], average=True):
             return self._region_text(after)  # 城镇化率已超过80%的涪城区, 达到67%的全国平均水平
+        direction = _DIRECTION_BEFORE.search(self.folded, max(left, start - 8), start)
+        if direction is not None:
+            return self.text[direction.start("part"):direction.end("part")]  # 60个试点县中，东部18个，中部22个
         if kind == "duration":
             among = self._among(left, start, floor, headline)
             if among is not None:
