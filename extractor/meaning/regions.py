@@ -76,7 +76,7 @@ _SET_SUBJECT = regex.compile(
 _BETWEEN_AFTER_FIGURE = regex.compile(
     r"(?i:(?:\s+[a-z-]+){0,3}?\s+(?:of\s+(?:each\s+other|downtown|central|the\s+(?:city|centre|center))\b|between\s+(?-i:[A-Z])))")
 # Parts of a headline, written apart by a space (湖北：武汉都市圈“1小时通勤圈”基本形成 城镇化率达到65.59%).
-_HEADLINE_PART = regex.compile(r"(?r)(?<=[\p{Han}\d%”」])[ \u3000]+(?=\p{Han})")
+_HEADLINE_PART = regex.compile(r"(?r)(?<=[\p{Han}\d%”」])[ \u3000]+(?=[\p{Han}“「\"])")
 MAX_HEADLINE = 200
 _BREAKDOWN = regex.compile(r"按\p{Han}{1,4}分")
 _TOTAL_OF = regex.compile(r"中[,，]")  # 60个试点县中，: the total a breakdown divides
