@@ -441,6 +441,8 @@ PROJECTS = cases("projects", [
     ("Analysts at a Beijing think tank say the program could add 15 million urban residents.", "15 million urban residents",
      "region", None),
     ("In 2024, twelve provinces had urbanization rates above 70 percent.", "above 70 percent", "region", None),
+    ("Henan steps up urbanization\nThe urbanization rate rose to 59.22% in 2024, with 38 new cities.", "38 new cities",
+     "region", "Henan"),
     ("Sichuan lifts its urbanization target\nUnder a draft outline for the 15th Five-Year Plan, the province wants"
      " to catch up with Chongqing.", "15th Five-Year Plan", "region", "Sichuan"),
 ])

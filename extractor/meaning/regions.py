@@ -88,6 +88,7 @@ _BARE_AREA_WORDS = frozenset({"新区", "示范区"})
 _NAME_CHAR_BEFORE = regex.compile(r"[^\P{Han}该本]")
 # A part of the country or of a place by its direction, right before its value in a breakdown.
 _DIRECTION_BEFORE = regex.compile(r"(?:^|(?<=[,，、;；:：]))\s?(?P<part>(?:东部|中部|西部|东北|西北|西南|东南)(?:地区)?)\s?$")
+_SUBJECT_VERB_AFTER = regex.compile(r"(?i:\s+(?:had|have|has|set|are|were|produced|reported|saw|cover(?:ed)?)\b)")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
@@ -155,12 +156,17 @@ class PlaceLookups:
 
     def region(self, start: int, end: int, left: int, right: int, kind: str, floor: int = 0,
                headline: Optional[str] = None) -> Optional[str]:
-        """The place a figure is about (None: its sentence names none; "": none on purpose): the nearest place named before it in its sentence that
-        is not a comparison base (高于全国), a station or road, or a dateline; a place right
-        after it (达到59.22%的河南); null for a count of a list of places (洛阳、开封等8市);
-        in a 分别 list, the place in the same position as the value; a word that refers back
-        (全省, 该市, 都市圈, the circle) nearer than any place, the place it refers to, named
-        after `floor` (the start of the figure's article)."""
+        """The place a figure is about: None when its sentence names none (the caller takes the
+        headline's, `headline`), "" when it is about none on purpose. In order: a place right
+        after it with 的 (超过80%的涪城区); a part of a breakdown (东部18个); a time between places;
+        else the nearest place named before it in its sentence that it can be about (not a
+        comparison base, a station, a point of reference, one member of a list), unless a word
+        referring back (全省, 该市, 都市圈, the circle; resolved among the places named after
+        `floor`, the start of its article) stands nearer, it is one of a pair or route, of a
+        list summed, counted or shared out, or a member of a named group (which it is then
+        about); in a 分别 list the place in the value's position; else a national word, the
+        first place of a plan's sentence, a place right after it, a project's place, a table
+        row's label or a set of places with no name (README, "Years and places")."""
         if start < self.folded.find("\n", floor, floor + MAX_HEADLINE):  # the headline: its parts are statements
             space = _HEADLINE_PART.search(self.folded, left, start)
             if space is not None:
@@ -262,9 +268,18 @@ class PlaceLookups:
         project = self._project_place(kind, start, end, left)
         if project is None and self.folded[left:right].strip() == self.folded[start:end].strip():
             project = self._row_label(left)  # a table cell: 杭海城际铁路 | 46.4公里 | 13座
-        if project is None and (_PLACE_SET.search(self.folded, left, end) or self._about_a_set(left, start)):
+        if project is None and (self._a_set_is_the_subject(left, start, end) or self._about_a_set(left, start)):
             return ""  # twelve provinces had urbanization rates above 70 percent: a group with no name
         return project
+
+    def _a_set_is_the_subject(self, left: int, start: int, end: int) -> bool:
+        """Is a set of places with no name what the sentence is about (In 2024, twelve provinces
+        had ...; land revenue in some provinces had fallen 20-30%)? Not a count the sentence's
+        place has (Henan ... with 38 new cities)."""
+        m = _PLACE_SET.search(self.folded, left, end)
+        if m is None or m.end() <= start:
+            return m is not None
+        return bool(_SUBJECT_VERB_AFTER.match(self.folded, end, end + MATCH_REACH))
 
     def _about_a_set(self, after: int, start: int) -> bool:
         """Does a set of places with no name stand between `after` and a figure as what it is
@@ -274,6 +289,7 @@ class PlaceLookups:
             return m is not None
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         return i >= 0 and self.regions[i][1] == m.start() and self._in_a_list(i)
+
     def _row_label(self, left: int) -> Optional[str]:
         """A figure alone on its line is a table cell: its row is about what the nearest line of
         words before it names (a line's name: "" for no region; a place: that place). None when
