@@ -26,7 +26,7 @@ from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
 from .meaning.context import DocumentContext
-from .meaning.regions import NATION, headline_place
+from .meaning.regions import NATION, REFER_REACH, headline_place
 from .meaning.years import WRITTEN_REACH, report_year, stated_years, written_year
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
@@ -255,6 +255,7 @@ class Carry:
     section: str = OTHER
     years: dict = field(default_factory=dict)  # the year in force (context.stated_years)
     segments: int = 0
+    places: list = field(default_factory=list)  # (input offset, name, type) a later word referring back may mean
 
 
 @dataclass
@@ -334,6 +335,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     own_year = carry.text_year if carry is not None and carry.text_year is not None else targets.text_year
     window.targets.text_year = ctx.dating.text_year = own_year
     if carry is not None and carry.segments:  # a later segment of a large input
+        ctx.earlier_places = [(position - offset, name, level) for position, name, level in carry.places]
         window.last_target = (-1, carry.last_target)
         window.targets.carry_section(carry.section)
         if carry.section_year is not None:
@@ -351,6 +353,8 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
         rows.append(_row(figure, window, article, previous_end))
         previous_end = figure.end
     if carry is not None:
+        carry.places = [(position + offset, name, level)
+                         for position, name, level in ctx.places_to_carry(len(text) - REFER_REACH)]
         carry.segments += 1
         carry.last_target = window.last_target[1]
         if ctx.dating.section_years:
@@ -358,6 +362,16 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
         if window.targets.sections:
             carry.section = window.targets.sections[-1][1]
     return rows
+
+
+def _headline_end(window: Window, article: Optional[ArticleOf]) -> int:
+    """Where the first line of the figure's article ends in the window (-1 when that line is
+    not in it: the article began in an earlier segment)."""
+    if article is None or article.span.start < window.offset:
+        return -1
+    start = article.span.start - window.offset
+    line_end = window.folded.find("\n", start, start + HEADER_CHARS)
+    return line_end if line_end >= 0 else -1
 
 
 def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_end: int) -> Row:
@@ -370,8 +384,10 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     # Percentage points between two indicators (户籍人口城镇化率…，与常住人口城镇化率相差…) are of neither.
     gap = bool(hits) and getattr(figure, "unit", None) == "pp" and namer.gap_of_two(kind, hits, folded, start)
     hit = None if gap else namer.hit_before(kind, hits, folded, start)
-    floor = max(0, article.span.start - window.offset) if article is not None else 0
-    region = ctx.region(start, end, left, right, kind, floor, article.headline_region if article is not None else None)
+    floor = article.span.start - window.offset if article is not None else 0  # < 0: the article began earlier
+    headline_end = _headline_end(window, article)
+    region = ctx.region(start, end, left, right, kind, floor, article.headline_region if article is not None else None,
+                        headline_end)
     if region == NATION:
         region = (article.headline_nation or article.headline_region) if article is not None else None
     elif region is None and article is not None:

@@ -425,7 +425,6 @@ GROUPS = cases("groups", [
     ("重庆市地区生产总值3.22万亿元，成都市地区生产总值2.35万亿元，两座城市合计占经济圈总量的六成以上。", "六成", "region",
      None),
     ("区内铁路运营里程超过2500公里。全长约55公里的港珠澳大桥把香港和珠海连在一起。", "55公里", "region", None),
-    ("杭州都市圈城际铁路一览\n线路\n全长\n杭海城际铁路\n46.4公里\n13座\n2021年6月", "13座", "region", None),
 ])
 
 # Issue 12, class 17: lines, bridges, canals and parks are not regions; a project is about the
@@ -446,6 +445,17 @@ PROJECTS = cases("projects", [
     ("Sichuan lifts its urbanization target\nUnder a draft outline for the 15th Five-Year Plan, the province wants"
      " to catch up with Chongqing.", "15th Five-Year Plan", "region", "Sichuan"),
 ])
+
+
+def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
+    import extractor.engine as engine
+
+    text = "调研报告\n" + "推进新型城镇化，完善公共服务。\n" * 10 + "寿光市城镇化率达到66.8%。\n" + \
+        "各地要结合实际推进城市更新。\n" * 30 + "该市新增城镇人口2.3万人。\n"
+    whole = [r.region for r in extract(text) if r.text == "2.3万人"]
+    monkeypatch.setattr(engine, "SEGMENT_CHARS", 300)
+    assert len(engine.segment_bounds(text, 300)) > 2
+    assert [r.region for r in extract(text) if r.text == "2.3万人"] == whole == ["寿光市"]
 
 
 @pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + ROUTES + GROUPS + PROJECTS)

@@ -67,7 +67,7 @@ _PLACE_SET = regex.compile(
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:provinces|regions|cities|counties|municipalities)\b)")
 _EACH = regex.compile(r"\s?各|(?i:\s+each\b)")
-_HAN_AFTER = regex.compile(r"\p{Han}")
+_HAN_AFTER = regex.compile(r"(?![东西南北中部])\p{Han}")  # 豫发布, 陸推; not 川北 (a part of Sichuan)
 # A set of places with no name: a list counted (江阴、张家港、常熟三市), the GDP of its nine mainland cities.
 _SET_SUBJECT = regex.compile(
     r"(?P<sum>[两二三四五六七八九十]+(?:个|座)城市(?=合计|共|均))"
@@ -76,14 +76,9 @@ _SET_SUBJECT = regex.compile(
 _BETWEEN_AFTER_FIGURE = regex.compile(
     r"(?i:(?:\s+[a-z-]+){0,3}?\s+(?:of\s+(?:each\s+other|downtown|central|the\s+(?:city|centre|center))\b|between\s+(?-i:[A-Z])))")
 # Parts of a headline, written apart by a space (湖北：武汉都市圈“1小时通勤圈”基本形成 城镇化率达到65.59%).
-_HEADLINE_PART = regex.compile(r"(?r)(?<=[\p{Han}\d%”」])[ \u3000]+(?=[\p{Han}“「\"])")
-MAX_HEADLINE = 200
+_HEADLINE_PART = regex.compile(r"(?r)(?<=[\p{Han}%”」])[ \u3000]+(?=[\p{Han}“「\"])")
 _BREAKDOWN = regex.compile(r"按\p{Han}{1,4}分")
 _TOTAL_OF = regex.compile(r"中[,，]")  # 60个试点县中，: the total a breakdown divides
-TABLE_ROW_CELLS = 4  # cells of a table row looked back through for its label
-MAX_CELL = 80
-_DIGIT = regex.compile(r"[0-9]")
-_PROJECT_NAME_END = regex.compile(r"(?:铁路|高铁|城际|轨道交通|地铁|捷运|线|大桥|运河|公路|隧道|通道)$")
 _BARE_AREA_WORDS = frozenset({"新区", "示范区"})
 _NAME_CHAR_BEFORE = regex.compile(r"[^\P{Han}该本]")
 # A part of the country or of a place by its direction, right before its value in a breakdown.
@@ -96,10 +91,9 @@ _RESPECTIVELY = regex.compile(r"分别|(?i:respectively)")
 _RESPECTIVELY_AFTER = regex.compile(r"(?i:\brespectively\b)")  # X and Y stood at 75.6% and 74.8%, respectively
 _NATIONAL = regex.compile(r"国家级|全国性|(?i:\bnational(?:ly|-level)?\b|\bthe\s+(?:country|nation)\b)")
 _EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
-# A word referring back (全省, 该市, 都市圈) is looked for up to this far before a figure, and
-# its place among the names up to REFER_REACH characters and REFER_NAMES names before it.
+# A word referring back (全省, 该市, 都市圈) stands for a place named up to this far before it
+# (in a large input, possibly in the segments before: DocumentContext.earlier_places).
 REFER_REACH = 3000
-REFER_NAMES = 60
 # Before a bare 都市圈 these make it a noun of its own (两个都市圈, 3个区域性都市圈, 的都市圈), not
 # the area named before.
 _NOT_REFERRING_BEFORE = regex.compile(r"(?:[0-9０-９一二两三四五六七八九十个大性的、“\"「]|现代化)$")
@@ -154,20 +148,24 @@ class PlaceLookups:
     """The region lookups of DocumentContext (which sets folded, text, c, regions,
     region_starts and the figure spans these read)."""
 
+    #: (start, name, type) of places named in the segments before this one, within REFER_REACH
+    #: of its start (start relative to this segment, so negative); set by the engine.
+    earlier_places: list = []
+
     def region(self, start: int, end: int, left: int, right: int, kind: str, floor: int = 0,
-               headline: Optional[str] = None) -> Optional[str]:
+               headline: Optional[str] = None, headline_end: int = -1) -> Optional[str]:
         """The place a figure is about: None when its sentence names none (the caller takes the
         headline's, `headline`), "" when it is about none on purpose. In order: a place right
         after it with 的 (超过80%的涪城区); a part of a breakdown (东部18个); a time between places;
         else the nearest place named before it in its sentence that it can be about (not a
         comparison base, a station, a point of reference, one member of a list), unless a word
         referring back (全省, 该市, 都市圈, the circle; resolved among the places named after
-        `floor`, the start of its article) stands nearer, it is one of a pair or route, of a
+        `floor`, the start of its article, within its paragraph) stands nearer, it is one of a pair or route, of a
         list summed, counted or shared out, or a member of a named group (which it is then
         about); in a 分别 list the place in the value's position; else a national word, the
-        first place of a plan's sentence, a place right after it, a project's place, a table
-        row's label or a set of places with no name (README, "Years and places")."""
-        if start < self.folded.find("\n", floor, floor + MAX_HEADLINE):  # the headline: its parts are statements
+        first place of a plan's sentence, a place right after it, a project's place or a set
+        of places with no name (README, "Years and places")."""
+        if start < headline_end:  # the headline: its parts are statements of their own
             space = _HEADLINE_PART.search(self.folded, left, start)
             if space is not None:
                 left = space.end()
@@ -266,8 +264,6 @@ class PlaceLookups:
                 and not self._not_the_subject(*self.regions[i]) and self.folded[self.regions[i][1]:][:1] != "-":
             return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
         project = self._project_place(kind, start, end, left)
-        if project is None and self.folded[left:right].strip() == self.folded[start:end].strip():
-            project = self._row_label(left)  # a table cell: 杭海城际铁路 | 46.4公里 | 13座
         if project is None and (self._a_set_is_the_subject(left, start, end) or self._about_a_set(left, start)):
             return ""  # twelve provinces had urbanization rates above 70 percent: a group with no name
         return project
@@ -289,24 +285,6 @@ class PlaceLookups:
             return m is not None
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         return i >= 0 and self.regions[i][1] == m.start() and self._in_a_list(i)
-
-    def _row_label(self, left: int) -> Optional[str]:
-        """A figure alone on its line is a table cell: its row is about what the nearest line of
-        words before it names (a line's name: "" for no region; a place: that place). None when
-        that line is neither."""
-        at = left
-        for _ in range(TABLE_ROW_CELLS):
-            line_start = self.folded.rfind("\n", max(0, at - MAX_CELL), max(0, at - 1)) + 1
-            line = self.folded[line_start:max(line_start, at - 1)].strip()
-            if not line or _DIGIT.search(line) is None:
-                if _PROJECT_NAME_END.search(line):
-                    return ""
-                i = bisect.bisect_left(self.region_starts, line_start)
-                if i < len(self.regions) and self.regions[i][1] <= at:
-                    return self._region_text(i)
-                return None
-            at = line_start
-        return None
 
     def _project_place(self, kind: str, start: int, end: int, left: int) -> Optional[str]:
         """A figure whose sentence names no place it is about, but a line, bridge or canal (京雄
@@ -345,14 +323,32 @@ class PlaceLookups:
                 return headline
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         stop = max(floor, m.start() - REFER_REACH)
-        for _ in range(REFER_NAMES):
-            if i < 0 or self.regions[i][0] < stop:
-                break
-            s, e = self.regions[i]
+        while i >= 0 and self.regions[i][0] >= stop:
             if self._subject_place(i) and self._level(i) == wanted:
                 return self._region_text(i)
             i -= 1
+        if i < 0:  # the segments of a large input before this one (earlier_places)
+            for position, name, level in reversed(self.earlier_places):
+                if position < stop:
+                    break
+                if level == wanted:
+                    return name
         return None
+
+    def places_to_carry(self, reach_from: int) -> list[tuple[int, str, str]]:
+        """(start, name, type) of the places named from `reach_from` on that a word referring
+        back may stand for, with those carried from earlier segments: what the next segment of
+        a large input looks back at (positions relative to this one)."""
+        found = []
+        i = len(self.regions) - 1
+        while i >= 0 and self.regions[i][0] >= reach_from:
+            level = self._level(i)
+            if level and self._subject_place(i):
+                found.append((self.regions[i][0], self._region_text(i), level))
+            i -= 1
+        if i < 0:
+            found.extend(p for p in reversed(self.earlier_places) if p[0] >= reach_from)
+        return found[::-1]
 
     def _group_of_members(self, i: int, left: int, floor: int, headline: Optional[str]) -> Optional[str]:
         """The group whose members place i is among: a metropolitan area or circle named (or
@@ -408,8 +404,8 @@ class PlaceLookups:
         (not in a list), or the place its own word referring back stands for (The province's
         urbanization rate ... Its permanent population)."""
         k = bisect.bisect_right(self.ends, self.sentence_start(at)) - 1
-        if k < 0 or self.ends[k] <= floor:
-            return None
+        if k < 0 or self.ends[k] <= floor or self.folded[self.ends[k] - 1] == "\n":
+            return None  # not past its paragraph (a segment of a large input starts at a line)
         before, left = self.sentence_start(self.ends[k] - 1), self.ends[k]
         i = bisect.bisect_left(self.region_starts, before)
         while i < len(self.regions) and self.regions[i][0] < left:
