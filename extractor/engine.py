@@ -299,7 +299,15 @@ class Window:
     # The last named percentage and its sentence: "GDP grew 8.1%. The pace was 1.3 percentage
     # points above ..." goes on about it.
     last_rate: tuple[int, str] = (-1, "")
+    # region_code of (region, headline region): one lookup per distinct pair, not per figure.
+    codes: dict = field(default_factory=dict)
 
+    def region_code(self, region: Optional[str], headline: Optional[str]) -> Optional[str]:
+        key = (region, headline)
+        code = self.codes.get(key, False)
+        if code is False:
+            code = self.codes[key] = code_in_document(self.ctx, region, headline)
+        return code
 
     def inside_figure_words(self, pos: int) -> bool:
         i = bisect.bisect_right(self.figure_words, (pos, len(self.text))) - 1
@@ -492,7 +500,7 @@ def _new_row(window: Window, article: Optional[ArticleOf], figure: Figure, left:
         "target": target, "change": change,
         "year": year, "start_year": start_year, "end_year": end_year,
         "subject": subject, "region": region,
-        "region_code": region_code or code_in_document(window.ctx, region, article and article.headline_region),
+        "region_code": region_code or window.region_code(region, article and article.headline_region),
         "text": window.text[figure.start:figure.end],
         "start": window.offset + figure.start, "end": window.offset + figure.end,
         "sentence": window.ctx.sentence(left, right),
