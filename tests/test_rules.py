@@ -240,6 +240,54 @@ def test_the_cache_keeps_a_bounded_number_of_packs(cache, tmp_path, monkeypatch)
     assert len(list(cache.glob("rules-*.pickle"))) == 2
 
 
+def _no_compiling(monkeypatch):
+    from extractor.pack import compiled as compiled_module
+
+    def fail(pack):
+        raise AssertionError("compiled although the compiled pack is cached")
+    monkeypatch.setattr(compiled_module, "compile_pack", fail)
+
+
+_TEXT = "2024年，河南省常住人口城镇化率达到58.4%，比上年提高1.2个百分点；郑州市地区生产总值增长5.2%。"
+
+
+def _rows(pack):
+    from extractor.engine import extract_articles
+
+    return extract_articles(_TEXT, pack)[1]
+
+
+def test_a_compiled_pack_is_cached_and_gives_the_same_records(cache, monkeypatch):
+    first = load_rules()
+    expected = _rows(first)
+    assert len(list(cache.glob("compiled-*.pickle"))) == 1
+    _no_compiling(monkeypatch)
+    second = load_rules()
+    assert _rows(second) == expected and expected
+    assert compiled(second).places.key("Henan Province") == "henan province"
+
+
+def test_a_compiled_pack_is_compiled_again_for_another_regex_version(cache, monkeypatch):
+    import regex
+
+    load_rules()
+    compiled(load_rules())
+    monkeypatch.setattr(regex, "__version__", regex.__version__ + ".other")
+    built = []
+    from extractor.pack import compiled as compiled_module
+    real = compiled_module.compile_pack
+    monkeypatch.setattr(compiled_module, "compile_pack", lambda pack: built.append(pack) or real(pack))
+    compiled(load_rules())
+    assert built and len(list(cache.glob("compiled-*.pickle"))) == 2
+
+
+def test_a_pack_not_loaded_from_files_is_compiled_and_not_cached(cache):
+    pack = rules.RulePack(load_rules().files)  # as a worker process unpickles it
+    assert pack.sources is None
+    compiled(pack)
+    assert not list(cache.glob("compiled-*.pickle"))
+
+
 # --- the tokenizer's shortcuts give jieba's own answers ----------------------------------------
 
 def _jieba_cut(tokenizer, text: str) -> list[str]:

@@ -1,5 +1,5 @@
-"""A per-user cache of validated rule packs: a start with cached rules needs neither TOML
-parsing nor pydantic.
+"""A per-user cache of validated rule packs and of their compiled form: a start with cached
+rules needs neither TOML parsing nor pydantic, nor compiling the pack's patterns and tables.
 
 Validating the rule files means importing pydantic and building its validators, about
 half of a cold start (issue 5). A validated pack is plain frozen dataclasses, so it is
@@ -11,6 +11,10 @@ names the entry's file. The cache only saves time: an entry that cannot be read 
 written is ignored, and the files are validated as if there were no cache. Since a pickle
 can run code when loaded, an entry is read only when it belongs to the current user and
 nobody else may write it (POSIX).
+
+The compiled form (pack/compiled.py: regexes, Aho-Corasick automata, the place tables) is
+kept in an entry of its own, which also depends on the source of the modules that build it
+and on the versions of `regex` and pyahocorasick, whose compiled objects it pickles.
 
 The place is $POLICY_EXTRACT_CACHE_DIR, else $XDG_CACHE_HOME/policy-extract, else
 ~/.cache/policy-extract; POLICY_EXTRACT_CACHE_DIR set to an empty string turns it off.
@@ -51,50 +55,101 @@ def _origin(contents: dict[str, bytes]) -> dict:
             "classes": Path(__file__).with_name("rules.py").read_bytes(), "files": contents}
 
 
-def _entry(origin: dict) -> Optional[Path]:
+def _compiled_origin(contents: dict[str, bytes]) -> dict:
+    """Everything a compiled pack depends on: the pack's own origin, the modules that compile
+    it, and the libraries whose objects are pickled in it."""
+    import ahocorasick
+    import regex
+
+    from ..finding import normalize, numbers
+    from . import compiled, placenames
+
+    code = {module.__name__: Path(module.__file__).read_bytes() for module in (compiled, placenames, normalize, numbers)}
+    automata = os.stat(ahocorasick.__file__)
+    return {**_origin(contents), "code": code, "regex": regex.__version__,
+            "ahocorasick": (ahocorasick.__file__, automata.st_size, automata.st_mtime_ns)}
+
+
+def _entry(origin: dict, kind: str = "rules") -> Optional[Path]:
     directory = cache_dir()
     if directory is None:
         return None
     checksum = zlib.crc32(repr({**origin, "files": None}).encode())
     for label, data in origin["files"].items():
         checksum = zlib.crc32(data, zlib.crc32(label.encode("utf-8", "surrogateescape"), checksum))
-    return directory / f"rules-{checksum:08x}-{len(origin['files'])}.pickle"
+    return directory / f"{kind}-{checksum:08x}-{len(origin['files'])}.pickle"
+
+
+def _load(origin: dict, kind: str):
+    try:
+        path = _entry(origin, kind)
+        if path is None or not path.is_file() or not _private(path):
+            return None
+        with open(path, "rb") as handle:
+            stored_origin, value = pickle.load(handle)
+    except Exception as exc:  # a damaged or foreign entry is a miss, never an error
+        log.debug("rule cache not used: %s", exc)
+        return None
+    return value if stored_origin == origin else None
+
+
+def _store(origin: dict, kind: str, value) -> None:
+    try:
+        path = _entry(origin, kind)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{kind}-", suffix=".tmp", delete=False)
+        try:
+            with handle:
+                pickle.dump((origin, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)
+        except BaseException:
+            os.unlink(handle.name)
+            raise
+        _prune(path.parent, kind)
+    except Exception as exc:  # a read-only home or a full disk costs speed, not the run
+        log.debug("rule cache not written: %s", exc)
 
 
 def load(contents: dict[str, bytes]) -> Optional[dict]:
     """The validated files of the pack made of `contents` (label -> bytes), if cached."""
     try:
         origin = _origin(contents)
-        path = _entry(origin)
-        if path is None or not path.is_file() or not _private(path):
-            return None
-        with open(path, "rb") as handle:
-            stored_origin, files = pickle.load(handle)
-    except Exception as exc:  # a damaged or foreign entry is a miss, never an error
+    except Exception as exc:
         log.debug("rule cache not used: %s", exc)
         return None
-    return files if stored_origin == origin else None
+    return _load(origin, "rules")
 
 
 def store(contents: dict[str, bytes], files: dict) -> None:
     """Keep the validated `files` of the pack made of `contents`; written atomically."""
     try:
         origin = _origin(contents)
-        path = _entry(origin)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".rules-", suffix=".tmp", delete=False)
-        try:
-            with handle:
-                pickle.dump((origin, files), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, path)
-        except BaseException:
-            os.unlink(handle.name)
-            raise
-        _prune(path.parent)
-    except Exception as exc:  # a read-only home or a full disk costs speed, not the run
+    except Exception as exc:
         log.debug("rule cache not written: %s", exc)
+        return
+    _store(origin, "rules", files)
+
+
+def load_compiled(contents: dict[str, bytes]):
+    """The compiled form (pack/compiled.Compiled) of the pack made of `contents`, if cached."""
+    try:
+        origin = _compiled_origin(contents)
+    except Exception as exc:
+        log.debug("rule cache not used: %s", exc)
+        return None
+    return _load(origin, "compiled")
+
+
+def store_compiled(contents: dict[str, bytes], compiled) -> None:
+    """Keep the compiled form of the pack made of `contents`; written atomically."""
+    try:
+        origin = _compiled_origin(contents)
+    except Exception as exc:
+        log.debug("rule cache not written: %s", exc)
+        return
+    _store(origin, "compiled", compiled)
 
 
 def _private(path: Path) -> bool:
@@ -105,7 +160,7 @@ def _private(path: Path) -> bool:
     return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
-def _prune(directory: Path) -> None:
-    entries = sorted(directory.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+def _prune(directory: Path, kind: str = "rules") -> None:
+    entries = sorted(directory.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in entries[MAX_ENTRIES:]:
         stale.unlink(missing_ok=True)

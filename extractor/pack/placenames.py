@@ -72,6 +72,9 @@ class PlaceKeys:
         self.fold = fold
         self._keys: dict[str, str] = {}
 
+    def __getstate__(self) -> dict:  # a cached pack (pack/cache.py) is stored without the memory
+        return {"fold": self.fold, "_keys": {}}
+
     def __call__(self, name: str) -> str:
         key = self._keys.get(name)
         if key is None:
@@ -84,7 +87,10 @@ class PlaceKeys:
 def build_place_names(regions, namesakes, fold: Callable[[str], str]) -> PlaceNames:
     """The tables of `regions` (pack entries of rules/regions.toml) and their `namesakes`."""
     table = PlaceNames(key=PlaceKeys(fold))
-    key = table.key
+
+    def key(name: str) -> str:  # building looks up every name once: nothing to remember
+        return place_key(name, fold)
+
     en_provinces = {}
     for region in regions:
         names = [*region.zh, *region.zh_hant]
