@@ -242,3 +242,24 @@ def test_the_provinces_named_in_a_text_are_read_once_for_all_its_headlines(monke
     rows = extract_articles(digest, default_rules())[1]
     assert [row["region_code"] for row in rows] == ["320500"] * 5
     assert len(texts) == 1
+
+
+_FORMS = st.lists(st.text(alphabet="增长提高到aAbB个百分点 ", min_size=1, max_size=5), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(forms=_FORMS, text=st.text(alphabet="增长提高到aAbB个百分点 5", max_size=30), ignore_case=st.booleans())
+def test_a_trie_alternation_matches_as_the_longest_first_list(forms, text, ignore_case):
+    """The literal alternations of the pack are shaped as tries (pack/compiled._alternation):
+    the same matches as the flat list, longest first, forwards and run backwards."""
+    from extractor.pack.compiled import _alternation
+
+    flat = "|".join(regex.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+    flags = regex.IGNORECASE if ignore_case else 0
+    for reverse, wrap in ((False, "(?:{})(?:个)?"), (True, "(?r)(?:{})\\s?$")):
+        trie = regex.compile(wrap.format(_alternation(forms, reverse)), flags)
+        plain = regex.compile(wrap.format(flat), flags)
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(len(text) + 1):
+            found, expected = trie.search(text, 0, pos), plain.search(text, 0, pos)
+            assert (found and found.span()) == (expected and expected.span())
