@@ -63,12 +63,8 @@ SEGMENT_CHARS = 200_000
 
 
 def tokenizer_for(pack: RulePack) -> Tokenizer:
-    """The pack's tokenizer, created once per pack (jieba itself loads on first cut)."""
-    tokenizer = pack.__dict__.get("_tokenizer")
-    if tokenizer is None:
-        tokenizer = Tokenizer(compiled(pack).dictionary_words)
-        pack.__dict__["_tokenizer"] = tokenizer
-    return tokenizer
+    """The pack's tokenizer, compiled with it (jieba itself is imported on first cut)."""
+    return compiled(pack).tokenizer
 
 
 def _without_overlaps(figures: list[Figure]) -> list[Figure]:

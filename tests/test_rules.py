@@ -265,6 +265,8 @@ def test_a_compiled_pack_is_cached_and_gives_the_same_records(cache, monkeypatch
     second = load_rules()
     assert _rows(second) == expected and expected
     assert compiled(second).places.key("Henan Province") == "henan province"
+    window = "全省常住人口城镇化率"  # cut with the jieba dictionary pickled with the tokenizer
+    assert tokenizer_for(second).cut(window, hmm=False) == tokenizer_for(first).cut(window, hmm=False) != list(window)
 
 
 def test_a_compiled_pack_is_compiled_again_for_another_regex_version(cache, monkeypatch):

@@ -17,7 +17,7 @@ import re
 import sys
 import threading
 import warnings
-from typing import Iterable
+from typing import Iterable, Optional
 
 # First use from several threads at once: one imports jieba and builds the dictionary while
 # the others wait (without it they saw a partially initialised jieba module).
@@ -66,7 +66,26 @@ class Tokenizer:
         # cut into single characters, which is known without asking jieba (most windows).
         self._pairs = frozenset(w[i:i + 2] for w in self._words for i in range(len(w) - 1))
         self._jieba = None
+        # jieba's prefix dictionary of the words (FREQ, total): built once, and pickled with
+        # the tokenizer (a compiled pack in the rule cache), where jieba's own object is not.
+        self._dictionary: Optional[tuple[dict, int]] = None
         self._cuts: dict[str, list[str]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"_words": self._words, "_pairs": self._pairs, "_dictionary": self.dictionary()}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _jieba=None, _cuts={})
+
+    def dictionary(self) -> tuple[dict, int]:
+        """jieba's prefix dictionary of the words (jieba.Tokenizer.gen_pfdict)."""
+        if self._dictionary is None:
+            with _FIRST_USE:
+                if self._dictionary is None:
+                    jieba = _import_jieba()
+                    lines = "".join(f"{word} {_TERM_FREQ}\n" for word in self._words)
+                    self._dictionary = jieba.Tokenizer.gen_pfdict(io.BytesIO(lines.encode("utf-8")))
+        return self._dictionary
 
     def _tokenizer(self):
         if self._jieba is not None:
@@ -76,8 +95,7 @@ class Tokenizer:
                 return self._jieba
             jieba = _import_jieba()
             tokenizer = jieba.Tokenizer(dictionary=None)
-            lines = "".join(f"{word} {_TERM_FREQ}\n" for word in self._words)
-            tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(io.BytesIO(lines.encode("utf-8")))
+            tokenizer.FREQ, tokenizer.total = self.dictionary()
             tokenizer.initialized = True
             self._jieba = tokenizer
             logging.getLogger(__name__).debug("tokenizer ready with %d domain terms", len(self._words))

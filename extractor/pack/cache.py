@@ -12,9 +12,10 @@ written is ignored, and the files are validated as if there were no cache. Since
 can run code when loaded, an entry is read only when it belongs to the current user and
 nobody else may write it (POSIX).
 
-The compiled form (pack/compiled.py: regexes, Aho-Corasick automata, the place tables) is
-kept in an entry of its own, which also depends on the source of the modules that build it
-and on the versions of `regex` and pyahocorasick, whose compiled objects it pickles.
+The compiled form (pack/compiled.py: regexes, Aho-Corasick automata, the place tables,
+the tokenizer's jieba dictionary) is kept in an entry of its own, which also depends on the
+source of the modules that build it and on `regex`, pyahocorasick and jieba, whose objects
+it pickles.
 
 The place is $POLICY_EXTRACT_CACHE_DIR, else $XDG_CACHE_HOME/policy-extract, else
 ~/.cache/policy-extract; POLICY_EXTRACT_CACHE_DIR set to an empty string turns it off.
@@ -55,19 +56,27 @@ def _origin(contents: dict[str, bytes]) -> dict:
             "classes": Path(__file__).with_name("rules.py").read_bytes(), "files": contents}
 
 
+# The modules whose code shapes a compiled pack (pack/compiled.compile_pack and what it runs).
+_COMPILING_MODULES = ("pack/compiled.py", "pack/placenames.py", "finding/normalize.py", "finding/numbers.py",
+                      "finding/tokenize.py")
+
+
 def _compiled_origin(contents: dict[str, bytes]) -> dict:
     """Everything a compiled pack depends on: the pack's own origin, the modules that compile
-    it, and the libraries whose objects are pickled in it."""
+    it, and the libraries whose objects are pickled in it (jieba's by its file, found
+    without importing it)."""
+    import importlib.util
+
     import ahocorasick
     import regex
 
-    from ..finding import normalize, numbers
-    from . import compiled, placenames
-
-    code = {module.__name__: Path(module.__file__).read_bytes() for module in (compiled, placenames, normalize, numbers)}
-    automata = os.stat(ahocorasick.__file__)
-    return {**_origin(contents), "code": code, "regex": regex.__version__,
-            "ahocorasick": (ahocorasick.__file__, automata.st_size, automata.st_mtime_ns)}
+    package = Path(__file__).parents[1]
+    code = {name: (package / name).read_bytes() for name in _COMPILING_MODULES}
+    libraries = {}
+    for name, path in (("ahocorasick", ahocorasick.__file__), ("jieba", importlib.util.find_spec("jieba").origin)):
+        status = os.stat(path)
+        libraries[name] = (path, status.st_size, status.st_mtime_ns)
+    return {**_origin(contents), "code": code, "regex": regex.__version__, "libraries": libraries}
 
 
 def _entry(origin: dict, kind: str = "rules") -> Optional[Path]:

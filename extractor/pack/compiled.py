@@ -19,6 +19,7 @@ import regex
 
 from ..finding.normalize import build_table, fold
 from ..finding.numbers import ARABIC, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
+from ..finding.tokenize import Tokenizer
 from . import cache as rulecache
 from .placenames import PlaceNames, build_place_names
 from .rules import RulePack, Unit
@@ -304,6 +305,7 @@ class Compiled:
     places: PlaceNames
     metric_kinds: dict[str, frozenset]  # the kinds of figure each metric names
     dictionary_words: list[str] = field(default_factory=list)
+    tokenizer: Optional[Tokenizer] = None           # over dictionary_words, its jieba dictionary built
     # After these characters (the end of a number or of a unit) a hyphen joins a range:
     # 20亿-30亿元, 3%-5%, 5公里-10公里; elsewhere it is a minus sign (增长-6.8%).
     range_dash_after: frozenset = frozenset()
@@ -486,6 +488,8 @@ def compile_pack(pack: RulePack) -> Compiled:
         # A place whose name holds a numeral is a word (六盘水, 七台河): never a figure.
         + [f(n) for r in pack.collect("region") for n in (*r.zh, *r.zh_hant) if not _CN_NUMERAL.isdisjoint(n)]
     ))
+    tokenizer = Tokenizer(dictionary)
+    tokenizer.dictionary()  # jieba's part, so that a cached pack holds it
     changes = pack.tables("changes")
     change_words = [f(w) for t in changes for w in t.before]
     levels = [f(w) for t in changes for w in t.levels]
@@ -543,7 +547,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english}
             | {w[0] for w in between} | set("多余-—–~至到")),
-        subject_stops=subject_stops, places=places, dictionary_words=dictionary,
+        subject_stops=subject_stops, places=places, dictionary_words=dictionary, tokenizer=tokenizer,
         change_before=change_before, change_after=change_after, change_keywords=change_keywords,
         change_flows=frozenset(m for t in changes for m in t.flows), change_heads=change_heads, change_rates=change_rates,
         target_cues=target_cues,
