@@ -347,3 +347,36 @@ def test_term_scanner(text, expected):
 
     scanner = TermScanner(["城镇化率", "城镇化", "GDP", "urbanization rate", "rate"])
     assert list(scanner.finditer(text)) == expected
+
+
+# --- compiled patterns kept for the next process (pack/cache.preload_patterns) -----------------
+
+def _python(code: str, cache: Path) -> str:
+    import subprocess
+    import sys
+
+    env = {**os.environ, rulecache.CACHE_ENV: str(cache)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                          cwd=Path(__file__).resolve().parents[1]).stdout.strip()
+
+
+_EXTRACT = "from extractor import extract; print([r.value for r in extract('城镇化率达到59.22%')])"
+_PRELOADED = ("import extractor.pack.cache as c, extractor.meaning.context as m; from regex import _main; "
+              "print(len(c._preloaded) > 0, any(_main._cache[k] is m._SENTENCE_END for k in c._preloaded))")
+
+
+def test_the_modules_patterns_come_compiled_from_the_cache(tmp_path):
+    cache = tmp_path / "cache"
+    assert _python(_PRELOADED, cache) == "False False"  # nothing kept yet
+    assert _python(_EXTRACT, cache) == "[59.22]"
+    assert list(cache.glob("patterns-*.pickle"))
+    assert _python(_PRELOADED, cache) == "True True"  # the module's pattern is the one kept
+
+
+def test_a_damaged_pattern_cache_is_ignored(tmp_path):
+    cache = tmp_path / "cache"
+    _python(_EXTRACT, cache)
+    [entry] = cache.glob("patterns-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert _python(_PRELOADED, cache) == "False False"
+    assert _python(_EXTRACT, cache) == "[59.22]"

@@ -17,6 +17,14 @@ the tokenizer's jieba dictionary) is kept in an entry of its own, which also dep
 source of the modules that build it and on `regex`, pyahocorasick and jieba, whose objects
 it pickles.
 
+The regular expressions that the modules compile when imported (a few dozen, about 30 ms
+of a start) are kept too, as the `regex` module pickles them, compiled: `preload_patterns`
+puts them into `regex`'s own cache of compiled patterns before those modules are imported
+(engine.py and pack/rules.py call it first), so that their `regex.compile` finds them
+there. This is the one use of `regex`'s private state (its cache dictionaries, as
+regex/_main.py fills them): the entry is made by the same `regex` version, and whatever
+does not fit is skipped, so the worst case is that patterns are compiled as usual.
+
 The place is $POLICY_EXTRACT_CACHE_DIR, else $XDG_CACHE_HOME/policy-extract, else
 ~/.cache/policy-extract; POLICY_EXTRACT_CACHE_DIR set to an empty string turns it off.
 """
@@ -159,6 +167,80 @@ def store_compiled(contents: dict[str, bytes], compiled) -> None:
         log.debug("rule cache not written: %s", exc)
         return
     _store(origin, "compiled", compiled)
+
+
+# The keys of the compiled patterns put into regex's cache by preload_patterns (None: not tried).
+_preloaded: Optional[frozenset] = None
+
+
+def _patterns_entry() -> Optional[Path]:
+    import regex
+
+    directory = cache_dir()
+    if directory is None:
+        return None
+    checksum = zlib.crc32(repr((_FORMAT, __version__, sys.version, regex.__version__)).encode())
+    return directory / f"patterns-{checksum:08x}.pickle"
+
+
+def _cached_patterns(main) -> dict:
+    """regex's cache entries of plain str patterns (no named lists, not locale-dependent):
+    the key is (pattern, str, flags, frozenset(), version, None)."""
+    return {key: value for key, value in list(main._cache.items())
+            if len(key) == 6 and key[1] is str and key[3] == frozenset() and key[5] is None}
+
+
+def preload_patterns() -> None:
+    """Put the kept compiled patterns into regex's cache (once per process)."""
+    global _preloaded
+    if _preloaded is not None:
+        return
+    _preloaded = frozenset()
+    try:
+        import regex
+        from regex import _main
+
+        path = _patterns_entry()
+        if path is None or not path.is_file() or not _private(path):
+            return
+        with open(path, "rb") as handle:
+            version, entries = pickle.load(handle)
+        if version != regex.__version__:
+            return
+        with _main._cache_lock:
+            for key, pattern in entries.items():
+                if len(_main._cache) >= _main._MAXCACHE - 1:
+                    break
+                text, kind, flags = key[:3]
+                _main._named_args[(text, kind, flags)] = frozenset()
+                _main._locale_sensitive[(kind, text)] = False
+                _main._cache[key] = pattern
+        _preloaded = frozenset(entries)
+    except Exception as exc:  # another regex, a damaged entry: patterns are compiled as usual
+        log.debug("pattern cache not used: %s", exc)
+
+
+def store_patterns() -> None:
+    """Keep the compiled patterns of regex's cache when it holds some that were not preloaded."""
+    try:
+        import regex
+        from regex import _main
+
+        entries = _cached_patterns(_main)
+        path = _patterns_entry()
+        if path is None or set(entries) <= (_preloaded or frozenset()):
+            return
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".patterns-", suffix=".tmp", delete=False)
+        try:
+            with handle:
+                pickle.dump((regex.__version__, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)
+        except BaseException:
+            os.unlink(handle.name)
+            raise
+    except Exception as exc:  # a read-only home or a full disk costs speed, not the run
+        log.debug("pattern cache not written: %s", exc)
 
 
 def _private(path: Path) -> bool:

@@ -576,5 +576,6 @@ def compiled(pack: RulePack) -> Compiled:
             cached = compile_pack(pack)
             if contents is not None:
                 rulecache.store_compiled(contents, cached)
+        rulecache.store_patterns()  # the modules' patterns, compiled by now (see pack/cache.py)
         pack.__dict__["_compiled"] = cached
     return cached
