@@ -362,12 +362,17 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     # the article the segment starts in.
     first = max(bisect.bisect_right(spans, offset, key=_start) - 1, 0)
     starts = [a.start for a in spans[first:bisect.bisect_left(spans, stop, key=_start)]]
+    articles: dict[int, ArticleOf] = {}  # built once per article, not per figure
     rows = []
     previous_end = 0
     for figure in figures:
         i = bisect.bisect_right(starts, offset + figure.start) - 1
         i = first + i if i >= 0 else -1
-        article = ArticleOf(spans[i], *headline_regions[i]) if i >= 0 else None
+        article = None
+        if i >= 0:
+            article = articles.get(i)
+            if article is None:
+                article = articles[i] = ArticleOf(spans[i], *headline_regions[i])
         rows.append(_row(figure, window, article, previous_end))
         previous_end = figure.end
     if carry is not None:
@@ -409,9 +414,10 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     own_hits = ctx.hits_within(start, end)
     if subject_span is not None:
         own_hits += ctx.hits_within(*subject_span)
+    after = ctx.keyword_after(end, right)  # the first that names a metric, when it does: looked for once
+    named_after = after if after is None or after[2] else ctx.keyword_after(end, right, named=True)
     metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
-                        lambda: ctx.clause(start, end, left, right), previous_end, ctx.keyword_after(end, right),
-                        ctx.keyword_after(end, right, named=True))
+                        lambda: ctx.clause(start, end, left, right), previous_end, after, named_after)
     if gap:
         metric = None
     if window.last_amount[0] == left and _CLASS_OF_PLACES.match(folded, end) \
