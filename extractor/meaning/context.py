@@ -9,6 +9,7 @@ capped (MAX_SENTENCE), so a record never carries a megabyte-long "sentence".
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Optional, Sequence
 
 import regex
@@ -65,6 +66,21 @@ def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int
     if m is None or (m.end() - end == 1 and folded[end - 1] in "省市县区"):
         return start, end  # 浙江省|省长: the name has its suffix already
     return start, m.end()
+
+
+def _per_document(method):
+    """`method`, a pure function of a document's spans, worked out once per document and
+    arguments: the figures of one sentence ask about the same places."""
+    name = f"_memo{method.__name__}"
+
+    @functools.wraps(method)
+    def remembered(self, *args):
+        memo = self.__dict__.setdefault(name, {})
+        value = memo.get(args)
+        if value is None:
+            value = memo[args] = method(self, *args)
+        return value
+    return remembered
 
 
 class DocumentContext:
@@ -171,6 +187,7 @@ class DocumentContext:
             return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
         return None
 
+    @_per_document
     def _not_the_subject(self, s: int, e: int) -> bool:
         """A comparison base (高于全国, 占全省, 6% of the nation's grain), a station, road or park
         (郑州东站), or a dateline (BEIJING, Oct. 16): named near a figure but not what it is about."""
@@ -197,6 +214,7 @@ class DocumentContext:
         return bool(_BETWEEN_BEFORE.search(self.folded, max(0, self.regions[first][0] - 14), self.regions[first][0])
                     or _BETWEEN_AFTER.match(self.folded, e, e + MATCH_REACH))
 
+    @_per_document
     def _in_a_list(self, i: int) -> bool:
         s, e = self.regions[i]
         before = i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s)
