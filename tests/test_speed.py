@@ -263,3 +263,29 @@ def test_a_trie_alternation_matches_as_the_longest_first_list(forms, text, ignor
         for pos in range(len(text) + 1):
             found, expected = trie.search(text, 0, pos), plain.search(text, 0, pos)
             assert (found and found.span()) == (expected and expected.span())
+
+
+_PHRASE_WORDS = ["population", "residents", "cities", "lines", "have", "has", "rose", "grew", "reached", "to",
+                 "about", "nearly", "the", "urban", "Metro", "s", "-", "\n", " ", "  ", ",", "城镇", "人口"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_WORDS), max_size=14).map(" ".join), st.sampled_from(["", " ", "\n", " \n"]))
+def test_a_phrase_run_backwards_from_the_end_is_matched_as_searched(window, tail):
+    """RulePattern(backwards_from_end=True).search (the indicator phrases before a bare number)
+    matches at the end instead of searching: the same match as the pattern's own search."""
+    c = compiled(default_rules())
+    for phrase, _ in c.implied_phrases:
+        assert phrase._from_end
+        text = window + tail
+        for bounds in ((), (0, len(text)), (3, max(3, len(text) - 1))):
+            found, expected = phrase.search(text, *bounds), phrase.pattern.search(text, *bounds)
+            assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+def test_a_pattern_run_backwards_from_the_end_may_end_before_a_final_line_break():
+    from extractor.pack.compiled import RulePattern
+
+    phrase = RulePattern(r"(?r)(?:rose)$", "test", backwards_from_end=True)
+    assert phrase.search("it rose\n").span() == phrase.pattern.search("it rose\n").span() == (3, 7)
+    assert phrase.search("it rose").span() == (3, 7) and phrase.search("rose it") is None

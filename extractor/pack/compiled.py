@@ -206,16 +206,27 @@ class RulePattern:
     figures it would have helped with lose that help, extraction goes on.
     """
 
-    def __init__(self, pattern: str, where: str, flags: int = 0):
+    def __init__(self, pattern: str, where: str, flags: int = 0, backwards_from_end: bool = False):
+        """`backwards_from_end`: the pattern is run in reverse and ends with `$` ((?r)…$), so
+        that a match can only end where the text does, or before a final line break."""
         self.pattern = regex.compile(pattern, flags)
         self.groupindex = self.pattern.groupindex
         self.where = where
         self.broken = False
+        # Then `search` is `match` (in reverse, anchored at the end), which does not try every
+        # other position of the text first only to find `$` fail there.
+        self._from_end = backwards_from_end and not self.pattern.flags & regex.MULTILINE
 
     def match(self, text: str, *bounds: int) -> Optional[regex.Match]:
         return self._run(self.pattern.match, text, *bounds)
 
     def search(self, text: str, *bounds: int) -> Optional[regex.Match]:
+        if self._from_end:
+            found = self._run(self.pattern.match, text, *bounds)
+            start = bounds[0] if bounds else 0
+            end = min(bounds[1], len(text)) if len(bounds) > 1 else len(text)
+            if found is not None or end <= start or text[end - 1] != "\n":
+                return found  # else `$` may also match before the final line break: search there
         return self._run(self.pattern.search, text, *bounds)
 
     def finditer(self, text: str) -> list[regex.Match]:
@@ -379,7 +390,8 @@ def compile_pack(pack: RulePack) -> Compiled:
     implied = pack.collect("implied")
     implied_forms = {f(k): entry for entry in implied for k in entry.keywords}
     implied_pattern = regex.compile(_bounded(implied_forms), regex.IGNORECASE)
-    implied_phrases = [(RulePattern(rf"(?r)(?:{p})\s*$", f"{where} -> phrases -> {i}", regex.IGNORECASE), entry)
+    implied_phrases = [(RulePattern(rf"(?r)(?:{p})\s*$", f"{where} -> phrases -> {i}", regex.IGNORECASE,
+                                    backwards_from_end=True), entry)
                        for where, entry in pack.located("implied") for i, p in enumerate(entry.phrases)]
     # The indicator may follow the magnitude in the noun it modifies: 撬动了1.8万亿的社会投资.
     implied_after = regex.compile(r"的?\p{Han}{0,4}?(?P<k>" + _alternation(
