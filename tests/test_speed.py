@@ -289,3 +289,13 @@ def test_a_pattern_run_backwards_from_the_end_may_end_before_a_final_line_break(
     phrase = RulePattern(r"(?r)(?:rose)$", "test", backwards_from_end=True)
     assert phrase.search("it rose\n").span() == phrase.pattern.search("it rose\n").span() == (3, 7)
     assert phrase.search("it rose").span() == (3, 7) and phrase.search("rose it") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abc 12３４％（）這個說城镇化率。\u3000\u00a0’")))
+def test_folding_skips_text_with_nothing_to_fold_and_translates_the_rest(text):
+    from extractor.finding.normalize import fold
+
+    table = compiled(default_rules()).table
+    assert fold(text, table) == text.translate(table)
+    assert fold(text, dict(table)) == text.translate(table)  # a plain table: always translated
