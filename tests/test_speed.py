@@ -299,3 +299,17 @@ def test_folding_skips_text_with_nothing_to_fold_and_translates_the_rest(text):
     table = compiled(default_rules()).table
     assert fold(text, table) == text.translate(table)
     assert fold(text, dict(table)) == text.translate(table)  # a plain table: always translated
+
+
+_TERMS = st.lists(st.text(alphabet="城镇化率人口ab rGDP\x00\uffff", min_size=1, max_size=5), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms=_TERMS, text=st.text(alphabet="城镇化率人口市ab rGDPx\x00\uffff。 ", max_size=40),
+       typical=st.text(alphabet="城镇化率人口市ab rx。", min_size=1, max_size=20))
+def test_a_scanner_ordered_by_typical_text_finds_the_same_terms(terms, text, typical):
+    """TermScanner with `typical` text (its first level ordered by it, the characters of no
+    term scanned as one): the same matches as without."""
+    from extractor.pack.compiled import TermScanner
+
+    assert list(TermScanner(terms, typical).finditer(text)) == list(TermScanner(terms).finditer(text))
