@@ -313,3 +313,33 @@ def test_a_scanner_ordered_by_typical_text_finds_the_same_terms(terms, text, typ
     from extractor.pack.compiled import TermScanner
 
     assert list(TermScanner(terms, typical).finditer(text)) == list(TermScanner(terms).finditer(text))
+
+
+_YEAR_WORDS = ["in", "In", "IN", "for", "For", "of", "Of", "as of", "As of", "as late as", "as", "by", "BY", "during",
+               "During", "last year", "Last year", "this year", "THIS YEAR", "a year earlier", "A year before",
+               "the previous year", "The preceding year", "than", "Oct.", "2024", "1998", "1850", "2024年",
+               "二〇二三年", "上年", "今年", "去（2025）年", "较", "(2010)", "（2010）", "的", "、", "x", "rain", "bin", "of2024",
+               "blast", " ", "\n"]
+_YEAR_TEXTS = [f"{a}{gap}{b}" for a in _YEAR_WORDS for b in _YEAR_WORDS for gap in ("", " ")]
+
+
+def _same_year_mentions(text: str) -> bool:
+    from extractor.meaning.years import _YEAR_MENTION
+
+    body = _YEAR_MENTION.pattern[_YEAR_MENTION.pattern.index("(?:(?P<base>"):]
+    plain = regex.compile(r"(?=[较比同上去今本前12〇零一二三四五六七八九(（]"
+                          r"|(?i:(?:in|for|of|as|by|during)\s|(?:last|this|a)\s+year|the\s+pre))" + body)
+    return [(m.span(), m.groupdict()) for m in _YEAR_MENTION.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_the_year_mentions_word_start_skip_finds_what_a_look_ahead_at_every_position_finds():
+    """_YEAR_MENTION (meaning/years.py) tries its English branches only at a word starting
+    with one of their words' first letters: the same matches as its look-ahead tried everywhere."""
+    assert all(_same_year_mentions(text) for text in _YEAR_TEXTS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_YEAR_TEXTS), max_size=8).map(" ".join))
+def test_the_year_mentions_skip_holds_in_longer_text(text):
+    assert _same_year_mentions(text)
