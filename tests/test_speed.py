@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import extractor.engine as engine
@@ -343,3 +343,22 @@ def test_the_year_mentions_word_start_skip_finds_what_a_look_ahead_at_every_posi
 @given(st.lists(st.sampled_from(_YEAR_TEXTS), max_size=8).map(" ".join))
 def test_the_year_mentions_skip_holds_in_longer_text(text):
     assert _same_year_mentions(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(forms=st.lists(st.text(alphabet="约近超ab \n", min_size=1, max_size=3), min_size=1, max_size=6),
+       text=st.text(alphabet="约近超abx \n5", max_size=20), pos=st.integers(0, 20), space=st.sampled_from(["", r"\s?"]))
+@example(forms=["ab"], text="xab\n", pos=4, space="")  # `$` before the final line break
+def test_ending_at_matches_what_a_reverse_search_finds(forms, text, pos, space):
+    """EndingAt matches its reverse pattern at the position instead of searching its range:
+    the same match, a line break before the position included."""
+    from extractor.pack.compiled import EndingAt, _alternation
+
+    pos = min(pos, len(text))
+    ending = EndingAt("(?:" + _alternation(forms, reverse=True) + ")" + space, forms, 8)
+    found = ending.search(text, pos)
+    if pos == 0 or (text[pos - 1] not in ending._last and not text[pos - 1].isspace()):
+        assert found is None
+        return
+    expected = ending.pattern.search(text, max(0, pos - 8), pos)
+    assert (found and found.span()) == (expected and expected.span())

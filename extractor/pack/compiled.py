@@ -223,7 +223,9 @@ class EndingAt:
 
     Most positions are ruled out before the regex runs: the character just before them must
     be one these words end with, a space or one of `extra` (what the pattern allows after
-    the words). That is one set lookup instead of a regex call for most figures.
+    the words). That is one set lookup instead of a regex call for most figures. The regex
+    is then matched at the position (a reverse match is anchored at the end of its range),
+    not searched from every position of the range only to find `$` fail there.
     """
 
     def __init__(self, body: str, forms, reach: int, flags: int = 0, extra: str = ""):
@@ -234,7 +236,11 @@ class EndingAt:
     def search(self, text: str, pos: int) -> Optional[regex.Match]:
         if pos == 0 or (text[pos - 1] not in self._last and not text[pos - 1].isspace()):
             return None
-        return self.pattern.search(text, max(0, pos - self.reach), pos)
+        begin = max(0, pos - self.reach)
+        found = self.pattern.match(text, begin, pos)
+        if found is not None or text[pos - 1] != "\n":
+            return found
+        return self.pattern.search(text, begin, pos)  # `$` may also match before a final line break
 
 
 class RulePattern:
