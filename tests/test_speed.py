@@ -362,3 +362,14 @@ def test_ending_at_matches_what_a_reverse_search_finds(forms, text, pos, space):
         return
     expected = ending.pattern.search(text, max(0, pos - 8), pos)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_trie_alternation_keeps_forms_that_differ_by_case_longest_first():
+    """Heads that differ only by case both match under IGNORECASE (A, a): the trie keeps
+    their forms as a flat list, longest first (found by the property test above)."""
+    from extractor.pack.compiled import _alternation
+
+    forward = regex.compile("(?i)(?:{})".format(_alternation(["A", "aa", "b"])))
+    assert [m.span() for m in forward.finditer("AA b")] == [(0, 2), (3, 4)]
+    backward = regex.compile("(?ri)(?:{})$".format(_alternation(["A", "Aa", "b"], reverse=True)))
+    assert backward.search("xAA b", 0, 3).span() == (1, 3)

@@ -387,8 +387,19 @@ def _trie(forms, reverse: bool) -> str:
         if form:
             head, rest = (form[-1], form[:-1]) if reverse else (form[0], form[1:])
             branches.setdefault(head, []).append(rest)
+    # Heads that differ only by case (A, a) both match under IGNORECASE, so their branches
+    # are not exclusive: their forms stay a flat list, longest first.
+    cased: dict[str, list[str]] = {}
+    for head in branches:
+        cased.setdefault(head.upper().lower(), []).append(head)
     parts = []
     for head, rests in sorted(branches.items()):
+        variants = cased[head.upper().lower()]
+        if len(variants) > 1:
+            if head == min(variants):
+                flat = {(r + h if reverse else h + r) for h in variants for r in branches[h]}
+                parts.append("(?:" + "|".join(regex.escape(f) for f in sorted(flat, key=lambda f: (-len(f), f))) + ")")
+            continue
         tail = _trie(rests, reverse) if any(rests) else ""
         if tail and "" in rests:
             tail += "?"  # a form ends here; a longer one goes on: greedy, so longest first
