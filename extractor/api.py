@@ -14,7 +14,7 @@ from typing import Optional, Union
 from pydantic import BaseModel, ConfigDict
 
 from .errors import display_name
-from .records import Record, make_record
+from .records import Record, make_records
 
 
 class Article(BaseModel):
@@ -104,7 +104,7 @@ def extract_document(
     articles = [Article(index=a.index, title=a.title, source=a.source, published=a.published, start=a.start,
                         end=a.end) for a in spans]
     return Document(doc=name, text=text, encoding=used_encoding, articles=articles,
-                    records=[make_record(row) for row in rows])
+                    records=make_records(rows))
 
 
 def _path_or_text(source, path, text) -> tuple[Optional[Union[str, os.PathLike]], Optional[str]]:

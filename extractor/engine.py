@@ -64,12 +64,8 @@ SEGMENT_CHARS = 200_000
 
 
 def tokenizer_for(pack: RulePack) -> Tokenizer:
-    """The pack's tokenizer, created once per pack (jieba itself loads on first cut)."""
-    tokenizer = pack.__dict__.get("_tokenizer")
-    if tokenizer is None:
-        tokenizer = Tokenizer(compiled(pack).dictionary_words)
-        pack.__dict__["_tokenizer"] = tokenizer
-    return tokenizer
+    """The pack's tokenizer, compiled with it (jieba itself is imported on first cut)."""
+    return compiled(pack).tokenizer
 
 
 def _without_overlaps(figures: list[Figure]) -> list[Figure]:
@@ -284,7 +280,15 @@ class Window:
     # The last named percentage and its sentence: "GDP grew 8.1%. The pace was 1.3 percentage
     # points above ..." goes on about it.
     last_rate: tuple[int, str] = (-1, "")
+    # region_code of (region, headline region): one lookup per distinct pair, not per figure.
+    codes: dict = field(default_factory=dict)
 
+    def region_code(self, region: Optional[str], headline: Optional[str]) -> Optional[str]:
+        key = (region, headline)
+        code = self.codes.get(key, False)
+        if code is False:
+            code = self.codes[key] = code_in_document(self.ctx, region, headline)
+        return code
 
     def inside_figure_words(self, pos: int) -> bool:
         i = bisect.bisect_right(self.figure_words, (pos, len(self.text))) - 1
@@ -344,12 +348,17 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     # the article the segment starts in.
     first = max(bisect.bisect_right(spans, offset, key=_start) - 1, 0)
     starts = [a.start for a in spans[first:bisect.bisect_left(spans, stop, key=_start)]]
+    articles: dict[int, ArticleOf] = {}  # built once per article, not per figure
     rows = []
     previous_end = 0
     for figure in figures:
         i = bisect.bisect_right(starts, offset + figure.start) - 1
         i = first + i if i >= 0 else -1
-        article = ArticleOf(spans[i], *headline_regions[i]) if i >= 0 else None
+        article = None
+        if i >= 0:
+            article = articles.get(i)
+            if article is None:
+                article = articles[i] = ArticleOf(spans[i], *headline_regions[i])
         rows.append(_row(figure, window, article, previous_end))
         previous_end = figure.end
     if carry is not None:
@@ -406,9 +415,10 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     own_hits = ctx.hits_within(start, end)
     if subject_span is not None:
         own_hits += ctx.hits_within(*subject_span)
+    after = ctx.keyword_after(end, right)  # the first that names a metric, when it does: looked for once
+    named_after = after if after is None or after[2] else ctx.keyword_after(end, right, named=True)
     metric = namer.name(kind, figure.unit, folded, start, end, noun, own_hits, hit,
-                        lambda: ctx.clause(start, end, left, right), previous_end, ctx.keyword_after(end, right),
-                        ctx.keyword_after(end, right, named=True))
+                        lambda: ctx.clause(start, end, left, right), previous_end, after, named_after)
     if gap:
         metric = None
     if window.last_amount[0] == left and _CLASS_OF_PLACES.match(folded, end) \
@@ -493,7 +503,7 @@ def _new_row(window: Window, article: Optional[ArticleOf], figure: Figure, left:
         "target": target, "change": change,
         "year": year, "start_year": start_year, "end_year": end_year,
         "subject": subject, "region": region,
-        "region_code": region_code or code_in_document(window.ctx, region, article and article.headline_region),
+        "region_code": region_code or window.region_code(region, article and article.headline_region),
         "text": window.text[figure.start:figure.end],
         "start": window.offset + figure.start, "end": window.offset + figure.end,
         "sentence": window.ctx.sentence(left, right),

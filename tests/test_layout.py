@@ -20,7 +20,7 @@ ALLOWED = {
     "contract": set(),
     "logs": set(),
     "reading": {"errors", "contract"},
-    "pack": {"errors", "contract", "version", "finding.normalize", "finding.numbers", "api"},
+    "pack": {"errors", "contract", "version", "finding.normalize", "finding.numbers", "finding.tokenize", "api"},
     "finding": {"errors", "contract", "pack"},
     "meaning": {"errors", "contract", "pack", "finding"},
     "engine": {"errors", "contract", "pack", "reading", "finding", "meaning"},

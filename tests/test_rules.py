@@ -240,6 +240,56 @@ def test_the_cache_keeps_a_bounded_number_of_packs(cache, tmp_path, monkeypatch)
     assert len(list(cache.glob("rules-*.pickle"))) == 2
 
 
+def _no_compiling(monkeypatch):
+    from extractor.pack import compiled as compiled_module
+
+    def fail(pack):
+        raise AssertionError("compiled although the compiled pack is cached")
+    monkeypatch.setattr(compiled_module, "compile_pack", fail)
+
+
+_TEXT = "2024年，河南省常住人口城镇化率达到58.4%，比上年提高1.2个百分点；郑州市地区生产总值增长5.2%。"
+
+
+def _rows(pack):
+    from extractor.engine import extract_articles
+
+    return extract_articles(_TEXT, pack)[1]
+
+
+def test_a_compiled_pack_is_cached_and_gives_the_same_records(cache, monkeypatch):
+    first = load_rules()
+    expected = _rows(first)
+    assert len(list(cache.glob("compiled-*.pickle"))) == 1
+    _no_compiling(monkeypatch)
+    second = load_rules()
+    assert _rows(second) == expected and expected
+    assert compiled(second).places.key("Henan Province") == "henan province"
+    window = "全省常住人口城镇化率"  # cut with the jieba dictionary pickled with the tokenizer
+    assert tokenizer_for(second).cut(window, hmm=False) == tokenizer_for(first).cut(window, hmm=False) != list(window)
+
+
+def test_a_compiled_pack_is_compiled_again_for_another_regex_version(cache, monkeypatch):
+    import regex
+
+    load_rules()
+    compiled(load_rules())
+    monkeypatch.setattr(regex, "__version__", regex.__version__ + ".other")
+    built = []
+    from extractor.pack import compiled as compiled_module
+    real = compiled_module.compile_pack
+    monkeypatch.setattr(compiled_module, "compile_pack", lambda pack: built.append(pack) or real(pack))
+    compiled(load_rules())
+    assert built and len(list(cache.glob("compiled-*.pickle"))) == 2
+
+
+def test_a_pack_not_loaded_from_files_is_compiled_and_not_cached(cache):
+    pack = rules.RulePack(load_rules().files)  # as a worker process unpickles it
+    assert pack.sources is None
+    compiled(pack)
+    assert not list(cache.glob("compiled-*.pickle"))
+
+
 # --- the tokenizer's shortcuts give jieba's own answers ----------------------------------------
 
 def _jieba_cut(tokenizer, text: str) -> list[str]:
@@ -297,3 +347,36 @@ def test_term_scanner(text, expected):
 
     scanner = TermScanner(["城镇化率", "城镇化", "GDP", "urbanization rate", "rate"])
     assert list(scanner.finditer(text)) == expected
+
+
+# --- compiled patterns kept for the next process (pack/cache.preload_patterns) -----------------
+
+def _python(code: str, cache: Path) -> str:
+    import subprocess
+    import sys
+
+    env = {**os.environ, rulecache.CACHE_ENV: str(cache)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                          cwd=Path(__file__).resolve().parents[1]).stdout.strip()
+
+
+_EXTRACT = "from extractor import extract; print([r.value for r in extract('城镇化率达到59.22%')])"
+_PRELOADED = ("import extractor.pack.cache as c, extractor.meaning.context as m; from regex import _main; "
+              "print(len(c._preloaded) > 0, any(_main._cache[k] is m._SENTENCE_END for k in c._preloaded))")
+
+
+def test_the_modules_patterns_come_compiled_from_the_cache(tmp_path):
+    cache = tmp_path / "cache"
+    assert _python(_PRELOADED, cache) == "False False"  # nothing kept yet
+    assert _python(_EXTRACT, cache) == "[59.22]"
+    assert list(cache.glob("patterns-*.pickle"))
+    assert _python(_PRELOADED, cache) == "True True"  # the module's pattern is the one kept
+
+
+def test_a_damaged_pattern_cache_is_ignored(tmp_path):
+    cache = tmp_path / "cache"
+    _python(_EXTRACT, cache)
+    [entry] = cache.glob("patterns-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert _python(_PRELOADED, cache) == "False False"
+    assert _python(_EXTRACT, cache) == "[59.22]"

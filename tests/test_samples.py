@@ -126,10 +126,13 @@ def test_engine_rows_are_valid_records(article):
     dump of the record the library validates from it, with the contract's fields in order."""
     from extractor.engine import extract_articles
     from extractor.pack.rules import default_rules
-    from extractor.records import make_record
+    from extractor.records import make_record, make_records
 
     _, rows = extract_articles(read_text(article).text, default_rules(), doc=article.name)
     assert rows
     for row in rows:
         assert tuple(row) == FIELDS
         assert make_record(row).model_dump(mode="json") == row
+    records = make_records(rows)  # what extract() returns: all rows validated in one call
+    assert [type(r) for r in records] == [type(make_record(row)) for row in rows]
+    assert [r.model_dump(mode="json") for r in records] == rows

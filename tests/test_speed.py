@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import extractor.engine as engine
@@ -242,3 +242,143 @@ def test_the_provinces_named_in_a_text_are_read_once_for_all_its_headlines(monke
     rows = extract_articles(digest, default_rules())[1]
     assert [row["region_code"] for row in rows] == ["320500"] * 5
     assert len(texts) == 1
+
+
+_FORMS = st.lists(st.text(alphabet="增长提高到aAbB个百分点 ", min_size=1, max_size=5), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(forms=_FORMS, text=st.text(alphabet="增长提高到aAbB个百分点 5", max_size=30), ignore_case=st.booleans())
+def test_a_trie_alternation_matches_as_the_longest_first_list(forms, text, ignore_case):
+    """The literal alternations of the pack are shaped as tries (pack/compiled._alternation):
+    the same matches as the flat list, longest first, forwards and run backwards (anchored at
+    the end or searched, as the words referring back are: 都市圈内, not 圈内)."""
+    from extractor.pack.compiled import _alternation
+
+    flat = "|".join(regex.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+    flags = regex.IGNORECASE if ignore_case else 0
+    for reverse, wrap in ((False, "(?:{})(?:个)?"), (True, "(?r)(?:{})\\s?$"), (True, "(?r)(?:{})")):
+        trie = regex.compile(wrap.format(_alternation(forms, reverse)), flags)
+        plain = regex.compile(wrap.format(flat), flags)
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(len(text) + 1):
+            found, expected = trie.search(text, 0, pos), plain.search(text, 0, pos)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+_PHRASE_WORDS = ["population", "residents", "cities", "lines", "have", "has", "rose", "grew", "reached", "to",
+                 "about", "nearly", "the", "urban", "Metro", "s", "-", "\n", " ", "  ", ",", "城镇", "人口"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_WORDS), max_size=14).map(" ".join), st.sampled_from(["", " ", "\n", " \n"]))
+def test_a_phrase_run_backwards_from_the_end_is_matched_as_searched(window, tail):
+    """RulePattern(backwards_from_end=True).search (the indicator phrases before a bare number)
+    matches at the end instead of searching: the same match as the pattern's own search."""
+    c = compiled(default_rules())
+    for phrase, _ in c.implied_phrases:
+        assert phrase._from_end
+        text = window + tail
+        for bounds in ((), (0, len(text)), (3, max(3, len(text) - 1))):
+            found, expected = phrase.search(text, *bounds), phrase.pattern.search(text, *bounds)
+            assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+def test_a_pattern_run_backwards_from_the_end_may_end_before_a_final_line_break():
+    from extractor.pack.compiled import RulePattern
+
+    phrase = RulePattern(r"(?r)(?:rose)$", "test", backwards_from_end=True)
+    assert phrase.search("it rose\n").span() == phrase.pattern.search("it rose\n").span() == (3, 7)
+    assert phrase.search("it rose").span() == (3, 7) and phrase.search("rose it") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abc 12３４％（）這個說城镇化率。\u3000\u00a0’")))
+def test_folding_skips_text_with_nothing_to_fold_and_translates_the_rest(text):
+    from extractor.finding.normalize import fold
+
+    table = compiled(default_rules()).table
+    assert fold(text, table) == text.translate(table)
+    assert fold(text, dict(table)) == text.translate(table)  # a plain table: always translated
+
+
+_TERMS = st.lists(st.text(alphabet="城镇化率人口ab rGDP\x00\uffff", min_size=1, max_size=5), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms=_TERMS, text=st.text(alphabet="城镇化率人口市ab rGDPx\x00\uffff。 ", max_size=40),
+       typical=st.text(alphabet="城镇化率人口市ab rx。", min_size=1, max_size=20))
+def test_a_scanner_ordered_by_typical_text_finds_the_same_terms(terms, text, typical):
+    """TermScanner with `typical` text (its first level ordered by it, the characters of no
+    term scanned as one): the same matches as without."""
+    from extractor.pack.compiled import TermScanner
+
+    assert list(TermScanner(terms, typical).finditer(text)) == list(TermScanner(terms).finditer(text))
+
+
+_YEAR_WORDS = ["in", "In", "IN", "for", "For", "of", "Of", "as of", "As of", "as late as", "as", "by", "BY", "during",
+               "During", "last year", "Last year", "this year", "THIS YEAR", "a year earlier", "A year before",
+               "the previous year", "The preceding year", "than", "Oct.", "2024", "1998", "1850", "2024年",
+               "二〇二三年", "上年", "今年", "去（2025）年", "较", "(2010)", "（2010）", "的", "、", "x", "rain", "bin", "of2024",
+               "blast", " ", "\n"]
+_YEAR_TEXTS = [f"{a}{gap}{b}" for a in _YEAR_WORDS for b in _YEAR_WORDS for gap in ("", " ")]
+
+
+def _same_year_mentions(text: str) -> bool:
+    from extractor.meaning.years import _YEAR_MENTION
+
+    body = _YEAR_MENTION.pattern[_YEAR_MENTION.pattern.index("(?:(?P<base>"):]
+    plain = regex.compile(r"(?=[较比同上去今本前12〇零一二三四五六七八九(（]"
+                          r"|(?i:(?:in|for|of|as|by|during)\s|(?:last|this|a)\s+year|the\s+pre))" + body)
+    return [(m.span(), m.groupdict()) for m in _YEAR_MENTION.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_the_year_mentions_word_start_skip_finds_what_a_look_ahead_at_every_position_finds():
+    """_YEAR_MENTION (meaning/years.py) tries its English branches only at a word starting
+    with one of their words' first letters: the same matches as its look-ahead tried everywhere."""
+    assert all(_same_year_mentions(text) for text in _YEAR_TEXTS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_YEAR_TEXTS), max_size=8).map(" ".join))
+def test_the_year_mentions_skip_holds_in_longer_text(text):
+    assert _same_year_mentions(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(forms=st.lists(st.text(alphabet="约近超ab \n", min_size=1, max_size=3), min_size=1, max_size=6),
+       text=st.text(alphabet="约近超abx \n5", max_size=20), pos=st.integers(0, 20), space=st.sampled_from(["", r"\s?"]))
+@example(forms=["ab"], text="xab\n", pos=4, space="")  # `$` before the final line break
+def test_ending_at_matches_what_a_reverse_search_finds(forms, text, pos, space):
+    """EndingAt matches its reverse pattern at the position instead of searching its range:
+    the same match, a line break before the position included."""
+    from extractor.pack.compiled import EndingAt, _alternation
+
+    pos = min(pos, len(text))
+    ending = EndingAt("(?:" + _alternation(forms, reverse=True) + ")" + space, forms, 8)
+    found = ending.search(text, pos)
+    if pos == 0 or (text[pos - 1] not in ending._last and not text[pos - 1].isspace()):
+        assert found is None
+        return
+    expected = ending.pattern.search(text, max(0, pos - 8), pos)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_trie_alternation_keeps_forms_that_differ_by_case_longest_first():
+    """Heads that differ only by case both match under IGNORECASE (A, a): the trie keeps
+    their forms as a flat list, longest first (found by the property test above)."""
+    from extractor.pack.compiled import _alternation
+
+    forward = regex.compile("(?i)(?:{})".format(_alternation(["A", "aa", "b"])))
+    assert [m.span() for m in forward.finditer("AA b")] == [(0, 2), (3, 4)]
+    backward = regex.compile("(?ri)(?:{})$".format(_alternation(["A", "Aa", "b"], reverse=True)))
+    assert backward.search("xAA b", 0, 3).span() == (1, 3)
+
+
+def test_a_word_referring_back_is_found_whole_when_searched_backwards():
+    """refer_back runs backwards from a figure: its alternation is a trie on last characters,
+    or 圈内 would win over 都市圈内 and the partner (合肥与都市圈内) be missed."""
+    c = compiled(default_rules())
+    m = c.refer_back.search("合肥与都市圈内其他城市基本实现1小时通达")
+    assert m is not None and m.group() == "都市圈内"

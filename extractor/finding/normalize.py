@@ -7,6 +7,8 @@ so folding must map each character to exactly one character. NFKC is not used: i
 
 from __future__ import annotations
 
+import re
+
 # Full-width ASCII variants U+FF01..U+FF5E map to U+0021..U+007E; the full-width comma
 # stays, because Chinese text uses it as a clause separator, never inside a number.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
@@ -24,9 +26,25 @@ _WIDTH.update({
 })
 
 
-def build_table(traditional_pairs: str) -> dict[int, int]:
+class FoldTable(dict):
+    """A str.translate table that also knows the characters it maps: most English text has
+    none of them, and looking for one (3 ns a character) costs far less than translating
+    (50 ns a character: a dictionary look-up for each)."""
+
+    _foldable = None
+
+    def foldable(self) -> re.Pattern:
+        if self._foldable is None:  # compiled on first use, not pickled with a cached pack
+            self._foldable = re.compile("[" + re.escape("".join(sorted(map(chr, self)))) + "]")
+        return self._foldable
+
+    def __reduce__(self):
+        return FoldTable, (dict(self),)
+
+
+def build_table(traditional_pairs: str) -> FoldTable:
     """A str.translate table: full-width -> ASCII, then traditional -> simplified pairs."""
-    table = dict(_WIDTH)
+    table = FoldTable(_WIDTH)
     for i in range(0, len(traditional_pairs) - 1, 2):
         table[ord(traditional_pairs[i])] = ord(traditional_pairs[i + 1])
     return table
@@ -34,4 +52,6 @@ def build_table(traditional_pairs: str) -> dict[int, int]:
 
 def fold(text: str, table: dict[int, int]) -> str:
     """`text` with every character folded; len(fold(text)) == len(text) always."""
+    if isinstance(table, FoldTable) and table.foldable().search(text) is None:
+        return text  # nothing to fold
     return text.translate(table)

@@ -17,7 +17,7 @@ import re
 import sys
 import threading
 import warnings
-from typing import Iterable
+from typing import Iterable, Optional
 
 # First use from several threads at once: one imports jieba and builds the dictionary while
 # the others wait (without it they saw a partially initialised jieba module).
@@ -28,6 +28,9 @@ _TERM_FREQ = 100000
 # jieba cuts text into blocks of these characters first, so only such words can be entries.
 _JIEBA_WORD = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 _HAN_ONLY = re.compile(r"[\u4E00-\u9FD5]+")
+# Windows whose cut is remembered (the words before a keyword, around a figure: short, and
+# written again and again); the memory starts afresh when full.
+MAX_CUTS = 50_000
 
 
 def _import_jieba():
@@ -63,6 +66,26 @@ class Tokenizer:
         # cut into single characters, which is known without asking jieba (most windows).
         self._pairs = frozenset(w[i:i + 2] for w in self._words for i in range(len(w) - 1))
         self._jieba = None
+        # jieba's prefix dictionary of the words (FREQ, total): built once, and pickled with
+        # the tokenizer (a compiled pack in the rule cache), where jieba's own object is not.
+        self._dictionary: Optional[tuple[dict, int]] = None
+        self._cuts: dict[str, list[str]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"_words": self._words, "_pairs": self._pairs, "_dictionary": self.dictionary()}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _jieba=None, _cuts={})
+
+    def dictionary(self) -> tuple[dict, int]:
+        """jieba's prefix dictionary of the words (jieba.Tokenizer.gen_pfdict)."""
+        if self._dictionary is None:
+            with _FIRST_USE:
+                if self._dictionary is None:
+                    jieba = _import_jieba()
+                    lines = "".join(f"{word} {_TERM_FREQ}\n" for word in self._words)
+                    self._dictionary = jieba.Tokenizer.gen_pfdict(io.BytesIO(lines.encode("utf-8")))
+        return self._dictionary
 
     def _tokenizer(self):
         if self._jieba is not None:
@@ -72,8 +95,7 @@ class Tokenizer:
                 return self._jieba
             jieba = _import_jieba()
             tokenizer = jieba.Tokenizer(dictionary=None)
-            lines = "".join(f"{word} {_TERM_FREQ}\n" for word in self._words)
-            tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(io.BytesIO(lines.encode("utf-8")))
+            tokenizer.FREQ, tokenizer.total = self.dictionary()
             tokenizer.initialized = True
             self._jieba = tokenizer
             logging.getLogger(__name__).debug("tokenizer ready with %d domain terms", len(self._words))
@@ -94,18 +116,27 @@ class Tokenizer:
         if not hmm and _HAN_ONLY.fullmatch(text):
             if not self.may_join(text):
                 return list(text)  # what jieba's route gives: no word to join characters into
-            tokenizer = self._tokenizer()
-            # jieba's own dictionary route (get_DAG + calc), without the generator layers
-            # of cut() that cost more than the route itself on these short windows.
-            route: dict = {}
-            tokenizer.calc(text, tokenizer.get_DAG(text), route)
-            tokens, x = [], 0
-            while x < len(text):
-                y = route[x][1] + 1
-                tokens.append(text[x:y])
-                x = y
-            return tokens
+            tokens = self._cuts.get(text)
+            if tokens is None:
+                tokens = self._route(text)
+                if len(self._cuts) >= MAX_CUTS:
+                    self._cuts.clear()
+                self._cuts[text] = tokens
+            return list(tokens)
         return list(self._tokenizer().cut(text, HMM=hmm))
+
+    def _route(self, text: str) -> list[str]:
+        """jieba's own dictionary route (get_DAG + calc), without the generator layers of
+        cut() that cost more than the route itself on these short windows."""
+        tokenizer = self._tokenizer()
+        route: dict = {}
+        tokenizer.calc(text, tokenizer.get_DAG(text), route)
+        tokens, x = [], 0
+        while x < len(text):
+            y = route[x][1] + 1
+            tokens.append(text[x:y])
+            x = y
+        return tokens
 
     def vetoes(self, text: str, start: int, end: int, stop_words: frozenset) -> bool:
         """Is text[start:end] not a figure of its own: does a dictionary word straddle one of

@@ -80,19 +80,21 @@ def region_code(places: PlaceNames, region: Optional[str],
     key = places.key(region)
     if key in places.abbreviations:
         return places.abbreviations[key]
-    stated = provinces.get() if provinces is not None else frozenset()
+    def stated() -> frozenset:  # worked out only for the names that need it
+        return provinces.get() if provinces is not None else frozenset()
+
     if key in OWN_PROVINCE:
-        return next(iter(stated)) if len(stated) == 1 else None
+        return next(iter(stated())) if len(stated()) == 1 else None
     for candidate in _variants(key):
         code = places.codes.get(candidate)
         if code is not None:
             place = places.places[code]
-            if candidate in places.namesakes and places.levels.get(candidate) != "province" and place.province not in stated:
+            if candidate in places.namesakes and places.levels.get(candidate) != "province" and place.province not in stated():
                 return None
             return code
         shared = places.shared.get(candidate)
         if shared:
-            matching = [c for c in shared if places.places[c].province in stated]
+            matching = [c for c in shared if places.places[c].province in stated()]
             return matching[0] if len(matching) == 1 else None
     return None
 

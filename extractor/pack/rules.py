@@ -456,6 +456,9 @@ class RulePack:
 
     def __init__(self, files: dict[str, RuleFile]):
         self.files = files
+        # The bytes of the rule files by label, when loaded from files (load_rules): the key
+        # of the pack's compiled form in the per-user cache (pack/cache.py).
+        self.sources: Optional[dict[str, bytes]] = None
         self.metrics: dict[str, Metric] = {}
         self.metric_files: dict[str, str] = {}
         for name, rule_file in files.items():
@@ -595,9 +598,11 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> RulePack:
     contents = {label: _read(path, label) for label, path in sources}
     files = rulecache.load(contents)
     if files is not None:
-        return RulePack(files)
-    pack = RulePack({label: parse_file(data, label) for label, data in contents.items()})
-    rulecache.store(contents, pack.files)
+        pack = RulePack(files)
+    else:
+        pack = RulePack({label: parse_file(data, label) for label, data in contents.items()})
+        rulecache.store(contents, pack.files)
+    pack.sources = contents  # what the pack was made of: the key of its compiled form in the cache
     return pack
 
 
