@@ -243,11 +243,14 @@ class Carry:
     """What a segment of a large input takes from the whole input or the segments before it,
     so that its records are those of one piece: the input's own year (TargetScope.text_year),
     the year in force (上年 is the year before it), the year of the last heading with one,
-    whether the last figure was a target and the kind of section that goes on (targets.GOALS, ...)."""
+    whether the last figure was a target, the metric of the last named rate ("The rate stood at
+    about 55 percent" after a paragraph on the urbanization rate) and the kind of section that
+    goes on (targets.GOALS, ...)."""
 
     text_year: Optional[WholeTextYear] = None  # None: the input is one segment, its own
     section_year: Optional[int] = None
     last_target: bool = False
+    last_rate: str = ""  # the metric of the last named percentage (Window.last_rate)
     section: str = OTHER
     years: dict = field(default_factory=dict)  # the year in force (context.stated_years)
     segments: int = 0
@@ -341,6 +344,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     if carry is not None and carry.segments:  # a later segment of a large input
         ctx.earlier_places = [(position - offset, name, level) for position, name, level in carry.places]
         window.last_target = (-1, carry.last_target)
+        window.last_rate = (-1, carry.last_rate)
         window.targets.carry_section(carry.section)
         if carry.section_year is not None:
             ctx.dating.carry_section_year(carry.section_year)
@@ -366,6 +370,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
                          for position, name, level in ctx.places_to_carry(len(text) - REFER_REACH)]
         carry.segments += 1
         carry.last_target = window.last_target[1]
+        carry.last_rate = window.last_rate[1]
         if ctx.dating.section_years:
             carry.section_year = ctx.dating.section_years[-1][1]
         if window.targets.sections:
