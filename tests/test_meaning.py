@@ -356,6 +356,14 @@ KNOWN_PLACES = cases("places", [
     ("豫发布新型城镇化报告\n全年新增城镇人口50万人。", "50万人", "region", "豫"),
 ])
 
+# Issue 12, held-out region classes: a paper's word for its own place (本港 in a Hong Kong
+# headline is 香港).
+OWN_PLACES = cases("own places", [
+    ("本港失業率回落至3.0%\n\n第三季勞動人口約為370萬人。", "370萬人", "region", "香港"),
+    ("本港出口連升五個月\n\n上月整體出口貨值按年上升8.1%。", "8.1%", "region", "香港"),
+    ("本澳旅客人次創新高\n\n首季入境旅客約980萬人次。", "980萬人次", "region", "澳門"),
+])
+
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from
 # 从X: about X); 距X / 通往X name a point of reference, not the place a figure is about; names
 # are whole (长株潭地区), but the 地区 of 地区生产总值 is the indicator's.
@@ -458,7 +466,7 @@ def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
     assert [r.region for r in extract(text) if r.text == "2.3万人"] == whole == ["寿光市"]
 
 
-@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + ROUTES + GROUPS + PROJECTS)
+@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

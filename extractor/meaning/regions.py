@@ -141,6 +141,10 @@ def headline_place(title: Optional[str], c: Compiled, nation: bool = False) -> O
             found, province = span, term in c.province_names  # 安徽省蚌埠市: the city of its province
     if found is None and not nation and folded[:1] in c.headline_abbreviations and _HAN_AFTER.match(folded, 1):
         return title[0]
+    if found is None and not nation:
+        own = c.own_places.search(folded)
+        if own is not None:
+            return c.own_place_names[int(own.lastgroup[1:])]  # 本港人口回升…: a Hong Kong paper's own place
     return title[slice(*found)] if found else None
 
 

@@ -343,6 +343,8 @@ class Compiled:
     city_names: frozenset                     # cities: what 全市 / the city refers to
     region_suffix: re.Pattern
     headline_abbreviations: frozenset         # 豫, 苏, 陆: a headline opening with one names that place
+    own_places: regex.Pattern                 # 本港: a paper's word for its own place (group names index own_place_names)
+    own_place_names: tuple                    # the place each own_places word stands for, by group
     refer_back: regex.Pattern                 # 全省, 该市, 都市圈, the circle (groups province, city, area, any, own_province, own_city); a reverse pattern
     subject_stops: frozenset
     change_before: EndingAt                   # 增长|5.2%, grew |5%; group `level` marks 提高到|59.22%
@@ -553,6 +555,11 @@ def compile_pack(pack: RulePack) -> Compiled:
         f"(?P<{group}>" + _bounded([fold(w, table) for t in terms for w in getattr(t, f"refer_{group}")], reverse=True) + ")"
         for group in ("province", "city", "area", "any", "own_province", "own_city")), regex.REVERSE)  # searched from a figure backwards
 
+    own_pairs = [w.split("=", 1) for t in terms for w in t.own_places]
+    own_places = regex.compile("|".join(f"(?P<p{k}>{regex.escape(fold(word, table))})" for k, (word, _) in enumerate(own_pairs))
+                               or r"(?!)")
+    own_place_names = tuple(name for _, name in own_pairs)
+
     metric_words = [w for m in pack.metrics.values() for w in (*m.keywords.zh, *m.keywords.zh_hant)]
     dictionary = sorted(set(
         [f(w) for w in metric_words]
@@ -622,6 +629,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         continuation=continuation,
         measures=frozenset(f(w) for i in pack.tables("indicators") for w in i.measures), lexicon=lexicon, region_names=region_names, nation_names=nation_names,
         province_names=province_names, city_names=city_names, region_suffix=region_suffix, refer_back=refer_back,
+        own_places=own_places, own_place_names=own_place_names,
         headline_abbreviations=frozenset([*places.abbreviations, *(fold(w, table) for t in terms for w in t.headline_abbreviations)]),
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english}

@@ -291,6 +291,9 @@ class Terms:
     refer_own_city: Words = ()
     # One-character names a headline may open with besides the provinces' abbreviations (陸推…).
     headline_abbreviations: Words = ()
+    # Words a paper writes for its own place, as "word=place" (本港=香港 in Hong Kong papers): a
+    # headline that names no place but one of these is about that place.
+    own_places: Words = ()
 
 
 @dataclass(frozen=True)
