@@ -362,6 +362,10 @@ OWN_PLACES = cases("own places", [
     ("本港失業率回落至3.0%\n\n第三季勞動人口約為370萬人。", "370萬人", "region", "香港"),
     ("本港出口連升五個月\n\n上月整體出口貨值按年上升8.1%。", "8.1%", "region", "香港"),
     ("本澳旅客人次創新高\n\n首季入境旅客約980萬人次。", "980萬人次", "region", "澳門"),
+    # a headline's country before its province (China's Hubei, 中国湖北) names the province
+    ("China's Anhui eyes faster growth\n\nThe province's GDP grew 5.8% last year. Exports rose 7.1%.", "7.1%",
+     "region", "Anhui"),
+    ("中国四川：城乡融合提速\n\n全年新增城镇人口约40万人。", "40万人", "region", "四川"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

@@ -77,6 +77,7 @@ _BETWEEN_AFTER_FIGURE = regex.compile(
     r"(?i:(?:\s+[a-z-]+){0,3}?\s+(?:of\s+(?:each\s+other|downtown|central|the\s+(?:city|centre|center))\b|between\s+(?-i:[A-Z])))")
 # Parts of a headline, written apart by a space (湖北：武汉都市圈“1小时通勤圈”基本形成 城镇化率达到65.59%).
 _HEADLINE_PART = regex.compile(r"(?r)(?<=[\p{Han}%”」])[ \u3000]+(?=[\p{Han}“「\"])")
+_OF_COUNTRY = regex.compile(r"(?:['’]s\s+|\s?的?)")  # China's Hubei, 中国湖北: a place of the country
 _BREAKDOWN = regex.compile(r"按\p{Han}{1,4}分")
 _TOTAL_OF = regex.compile(r"中[,，]")  # 60个试点县中，: the total a breakdown divides
 _BARE_AREA_WORDS = frozenset({"新区", "示范区"})
@@ -131,14 +132,16 @@ def headline_place(title: Optional[str], c: Compiled, nation: bool = False) -> O
     if not title:
         return None
     folded = fold(title, c.table)
-    found, province = None, False
+    found, province, country = None, False, False
     for start, end, term in c.lexicon.finditer(folded):
         if term in (c.nation_names if nation else c.region_names):
             span = place_span(folded, c, start, end)
             city = term in c.city_names and (span[1] == end or folded[span[1] - 1] == "市")
-            if found is not None and not (province and span[0] == found[1] and city):
+            if found is not None and not (province and span[0] == found[1] and city) \
+                    and not (country and _OF_COUNTRY.fullmatch(folded, found[1], span[0])):
                 break
-            found, province = span, term in c.province_names  # 安徽省蚌埠市: the city of its province
+            # 安徽省蚌埠市: the city of its province; China's Hubei, 中国湖北: the province of its country
+            found, province, country = span, term in c.province_names, term.lower() in c.nation_names
     if found is None and not nation and folded[:1] in c.headline_abbreviations and _HAN_AFTER.match(folded, 1):
         return title[0]
     if found is None and not nation:
