@@ -366,6 +366,11 @@ OWN_PLACES = cases("own places", [
     ("China's Anhui eyes faster growth\n\nThe province's GDP grew 5.8% last year. Exports rose 7.1%.", "7.1%",
      "region", "Anhui"),
     ("中国四川：城乡融合提速\n\n全年新增城镇人口约40万人。", "40万人", "region", "四川"),
+    # Taiwan's county-administered cities are places; a headline naming one and then its county is
+    # about the county
+    ("員林市人口突破12萬人，年增約1.2%。", "1.2%", "region", "員林市"),
+    ("斗六人口創新高 雲林縣人口續減\n\n去年全年人口減少約8,000人。", "8,000人", "region", "雲林縣"),
+    ("Zhubei's population passed 230,000 last year.", "230,000", "region", "Zhubei"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

@@ -29,7 +29,7 @@ def main(paths: list[Path]) -> int:
         if list(r) != KEYS:
             err(f"{r.get('code')}: keys {list(r)} != {KEYS}")
         code, level = r["code"], r["level"]
-        if code == TAIWAN and level == "prefecture" and r["parent"] == TAIWAN:
+        if code == TAIWAN and level in ("prefecture", "county") and r["parent"] == TAIWAN:
             continue  # one of Taiwan's cities and counties, which GB/T 2260 codes as Taiwan (710000)
         if code in by_code:
             err(f"duplicate code {code}")
@@ -67,7 +67,7 @@ def main(paths: list[Path]) -> int:
             p = by_code.get(r["parent"])
             if not p or p["level"] != "province" or p["code"][:2] != r["code"][:2]:
                 err(f"{r['code']}: parent {r['parent']} missing or wrong")
-        if r["level"] == "county":
+        if r["level"] == "county" and r["code"] != TAIWAN:
             p = by_code.get(r["parent"])
             if (not p or p["level"] == "province" and p["code"][:2] != r["code"][:2]
                     or p["level"] == "prefecture" and p["code"][:4] != r["code"][:4]

@@ -42,7 +42,8 @@ HEADER = """\
 # Taiwan's municipalities, cities and counties have no GB/T 2260 code of their own (the standard codes
 # Taiwan as one division, 710000): they are listed as prefecture-level places with code 710000, so a
 # figure about 桃園市 keeps its place and its region_code is Taiwan's. 金門縣 and 連江縣 are Fujian's in
-# GB/T 2260 (rules/counties.toml).
+# GB/T 2260 (rules/counties.toml). Taiwan's county-administered cities (縣轄市: 竹北市, 員林市, …) are listed
+# the same way as county-level places with code 710000 and parent 710000.
 """
 
 # --- provinces: code -> (short names, abbreviation, English names) ---------------------------
@@ -189,6 +190,25 @@ TAIWAN = [
     (["花莲县", "花莲"], ["Hualien", "Hualien County"]),
     (["台东县", "台东"], ["Taitung", "Taitung County"]),
     (["澎湖县", "澎湖"], ["Penghu", "Penghu County"]),
+]
+
+# Taiwan's county-administered cities (縣轄市), county-level: short names only where no prefecture
+# shares them (苗栗, 彰化, 南投 name counties) and they are no ordinary word (太保, 朴子, 头份).
+TAIWAN_CITIES = [
+    (["竹北市", "竹北"], ["Zhubei", "Zhubei City", "Jhubei"]),
+    (["头份市"], ["Toufen", "Toufen City"]),
+    (["苗栗市"], ["Miaoli City"]),
+    (["彰化市"], ["Changhua City"]),
+    (["员林市", "员林"], ["Yuanlin", "Yuanlin City"]),
+    (["南投市"], ["Nantou City"]),
+    (["斗六市", "斗六"], ["Douliu", "Douliu City"]),
+    (["太保市"], ["Taibao City"]),
+    (["朴子市"], ["Puzi City"]),
+    (["屏东市"], ["Pingtung City"]),
+    (["宜兰市"], ["Yilan City"]),
+    (["花莲市"], ["Hualien City"]),
+    (["台东市"], ["Taitung City"]),
+    (["马公市", "马公"], ["Magong", "Magong City"]),
 ]
 
 # --- countries: ISO alpha-2 -> (Chinese names, full first; English names) ----------------------
@@ -557,6 +577,9 @@ def main():
     # Taiwan's divisions: code 710000 (see HEADER)
     for zh, en in TAIWAN:
         entries.append(dict(code="710000", level="prefecture", zh=zh, zh_hant=hant(zh), abbr="", en=en,
+                            parent="710000"))
+    for zh, en in TAIWAN_CITIES:
+        entries.append(dict(code="710000", level="county", zh=zh, zh_hant=hant(zh), abbr="", en=en,
                             parent="710000"))
     # areas
     for slug, (zh, en) in AREAS.items():

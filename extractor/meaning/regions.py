@@ -144,6 +144,12 @@ def headline_place(title: Optional[str], c: Compiled, nation: bool = False) -> O
             found, province, country = span, term in c.province_names, term.lower() in c.nation_names
     if found is None and not nation and folded[:1] in c.headline_abbreviations and _HAN_AFTER.match(folded, 1):
         return title[0]
+    if found is not None and not nation and c.places.levels.get(c.places.key(folded[slice(*found)])) == "county":
+        # 竹北人口衝破23萬 新竹縣人口成長率…: a county-level place and a wider one named after it; the
+        # article, and each figure whose sentence names no place, is about the wider one
+        for start, end, term in c.lexicon.finditer(folded):
+            if start >= found[1] and term in c.region_names and c.places.levels.get(c.places.key(term)) in ("prefecture", "province"):
+                return title[slice(*place_span(folded, c, start, end))]
     if found is None and not nation:
         own = c.own_places.search(folded)
         if own is not None:
