@@ -371,6 +371,10 @@ OWN_PLACES = cases("own places", [
     ("員林市人口突破12萬人，年增約1.2%。", "1.2%", "region", "員林市"),
     ("斗六人口創新高 雲林縣人口續減\n\n去年全年人口減少約8,000人。", "8,000人", "region", "雲林縣"),
     ("Zhubei's population passed 230,000 last year.", "230,000", "region", "Zhubei"),
+    # a province's part by direction in a breakdown (皖北地区 9个), only that value
+    ("全省30个试点县中，皖北地区9个、皖南地区21个；试点县新增就业约2万人。", "21个", "region", "皖南地区"),
+    ("全省30个试点县中，皖北地区9个、皖南地区21个；试点县新增就业约2万人。", "9个", "region", "皖北地区"),
+    ("安徽省30个试点县中，皖北9个，皖南21个；试点县新增就业约2万人。", "2万人", "region", "安徽省"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

@@ -84,6 +84,8 @@ _BARE_AREA_WORDS = frozenset({"新区", "示范区"})
 _NAME_CHAR_BEFORE = regex.compile(r"[^\P{Han}该本]")
 # A part of the country or of a place by its direction, right before its value in a breakdown.
 _DIRECTION_BEFORE = regex.compile(r"(?:^|(?<=[,，、;；:：]))\s?(?P<part>(?:东部|中部|西部|东北|西北|西南|东南)(?:地区)?)\s?$")
+_PROVINCE_PART_BEFORE = regex.compile(
+    r"(?:^|(?<=[,，、;；:：]))\s?(?P<part>\p{Han}(?:中南|东北|西北|西南|东南|东|西|南|北|中)(?:部|地区)?)\s?$")
 _SUBJECT_VERB_AFTER = regex.compile(r"(?i:\s+(?:had|have|has|set|are|were|produced|reported|saw|cover(?:ed)?)\b)")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
@@ -187,6 +189,10 @@ class PlaceLookups:
                 and not self._not_the_subject(*self.regions[after], average=True):
             return self._region_text(after)  # 城镇化率已超过80%的涪城区, 达到67%的全国平均水平
         direction = _DIRECTION_BEFORE.search(self.folded, max(left, start - 8), start)
+        if direction is None:  # 试点县中，赣北地区8个、赣中南地区12个: a province's part, its one-character name and a direction
+            direction = _PROVINCE_PART_BEFORE.search(self.folded, max(left, start - 8), start)
+            if direction is not None and self.folded[direction.start("part")] not in self.c.places.abbreviations:
+                direction = None
         if direction is not None:
             return self.text[direction.start("part"):direction.end("part")]  # 60个试点县中，东部18个，中部22个
         if kind == "duration":
