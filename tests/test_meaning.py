@@ -375,6 +375,11 @@ OWN_PLACES = cases("own places", [
     ("全省30个试点县中，皖北地区9个、皖南地区21个；试点县新增就业约2万人。", "21个", "region", "皖南地区"),
     ("全省30个试点县中，皖北地区9个、皖南地区21个；试点县新增就业约2万人。", "9个", "region", "皖北地区"),
     ("安徽省30个试点县中，皖北9个，皖南21个；试点县新增就业约2万人。", "2万人", "region", "安徽省"),
+    # a place left out (除X以外, X之外) is not what a figure is about
+    ("湖南省全面放开除长沙市主城区以外的落户限制，新增落户约9万人。", "9万人", "region", "湖南省"),
+    ("贵州全面取消贵阳市之外城市的落户限制，全年新增城镇人口约30万人。", "30万人", "region", "贵州"),
+    ("Guangdong lifted curbs in all cities except Guangzhou, adding 1.2 million new urban residents.", "1.2 million new urban residents",
+     "region", "Guangdong"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

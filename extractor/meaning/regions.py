@@ -22,11 +22,14 @@ from .places import plain_code
 REGION_SUFFIX_REACH = 48
 # How far past a figure or a place the words after it are matched (the same reason).
 MATCH_REACH = 80
-# Regions: a comparison base just before a place (高于全国, 比上年, 占全省), words after a
+# Regions: a comparison base or an exception just before a place (高于全国, 比上年, 占全省, 除X), words after a
 # place that make it a station, road or park, a place right after a figure (59.22%的河南),
 # places listed with 、 and a count right after them, and 分别 (respectively).
 _BASE_BEFORE = regex.compile(
-    r"(?:比|较|高于|低于|高出|低出|快于|慢于|超过|占|对|不足|集中了|集聚了|(?i:than|above|below|against|(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
+    r"(?:比|较|高于|低于|高出|低出|快于|慢于|超过|占|对|不足|集中了|集聚了|除了?|(?i:than|above|below|against|except|excluding|"
+    r"(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
+# After a place: what is left out of it (除南昌市中心城区以外, 武汉市以外8市), not what a figure is about.
+_EXCEPT_AFTER = regex.compile(r"\p{Han}{0,6}?(?:以外|之外)")
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
 _RANK_AFTER = regex.compile(r"(?:\p{Han}{0,6}?(?:前列|之首|首位)|首(?!批)|第一|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
@@ -481,6 +484,7 @@ class PlaceLookups:
             not_a_place = None  # 达到67%的全国平均水平: the place's own average
         return bool(base or not_a_place
                     or _RANK_AFTER.match(self.folded, e, e + MATCH_REACH)
+                    or _EXCEPT_AFTER.match(self.folded, e, e + MATCH_REACH)
                     or (self.text[s:e].isupper() and self.text[s:e].isascii()))
 
     def _words_end(self, end: int) -> int:
