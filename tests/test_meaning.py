@@ -380,6 +380,10 @@ OWN_PLACES = cases("own places", [
     ("贵州全面取消贵阳市之外城市的落户限制，全年新增城镇人口约30万人。", "30万人", "region", "贵州"),
     ("Guangdong lifted curbs in all cities except Guangzhou, adding 1.2 million new urban residents.", "1.2 million new urban residents",
      "region", "Guangdong"),
+    # a headline's issuing agency (X发展改革委, X人民政府) is not its place when it names another
+    ("河南省发展改革委就《郑州都市圈发展规划》答记者问\n\n问：规划面积多大？答：总面积约3.2万平方公里。", "3.2万平方公里",
+     "region", "郑州都市圈"),
+    ("四川省统计局发布2024年统计公报\n\n全年地区生产总值增长5.7%。", "5.7%", "region", "四川省"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

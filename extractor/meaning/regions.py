@@ -35,6 +35,7 @@ _RANK_AFTER = regex.compile(r"(?:\p{Han}{0,6}?(?:前列|之首|首位)|首(?!批
 _NOT_A_PLACE_AFTER = regex.compile(
     r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b)")
+_AGENCY_AFTER = regex.compile(r"(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
 _OF_PLACE_AFTER = regex.compile(r"\s?(?:以上|左右|以内)?的\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
@@ -137,10 +138,13 @@ def headline_place(title: Optional[str], c: Compiled, nation: bool = False) -> O
     if not title:
         return None
     folded = fold(title, c.table)
-    found, province, country = None, False, False
+    found, province, country, agency = None, False, False, None
     for start, end, term in c.lexicon.finditer(folded):
         if term in (c.nation_names if nation else c.region_names):
             span = place_span(folded, c, start, end)
+            if found is None and agency is None and _AGENCY_AFTER.match(folded, span[1]):
+                agency = span  # 湖北省发展改革委…就《武汉都市圈发展规划》答记者问: the plan's place, not the speaker's
+                continue
             city = term in c.city_names and (span[1] == end or folded[span[1] - 1] == "市")
             if found is not None and not (province and span[0] == found[1] and city) \
                     and not (country and _OF_COUNTRY.fullmatch(folded, found[1], span[0])):
@@ -149,6 +153,7 @@ def headline_place(title: Optional[str], c: Compiled, nation: bool = False) -> O
             found, province, country = span, term in c.province_names, term.lower() in c.nation_names
     if found is None and not nation and folded[:1] in c.headline_abbreviations and _HAN_AFTER.match(folded, 1):
         return title[0]
+    found = found or agency
     if found is not None and not nation and c.places.levels.get(c.places.key(folded[slice(*found)])) == "county":
         # 竹北人口衝破23萬 新竹縣人口成長率…: a county-level place and a wider one named after it; the
         # article, and each figure whose sentence names no place, is about the wider one
