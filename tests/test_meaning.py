@@ -384,6 +384,9 @@ OWN_PLACES = cases("own places", [
     ("河南省发展改革委就《郑州都市圈发展规划》答记者问\n\n问：规划面积多大？答：总面积约3.2万平方公里。", "3.2万平方公里",
      "region", "郑州都市圈"),
     ("四川省统计局发布2024年统计公报\n\n全年地区生产总值增长5.7%。", "5.7%", "region", "四川省"),
+    # a group's members after 'straddles' (The X metropolitan area, which straddles A and B provinces)
+    ("The Hefei metropolitan area, which straddles Anhui and Jiangsu provinces, has 300 km of metro lines.",
+     "300 km", "region", "Hefei metropolitan area"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

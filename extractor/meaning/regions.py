@@ -53,7 +53,7 @@ _CLAUSE_BREAK = regex.compile(r"(?r)[，,；;：:]")
 # 太原都市圈以太原为中心，包括…, The circle covers ...): those places are members, not the subject.
 _MEMBERS_MARKER = regex.compile(
     r"\s?(?:的)?(?:规划)?(?:范围)?(?:包括|包含|涵盖|覆盖|横跨|跨越|由|以[^，,。；;]{1,12}为(?:中心|核心))"
-    r"|(?i:,?\s+(?:which\s+)?(?:covers|includes|comprises|consists\s+of|spans|links))\b")
+    r"|(?i:,?\s+(?:which\s+)?(?:covers|includes|comprises|consists\s+of|spans|links|straddles|stretches\s+across))\b")
 _MORE_MEMBERS = regex.compile(r"\s?(?:及|和|以及|与|(?i:and))")
 _PLAN_RANGE = regex.compile(r"(?:规划|其)范围")
 _SUM = regex.compile(r"合计|共计|总计|合共|(?i:\bcombined\b|\btogether\b)")
