@@ -387,6 +387,10 @@ OWN_PLACES = cases("own places", [
     # a group's members after 'straddles' (The X metropolitan area, which straddles A and B provinces)
     ("The Hefei metropolitan area, which straddles Anhui and Jiangsu provinces, has 300 km of metro lines.",
      "300 km", "region", "Hefei metropolitan area"),
+    # a set of places with no name stops at a new clause ('…, and the rate … rose to 48 percent')
+    ("India's urbanization picks up\n\nMany cities have eased rules on residence, and the urbanization rate rose "
+     "to 37 percent in 2024.", "37 percent", "region", "India"),
+    ("Land revenue in some provinces fell 25 percent in 2024.", "25 percent", "region", None),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

@@ -70,6 +70,7 @@ _PLACE_SET = regex.compile(
     r"(?i:\b(?:some|several|many|most|other|[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:provinces|regions|cities|counties|municipalities)\b)")
+_NEW_CLAUSE = regex.compile(r"(?i:[,;]\s*(?:and|but|while|whereas)\s|;)")
 _EACH = regex.compile(r"\s?各|(?i:\s+each\b)")
 _HAN_AFTER = regex.compile(r"(?![东西南北中部])\p{Han}")  # 豫发布, 陸推; not 川北 (a part of Sichuan)
 # A set of places with no name: a list counted (江阴、张家港、常熟三市), the GDP of its nine mainland cities.
@@ -298,8 +299,10 @@ class PlaceLookups:
     def _a_set_is_the_subject(self, left: int, start: int, end: int) -> bool:
         """Is a set of places with no name what the sentence is about (In 2024, twelve provinces
         had ...; land revenue in some provinces had fallen 20-30%)? Not a count the sentence's
-        place has (Henan ... with 38 new cities)."""
+        place has (Henan ... with 38 new cities), nor a figure in a later clause joined by 'and'."""
         m = _PLACE_SET.search(self.folded, left, end)
+        if m is not None and m.end() <= start and _NEW_CLAUSE.search(self.folded, m.end(), start):
+            return False  # Most cities have scrapped ..., and the rate ... rose to 50 percent: a clause of its own
         if m is None or m.end() <= start:
             return m is not None
         return bool(_SUBJECT_VERB_AFTER.match(self.folded, end, end + MATCH_REACH))
