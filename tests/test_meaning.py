@@ -391,6 +391,10 @@ OWN_PLACES = cases("own places", [
     ("India's urbanization picks up\n\nMany cities have eased rules on residence, and the urbanization rate rose "
      "to 37 percent in 2024.", "37 percent", "region", "India"),
     ("Land revenue in some provinces fell 25 percent in 2024.", "25 percent", "region", None),
+    # an English trip from a place to another with words between is about neither
+    ("His commute from a flat in Foshan to a bank in central Guangzhou now takes about 40 minutes.", "about 40 minutes",
+     "region", None),
+    ("The drive from Changchun to Changbai Mountain takes about 3 hours.", "about 3 hours", "region", "Changchun"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

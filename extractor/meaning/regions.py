@@ -94,6 +94,9 @@ _PROVINCE_PART_BEFORE = regex.compile(
 _SUBJECT_VERB_AFTER = regex.compile(r"(?i:\s+(?:had|have|has|set|are|were|produced|reported|saw|cover(?:ed)?)\b)")
 _PAIR_JOINT = regex.compile(r"\s?[与和同]\s?")
 _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
+# An English trip between places written with the words between (from her home in X to an office in Y).
+_EN_TO_BEFORE = regex.compile(r"(?i:\bto\b[^,;.]{0,40}$)")
+_EN_FROM_BEFORE = regex.compile(r"(?i:\bfrom\b[^,;.]{0,40}$)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
 _RESPECTIVELY = regex.compile(r"分别|(?i:respectively)")
 _RESPECTIVELY_AFTER = regex.compile(r"(?i:\brespectively\b)")  # X and Y stood at 75.6% and 74.8%, respectively
@@ -258,6 +261,8 @@ class PlaceLookups:
                         return ""  # …，预计开通后机场至新区的通行时间在30分钟左右 (not 株洲至长沙黄花机场的通行时间)
                     if i > 0 and _TO_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s):
                         return ""
+                    if kind == "duration" and self._en_trip_to(i, left):
+                        return ""  # the trip from her apartment in Xianyang to an office in western Xi'an
                     if _ROUTE_END_BEFORE.search(self.folded, max(0, s - 9), s):
                         # 从重庆经钦州港…至上海: from X; 机场至简阳城区40分钟: a route, about no place
                         return self._origin(i, left) or ""
@@ -533,6 +538,17 @@ class PlaceLookups:
         if inside is not None and inside.lastgroup != "any" and self._refers(inside):
             return self._referred(left, m.start(), floor, headline) or ""  # 圈内主要城市之间1小时: the circle; 省辖市之间: the province
         return ""
+
+    def _en_trip_to(self, i: int, left: int) -> bool:
+        """Is place i where an English trip from another place goes (from her home in Xianyang to
+        an office park in western Xi'an): a time between two places, about neither?"""
+        to = _EN_TO_BEFORE.search(self.folded, max(left, self.regions[i][0] - MATCH_REACH), self.regions[i][0])
+        if to is None:
+            return False
+        j = bisect.bisect_left(self.region_starts, to.start()) - 1
+        if j < 0 or self.regions[j][0] < left:
+            return False
+        return bool(_EN_FROM_BEFORE.search(self.folded, max(left, self.regions[j][0] - MATCH_REACH), self.regions[j][0]))
 
     def _origin(self, i: int, left: int) -> Optional[str]:
         """The place a route to place i starts from, written 从X (从重庆经钦州港出海…至上海), in
