@@ -395,6 +395,9 @@ OWN_PLACES = cases("own places", [
     ("His commute from a flat in Foshan to a bank in central Guangzhou now takes about 40 minutes.", "about 40 minutes",
      "region", None),
     ("The drive from Changchun to Changbai Mountain takes about 3 hours.", "about 3 hours", "region", "Changchun"),
+    # 大 + a Taiwanese city: the city with its neighbours, never cut to another place (大新)
+    ("「大新竹」常住人口約105萬人。", "105萬人", "region", "大新竹"),
+    ("大台中地區人口已逾280萬人。", "280萬人", "region", "大台中地區"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from
