@@ -398,6 +398,12 @@ OWN_PLACES = cases("own places", [
     # 大 + a Taiwanese city: the city with its neighbours, never cut to another place (大新)
     ("「大新竹」常住人口約105萬人。", "105萬人", "region", "大新竹"),
     ("大台中地區人口已逾280萬人。", "280萬人", "region", "大台中地區"),
+    # one of a set of places: the set's count and the threshold that defines it are about no one place
+    ("Chengdu's GDP reached 2.35 trillion yuan, making it one of 4 cities with output above 2 trillion yuan.",
+     "above 2 trillion yuan", "region", None),
+    ("Chengdu's GDP reached 2.35 trillion yuan, making it one of 4 cities with output above 2 trillion yuan.",
+     "2.35 trillion yuan", "region", "Chengdu"),
+    ("成都由此成为全国4个GDP超2万亿元城市之一。", "4个", "region", None),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

@@ -71,6 +71,13 @@ _PLACE_SET = regex.compile(
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:provinces|regions|cities|counties|municipalities)\b)")
 _NEW_CLAUSE = regex.compile(r"(?i:[,;]\s*(?:and|but|while|whereas)\s|;)")
+# One of a set of places (one of about 27 Chinese cities with output above 1 trillion yuan, 27个万亿城市之一): the
+# set's count and the threshold that defines it are about no one place.
+_ONE_OF = regex.compile(r"(?i:\bone\s+of\s+(?:the\s+)?(?:about\s+|some\s+|nearly\s+|roughly\s+|around\s+)?$)")
+_ONE_OF_SET = regex.compile(
+    r"(?i:\bone\s+of\s+(?:the\s+)?(?:about\s+|some\s+|nearly\s+|roughly\s+|around\s+)?[0-9]+\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:cities|provinces|regions|countries|counties)\s+(?:with|whose|where)\b[^,;.]{0,60}$)")
+_ONE_OF_AFTER = regex.compile(r"[^，,。；;]{0,12}?(?:城市|省份|地区|国家|县)之一")
 _EACH = regex.compile(r"\s?各|(?i:\s+each\b)")
 _HAN_AFTER = regex.compile(r"(?![东西南北中部])\p{Han}")  # 豫发布, 陸推; not 川北 (a part of Sichuan)
 # A set of places with no name: a list counted (江阴、张家港、常熟三市), the GDP of its nine mainland cities.
@@ -200,6 +207,10 @@ class PlaceLookups:
         if after < len(self.regions) and _OF_PLACE_AFTER.fullmatch(self.folded, end, self.regions[after][0]) \
                 and not self._not_the_subject(*self.regions[after], average=True):
             return self._region_text(after)  # 城镇化率已超过80%的涪城区, 达到67%的全国平均水平
+        if _ONE_OF_SET.search(self.folded, max(left, start - MATCH_REACH), start) \
+                or kind == "count" and (_ONE_OF.search(self.folded, max(left, start - 24), start)
+                                        or _ONE_OF_AFTER.match(self.folded, end, end + 16)):
+            return ""  # one of about 27 Chinese cities with output above 1 trillion yuan, 全国27个万亿城市之一: the set's
         direction = _DIRECTION_BEFORE.search(self.folded, max(left, start - 8), start)
         if direction is None:  # 试点县中，赣北地区8个、赣中南地区12个: a province's part, its one-character name and a direction
             direction = _PROVINCE_PART_BEFORE.search(self.folded, max(left, start - 8), start)
