@@ -404,6 +404,11 @@ OWN_PLACES = cases("own places", [
     ("Chengdu's GDP reached 2.35 trillion yuan, making it one of 4 cities with output above 2 trillion yuan.",
      "2.35 trillion yuan", "region", "Chengdu"),
     ("成都由此成为全国4个GDP超2万亿元城市之一。", "4个", "region", None),
+    # the places left when one is taken out (X以外N市) are a set with no name
+    ("郑州都市圈规划印发\n\n规划提出，全面取消郑州市以外5市的落户限制。", "5市", "region", None),
+    # 《规划》范围包括…N市: the plan's area, which its headline names
+    ("关于《长株潭都市圈发展规划》的解读\n\n《规划》范围包括长沙、株洲、湘潭3市，面积1.89万平方公里。", "3市", "region",
+     "长株潭都市圈"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

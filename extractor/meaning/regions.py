@@ -30,6 +30,7 @@ _BASE_BEFORE = regex.compile(
     r"(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
 # After a place: what is left out of it (除南昌市中心城区以外, 武汉市以外8市), not what a figure is about.
 _EXCEPT_AFTER = regex.compile(r"\p{Han}{0,6}?(?:以外|之外)")
+_EXCEPT_BEFORE = regex.compile(r"(?:以外|之外)的?$")
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
 _RANK_AFTER = regex.compile(r"(?:\p{Han}{0,6}?(?:前列|之首|首位)|首(?!批)|第一|领先|率先|之最)")
 _NOT_A_PLACE_AFTER = regex.compile(
@@ -55,7 +56,7 @@ _MEMBERS_MARKER = regex.compile(
     r"\s?(?:的)?(?:规划)?(?:范围)?(?:包括|包含|涵盖|覆盖|横跨|跨越|由|以[^，,。；;]{1,12}为(?:中心|核心))"
     r"|(?i:,?\s+(?:which\s+)?(?:covers|includes|comprises|consists\s+of|spans|links|straddles|stretches\s+across))\b")
 _MORE_MEMBERS = regex.compile(r"\s?(?:及|和|以及|与|(?i:and))")
-_PLAN_RANGE = regex.compile(r"(?:规划|其)范围")
+_PLAN_RANGE = regex.compile(r"(?:规划》?|其)范围")  # 规划范围, 《规划》范围
 _SUM = regex.compile(r"合计|共计|总计|合共|(?i:\bcombined\b|\btogether\b)")
 # A project's own length: 京雄城际铁路全长约92公里, 全長約55公里的港珠澳大橋; The 116-kilometer
 # Shenzhen-Jiangmen railway. A trip between two points that are no places: 从北京西站到雄安站,
@@ -211,6 +212,8 @@ class PlaceLookups:
                 or kind == "count" and (_ONE_OF.search(self.folded, max(left, start - 24), start)
                                         or _ONE_OF_AFTER.match(self.folded, end, end + 16)):
             return ""  # one of about 27 Chinese cities with output above 1 trillion yuan, 全国27个万亿城市之一: the set's
+        if kind == "count" and _EXCEPT_BEFORE.search(self.folded, max(left, start - 4), start):
+            return ""  # 取消武汉市以外8市的落户限制: the places left when one is taken out, a set with no name
         direction = _DIRECTION_BEFORE.search(self.folded, max(left, start - 8), start)
         if direction is None:  # 试点县中，赣北地区8个、赣中南地区12个: a province's part, its one-character name and a direction
             direction = _PROVINCE_PART_BEFORE.search(self.folded, max(left, start - 8), start)
