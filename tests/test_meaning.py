@@ -409,6 +409,10 @@ OWN_PLACES = cases("own places", [
     # 《规划》范围包括…N市: the plan's area, which its headline names
     ("关于《长株潭都市圈发展规划》的解读\n\n《规划》范围包括长沙、株洲、湘潭3市，面积1.89万平方公里。", "3市", "region",
      "长株潭都市圈"),
+    # a county name kept only with its prefecture (应城市: 适应城市) is a place between two places of a list
+    ("分县市看，安陆市、应城市、汉川市地区生产总值分别增长5.9%、6.2%、6.8%。", "6.2%", "region", "应城市"),
+    ("分县市看，安陆市、应城市、汉川市地区生产总值分别增长5.9%、6.2%、6.8%。", "6.8%", "region", "汉川市"),
+    ("孝感市努力适应城市发展新要求，全年新增城镇人口3万人。", "3万人", "region", "孝感市"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

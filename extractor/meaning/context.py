@@ -27,6 +27,19 @@ _HAN_TAIL = regex.compile(r"\p{Han}*$")
 _SEMICOLON = regex.compile(r"[；;]")
 
 
+def listed_places(folded: str, c: Compiled, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`regions` with the county names kept only with their prefecture (宜城市) that stand between
+    two places of a list (枣阳市、宜城市、南漳县): there they are places, as a 分别 list needs each."""
+    out = []
+    for k, (s, e) in enumerate(regions):
+        out.append((s, e))
+        if folded[e:e + 1] == "、" and k + 1 < len(regions):
+            m = c.listed_only.match(folded, e + 1, regions[k + 1][0])
+            if m is not None and folded[m.end():m.end() + 1] == "、" and regions[k + 1][0] == m.end() + 1:
+                out.append((m.start(), m.end()))
+    return out
+
+
 class DocumentContext(PlaceLookups):
     """Per-document lookups: sentences, years (self.dating), regions, keywords and subjects of figures."""
 
@@ -50,6 +63,7 @@ class DocumentContext(PlaceLookups):
                 self.regions.append(place_span(folded, c, start, end))
             if term in c.keyword_metrics and not inside(start, end, excluded):
                 self.hits.append((start, end, c.keyword_metrics[term]))
+        self.regions = listed_places(folded, c, self.regions)
         self.region_starts = [s for s, _ in self.regions]
         self.hit_ends = [e for _, e, _ in self.hits]
         self.hit_starts = [s for s, _, _ in self.hits]

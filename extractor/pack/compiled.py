@@ -343,6 +343,7 @@ class Compiled:
     city_names: frozenset                     # cities: what 全市 / the city refers to
     region_suffix: re.Pattern
     headline_abbreviations: frozenset         # 豫, 苏, 陆: a headline opening with one names that place
+    listed_only: regex.Pattern                # 宜城市, 应城市: county names kept only with their prefecture, places inside a list
     own_places: regex.Pattern                 # 本港: a paper's word for its own place (group names index own_place_names)
     own_place_names: tuple                    # the place each own_places word stands for, by group
     refer_back: regex.Pattern                 # 全省, 该市, 都市圈, the circle (groups province, city, area, any, own_province, own_city); a reverse pattern
@@ -555,6 +556,16 @@ def compile_pack(pack: RulePack) -> Compiled:
         f"(?P<{group}>" + _bounded([fold(w, table) for t in terms for w in getattr(t, f"refer_{group}")], reverse=True) + ")"
         for group in ("province", "city", "area", "any", "own_province", "own_city")), regex.REVERSE)  # searched from a figure backwards
 
+    # County names the rules keep only with their prefecture (襄阳市宜城市: 宜城市 alone reads 适宜城市), one
+    # division's each: between two places of a list (枣阳市、宜城市、南漳县) they are places too.
+    bare: dict[str, set] = {}
+    for r in pack.collect("region"):
+        parent = places.places.get(r.parent) if r.level == "county" else None
+        if parent is not None and r.zh and r.zh[0].startswith(parent.zh) and len(r.zh[0]) > len(parent.zh) + 1:
+            name = f(r.zh[0][len(parent.zh):])
+            if name.lower() not in region_names:
+                bare.setdefault(name, set()).add(r.code)
+    listed_only = regex.compile(_bounded([n for n, codes in bare.items() if len(codes) == 1]))
     own_pairs = [w.split("=", 1) for t in terms for w in t.own_places]
     own_places = regex.compile("|".join(f"(?P<p{k}>{regex.escape(fold(word, table))})" for k, (word, _) in enumerate(own_pairs))
                                or r"(?!)")
@@ -629,7 +640,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         continuation=continuation,
         measures=frozenset(f(w) for i in pack.tables("indicators") for w in i.measures), lexicon=lexicon, region_names=region_names, nation_names=nation_names,
         province_names=province_names, city_names=city_names, region_suffix=region_suffix, refer_back=refer_back,
-        own_places=own_places, own_place_names=own_place_names,
+        own_places=own_places, own_place_names=own_place_names, listed_only=listed_only,
         headline_abbreviations=frozenset([*places.abbreviations, *(fold(w, table) for t in terms for w in t.headline_abbreviations)]),
         after_chinese_number=frozenset(
             {form[0] for form, u in suffix_forms.items() if not u.rule.english}
