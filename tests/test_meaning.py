@@ -413,6 +413,8 @@ OWN_PLACES = cases("own places", [
     ("分县市看，安陆市、应城市、汉川市地区生产总值分别增长5.9%、6.2%、6.8%。", "6.2%", "region", "应城市"),
     ("分县市看，安陆市、应城市、汉川市地区生产总值分别增长5.9%、6.2%、6.8%。", "6.8%", "region", "汉川市"),
     ("孝感市努力适应城市发展新要求，全年新增城镇人口3万人。", "3万人", "region", "孝感市"),
+    # a group of cities written as one name, counted and travelled between
+    ("武鄂黄黄四市之间日均跨城通勤约9万人次。", "9万人次", "region", "武鄂黄黄"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

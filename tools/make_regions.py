@@ -354,6 +354,7 @@ AREAS = {
     "sichuan-chongqing": (["川渝"], ["Sichuan-Chongqing"]),
     "guiyang-guian": (["贵阳贵安"], ["Guiyang-Gui'an"]),
     "taipei-newtaipei-taoyuan": (["北北桃"], ["Taipei-New Taipei-Taoyuan"]),
+    "wuhan-ezhou-huanggang-huangshi": (["武鄂黄黄"], ["Wuhan-Ezhou-Huanggang-Huangshi"]),
     "hk-northern-metropolis": (["北部都会区"], ["Northern Metropolis"]),
     "tianfu-new-area": (["天府新区", "四川天府新区"], ["Tianfu New Area", "Sichuan Tianfu New Area"]),
     "gaozhu-new-area": (["川渝高竹新区", "高竹新区"], ["Gaozhu New Area", "Sichuan-Chongqing Gaozhu New Area"]),
