@@ -415,6 +415,8 @@ OWN_PLACES = cases("own places", [
     ("孝感市努力适应城市发展新要求，全年新增城镇人口3万人。", "3万人", "region", "孝感市"),
     # a group of cities written as one name, counted and travelled between
     ("武鄂黄黄四市之间日均跨城通勤约9万人次。", "9万人次", "region", "武鄂黄黄"),
+    # a list closed by 等市 is a set with no name (not 等县城: 每个县城 is the subject)
+    ("长沙领跑全省，岳阳、常德等市的城镇化率仍低于62%。", "62%", "region", None),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from
