@@ -417,6 +417,8 @@ OWN_PLACES = cases("own places", [
     ("武鄂黄黄四市之间日均跨城通勤约9万人次。", "9万人次", "region", "武鄂黄黄"),
     # a list closed by 等市 is a set with no name (not 等县城: 每个县城 is the subject)
     ("长沙领跑全省，岳阳、常德等市的城镇化率仍低于62%。", "62%", "region", None),
+    # X等地: where something happens, not what a figure is about
+    ("湖南发布劳务输出报告\n\n湘籍劳动力在广东等地务工人数约700万人。", "700万人", "region", "湖南"),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

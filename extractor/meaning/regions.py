@@ -33,8 +33,9 @@ _EXCEPT_AFTER = regex.compile(r"\p{Han}{0,6}?(?:以外|之外)")
 _EXCEPT_BEFORE = regex.compile(r"(?:以外|之外)的?$")
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
 _RANK_AFTER = regex.compile(r"(?:\p{Han}{0,6}?(?:前列|之首|首位)|首(?!批)|第一|领先|率先|之最)")
+# 等地 after a place: it and others like it (港人在深圳等地的消費), where something happens, not what it is about.
 _NOT_A_PLACE_AFTER = regex.compile(
-    r"(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
+    r"等地|(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b)")
 _AGENCY_AFTER = regex.compile(r"(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
