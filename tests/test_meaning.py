@@ -419,6 +419,8 @@ OWN_PLACES = cases("own places", [
     ("长沙领跑全省，岳阳、常德等市的城镇化率仍低于62%。", "62%", "region", None),
     # X等地: where something happens, not what a figure is about
     ("湖南发布劳务输出报告\n\n湘籍劳动力在广东等地务工人数约700万人。", "700万人", "region", "湖南"),
+    # the places a line links, counted: about no one place
+    ("Chengdu's new metro line, linking the two city centres, opened in June.", "two city centres", "region", None),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

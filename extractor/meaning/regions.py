@@ -46,6 +46,7 @@ _MEMBERS_AFTER = regex.compile(r"[^，,。;；\n]{0,40}?(?:[，,]\s*(?:包括|in
                             regex.IGNORECASE)  # not 9个市（州）, 20个县（市）: kinds of one division
 _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$"
                                 r"|连接(?:\p{Han}{1,12}[与和])?$")
+_BETWEEN_FIGURE_BEFORE = regex.compile(r"(?i:\b(?:linking|links?|connecting|connects?|joining|joins?)\s+(?:the\s+)?$)")
 _BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|[与和]\p{Han}{1,8}?之间|(?i:of\s+each\s+other))")
 # From X to Y: in English the figure is about X (from Changchun to Changbai Mountain); a
 # Chinese X至Y route (广州至佛山30分钟) joins two places like 之间 does.
@@ -214,6 +215,8 @@ class PlaceLookups:
                 or kind == "count" and (_ONE_OF.search(self.folded, max(left, start - 24), start)
                                         or _ONE_OF_AFTER.match(self.folded, end, end + 16)):
             return ""  # one of about 27 Chinese cities with output above 1 trillion yuan, 全国27个万亿城市之一: the set's
+        if kind == "count" and _BETWEEN_FIGURE_BEFORE.search(self.folded, max(left, start - 24), start):
+            return ""  # a line linking the two downtowns: the places a line links, about no one place
         if kind == "count" and _EXCEPT_BEFORE.search(self.folded, max(left, start - 4), start):
             return ""  # 取消武汉市以外8市的落户限制: the places left when one is taken out, a set with no name
         direction = _DIRECTION_BEFORE.search(self.folded, max(left, start - 8), start)
