@@ -421,6 +421,8 @@ OWN_PLACES = cases("own places", [
     ("湖南发布劳务输出报告\n\n湘籍劳动力在广东等地务工人数约700万人。", "700万人", "region", "湖南"),
     # the places a line links, counted: about no one place
     ("Chengdu's new metro line, linking the two city centres, opened in June.", "two city centres", "region", None),
+    # a set pointed back to (这5个试点县) is what its figures are about: no one place
+    ("浙江公布首批试点名单\n\n据了解，这5个试点县2024年地区生产总值合计2100亿元，平均增速6.5%。", "6.5%", "region", None),
 ])
 
 # Issue 12, class 17: routes and points of reference. X至Y is a route about neither place (from

@@ -83,10 +83,11 @@ _ONE_OF_SET = regex.compile(
 _ONE_OF_AFTER = regex.compile(r"[^，,。；;]{0,12}?(?:城市|省份|地区|国家|县)之一")
 _EACH = regex.compile(r"\s?各|(?i:\s+each\b)")
 _HAN_AFTER = regex.compile(r"(?![东西南北中部])\p{Han}")  # 豫发布, 陸推; not 川北 (a part of Sichuan)
-# A set of places with no name: a list counted (江阴、张家港、常熟三市) or closed by 等市 (黄冈、孝感等市的城镇化率), the
-# GDP of its nine mainland cities.
+# A set of places with no name: a list counted (江阴、张家港、常熟三市) or closed by 等市 (黄冈、孝感等市的城镇化率),
+# one pointed back to (这7个示范县), the GDP of its nine mainland cities.
 _SET_SUBJECT = regex.compile(
     r"(?P<sum>[两二三四五六七八九十]+(?:个|座)城市(?=合计|共|均))"
+    r"|(?P<these>这\s?[0-9两二三四五六七八九十]+\s?(?:个|座)\p{Han}{0,6}?(?:县|市|城市|区)(?![区级长委政府]))"
     r"|[两二三四五六七八九十]+(?:个|座)?(?:市|县|城|地)(?![区级长委政府])|等(?:市|县|地)(?![区级长委政府城])"
     r"|(?P<of>(?i:\bof\s+(?:its|their|the)\s+(?:[a-z0-9-]+\s+){1,2}(?:cities|counties|provinces)\b))")
 _BETWEEN_AFTER_FIGURE = regex.compile(
@@ -335,7 +336,7 @@ class PlaceLookups:
         """Does a set of places with no name stand between `after` and a figure as what it is
         about (六盘水、毕节两市的…, 江阴、张家港、常熟三市GDP均…, the GDP of its nine mainland cities)?"""
         m = _SET_SUBJECT.search(self.folded, after, start)
-        if m is None or m.group("of") or m.group("sum"):
+        if m is None or m.group("of") or m.group("sum") or m.group("these"):
             return m is not None
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         return i >= 0 and self.regions[i][1] == m.start() and self._in_a_list(i)
