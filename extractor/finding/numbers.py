@@ -20,6 +20,9 @@ CN_DIGITS = {
 }
 CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG_UNITS = {"万": 10**4, "亿": 10**8}
+# Taiwan writes 10^12 as 兆 (新台币2兆1,500亿元, 24.1兆元); elsewhere 兆 is mostly "mega" (兆瓦),
+# so the number pattern takes it only before digits, 亿 or money (pack/compiled.py).
+CN_TRILLION = "兆"
 
 
 # Thousands are grouped by commas (1,200) or by single spaces (3 512 km, 56 000 km2); a
@@ -69,6 +72,8 @@ def _tokens(text: str):
             yield "small", CN_SMALL_UNITS[ch]
         elif ch in CN_BIG_UNITS:
             yield "big", CN_BIG_UNITS[ch]
+        elif ch == CN_TRILLION:
+            yield "trillion", 10**12
         elif ch == "点":
             yield "point", ch
         else:
@@ -85,7 +90,7 @@ def _fraction(digits: str) -> Optional[Decimal]:
 
 
 def parse_chinese(text: str) -> Optional[Decimal]:
-    """Chinese, 大写 or mixed numerals: 一万五千亿, 二十万亿, 3万4000, 5.4万亿, 六十六点一六.
+    """Chinese, 大写 or mixed numerals: 一万五千亿, 二十万亿, 3万4000, 5.4万亿, 六十六点一六, 2兆1500亿.
 
     Short forms follow usage: 一万五 is 15000 and 三千二 is 3200 (the trailing digit takes
     the next lower unit), unless a 零 was written (一千零二 is 1002).
@@ -104,6 +109,7 @@ def parse_chinese(text: str) -> Optional[Decimal]:
         for ch in tail:
             value *= CN_BIG_UNITS[ch]
         return value
+    trillions = Decimal(0)  # everything already closed by 兆
     total = Decimal(0)      # everything already closed by 亿
     section = Decimal(0)    # below the current 亿, closed by 万 or small units
     number: Optional[Decimal] = None
@@ -125,6 +131,15 @@ def parse_chinese(text: str) -> Optional[Decimal]:
             continue
         if kind == "point":
             return None
+        if kind == "trillion":  # 2兆1500亿: 兆 closes what stands before it, 亿 starts anew
+            if trillions or after_zero:
+                return None
+            trillions = (total + section + (number or 0)) * value
+            if trillions == 0:
+                return None
+            total, section = Decimal(0), Decimal(0)
+            last_unit, number = value, None
+            continue
         if kind == "small":
             if number is None and (section or total) and not after_zero:
                 return None  # 七十百, 五万千: a unit with no digit of its own after another unit
@@ -146,8 +161,7 @@ def parse_chinese(text: str) -> Optional[Decimal]:
         if last_unit and not after_zero and last_unit >= 100 and number < 10 and number == int(number):
             number *= Decimal(last_unit) / 10  # short form: 一万五, 三千二
         section += number
-    result = total + section
-    return result
+    return trillions + total + section
 
 
 _EN_WORD = regex.compile(r"[a-z]+")

@@ -54,10 +54,12 @@ _NOUN_AFTER = regex.compile(r"\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[A-Za-z][\w\-]*s)\
 _FROM = regex.compile(r"(?i)\b(?:from|by)\s")
 _FROM_TO = regex.compile(r"(?i)[^0-9]{0,30}?\bto\s+(?:(?:about|nearly|around|over|more than|almost|roughly|some)\s+)?")
 # A second figure set against the first, its noun left out: "up from 54", "up 1.4 million",
-# "Twelve provinces ..., against seven in 2019", "compared with 12".
+# "Twelve provinces ..., against seven in 2019", "compared with 12", "943.5 million, an increase of
+# 10.83 million over the previous year".
 _COMPARED = regex.compile(r"(?i)[^.;]{0,30}?,?\s*\b(?:(?:up|down)(?:\s+(?:from|by))?|against|compared\s+(?:with|to)"
                           r"|versus|vs\.?|of\s+(?:whom|which)|(?:rise|rose|risen|grow|grew|grown|increase|increased"
-                          r"|fall|fell|fallen|drop|dropped|decline|declined)\s+by)"
+                          r"|fall|fell|fallen|drop|dropped|decline|declined)\s+by"
+                          r"|an?\s+(?:net\s+)?(?:increase|rise|gain|decrease|decline|drop|fall)\s+of)"
                           r"\s+(?:(?:about|nearly|around|over|more than|almost|roughly|some)\s+)?")
 
 # Items of a list or a chain of ranges that write their unit once, at the end.

@@ -8,8 +8,9 @@ of a from -> to pair are levels. English counts of "new" things (38 new cities) 
 additions, and so is a figure named by a keyword of addition (新增城镇人口287万人,
 城镇新增就业) or headed by a word of addition in its clause (新建未来社区360个、样板区120个),
 but not the volume of works that mix new and renewed (新建和改造管网) nor a share (占全国的
-六成). A word naming a rate (增速, 年增率) makes a change even before 为 / 达. The words
-are rules/changes.toml.
+六成). A word naming a rate (增速, 年增率) makes a change even before 为 / 达; a word of comparison
+right before the figure makes it the level compared with (仍低于60%). The words are
+rules/changes.toml.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str
         return True
     before = c.change_before.search(folded, start)
     if before is not None and not _PHRASAL_UP.search(folded, max(0, start - 16), start):
+        if before.group("level") is None and c.change_thresholds.match(folded, before.start(), start):
+            return False  # 城镇化率仍低于60%: the level compared with (not 低于全国2个百分点)
         return before.group("level") is None or c.change_rates.match(folded, before.start()) is not None
     if c.change_after.match(folded, end, end + MATCH_REACH):
         return True

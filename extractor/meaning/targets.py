@@ -19,19 +19,19 @@ looked up per figure with bisect, so the cost per figure is constant.
 from __future__ import annotations
 
 import bisect
-from typing import Optional
+from typing import Optional, Sequence
 
 import regex
 
 from ..pack.compiled import Compiled
 from .years import DeferredYear
 
-# A heading or a lead-in (二、主要目标; 重点抓好以下工作：) that opens a section of goals and tasks:
+# A heading or a lead-in (二、主要目标; 三、2025年重点工作; 重点抓好以下工作：) that opens a section of goals and tasks:
 # every figure under it is a target, until the next heading. A heading that looks back
 # (工作回顾, 完成情况) opens a section of values reached.
 _HEADING_LINE = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
 _LEAD_IN = regex.compile(r"(?:以下工作|重点任务|主要任务|主要目标|预期目标|工作安排)[^\n。；;：:]{0,6}[：:]")
-_GOALS = regex.compile(r"(?:发展|主要|预期|总体|具体)目标|目标任务|(?:重点|主要)任务|工作安排|以下工作|下一步|展望|今后|"
+_GOALS = regex.compile(r"(?:发展|主要|预期|总体|具体)目标|目标任务|(?:重点|主要)(?:任务|工作)|工作重点|工作安排|以下工作|下一步|展望|今后|"
                        r"(?i:\b(?:targets|goals|outlook|next\s+steps)\b)")
 _LOOKING_BACK = regex.compile(r"回顾|成就|进展|完成情况|成效|综合|(?i:\b(?:review|results|achievements)\b)")
 # A line that states a span up to a year (规划期至2025年　远期展望至2035年) is a headline's dek,
@@ -42,8 +42,8 @@ _SPAN_STATEMENT = regex.compile(r"[至到]\s?(?:19|20)[0-9]{2}\s?年")
 _TARGET_NOUNS = ("目标", "计划")
 _SHARE_AFTER_NOUN = regex.compile(r"[^，,；;。]{0,12}的\s*$")
 # 比年度调控目标5.5%低0.6个百分点: a target word after 比 / 较 names the base of a comparison; only
-# the figure right after it is the target.
-_COMPARED = regex.compile(r"(?r)(?:比|较|與|与|than)\s?[^，,；;。\d]{0,6}$")
+# the figure right after it is the target. 比例 / 比重 (a share) compare nothing.
+_COMPARED = regex.compile(r"(?r)(?:比(?![例重率])|较|與|与|than)\s?[^，,；;。\d]{0,6}$")
 # 由目前的1.5小时缩短至50分钟: a word of a value reached after 由 / 从 holds for the figure it leads
 # to, not for the level after 至 / 到.
 _FROM = ("由", "从")
@@ -67,6 +67,8 @@ _BINDS_ALONE = regex.compile(r"(?r)年[末底初]?[为為的]\s*$")
 _CLOSING = "；;，,。"
 _GOAL_NOUN = regex.compile(r"(?:目标|计划|规划|(?i:targets?|goals?))$")
 _APPOSED = regex.compile(r"(?i:,\s*(?:at|of)\s*$)")  # Tibet set the highest goal, at 7%
+# The words after a plan's name that make it the time of what follows (“十五五”期间, 2026—2030年间).
+_PLAN_TIME = regex.compile(r"[”\"》）)]?\s?(?:期间|时期|期内|间|内)")
 # How far from a position the words after a figure or at a sentence start are matched: a
 # bounded match costs the same in a 1 KB article and a 10 MB file.
 MATCH_REACH = 80
@@ -109,11 +111,18 @@ class TargetScope:
     # engine gives a segment of a large input the whole input's, worked out on first need.
     text_year = DeferredYear()
 
-    def __init__(self, folded: str, c: Compiled, stated_years: list[tuple[int, int]]):
+    def __init__(self, folded: str, c: Compiled, stated_years: list[tuple[int, int]],
+                 plans: Sequence[tuple[int, int, int]] = ()):
         """`stated_years`: (position, year) of the years the text states as such (no spans,
-        comparison bases or lists of years: DocumentContext.years)."""
+        comparison bases or lists of years: DocumentContext.years); `plans`: (start, end,
+        start year) of the named plans and spans the text states (十五五, 2024—2030年)."""
         self.folded = folded
         self.c = c
+        # A plan that governs its time (“十五五”期间推动约150万人落户): its figures are targets
+        # while the plan has not begun.
+        self.plans = [(end, year) for start, end, year in plans
+                      if _PLAN_TIME.match(folded, end, end + 6)]
+        self.plan_ends = [end for end, _ in self.plans]
         cues = [(start, end, term) for start, end, term in c.target_cues.finditer(folded) if term not in c.target_nouns]
         self.cues = [end for _, end, _ in cues]
         self.cue_starts = [start for start, _, _ in cues]
@@ -163,6 +172,11 @@ class TargetScope:
         i = bisect.bisect_right(positions, start) - 1
         return positions[i] if i >= 0 and positions[i] >= left else -1
 
+    def _plan_ahead(self, start_year: int, today: Optional[int]) -> bool:
+        """Has a plan beginning in `start_year` not begun by the text's date (unknown: no)?"""
+        today = today if today is not None else self.text_year
+        return today is not None and start_year > today
+
     def _ahead(self, year: int, today: Optional[int]) -> bool:
         today = today if today is not None else self.text_year
         return today is None or year >= today
@@ -195,6 +209,9 @@ class TargetScope:
         i = bisect.bisect_right(self.future_ends, start) - 1
         if i >= 0 and self.future_ends[i] >= left and self._ahead(self.futures[i][2], today):
             cue = max(cue, self.future_ends[i])
+        j = bisect.bisect_right(self.plan_ends, start) - 1
+        if j >= 0 and self.plan_ends[j] >= left and self._plan_ahead(self.plans[j][1], today):
+            cue = max(cue, self.plan_ends[j])
         if cue >= 0 and actual <= cue:
             return True
         if actual < 0 and self._subject_of_future(left, start, end, right):

@@ -19,7 +19,7 @@ from typing import Optional
 import regex
 
 from ..finding.normalize import build_table, fold
-from ..finding.numbers import ARABIC, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
+from ..finding.numbers import ARABIC, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS, CN_TRILLION
 from ..finding.tokenize import Tokenizer
 from . import cache as rulecache
 from .placenames import PlaceNames, build_place_names
@@ -35,7 +35,8 @@ _CN_DIGIT_CHARS = "零〇一二三四五六七八九"
 _CN_NUMERAL = frozenset(CN_NUM_CHARS + "两")
 _CN_FRACTION_CHARS = _CN_DIGIT_CHARS + "壹贰叁肆伍陆柒捌玖0-9"
 # 千 of 千米 and 百 of 百分点 belong to the unit: 5万千米 is 50000 km, not 51000 m.
-_CN_CHAR = "(?:[" + CN_NUM_CHARS.replace("千", "").replace("百", "") + "]|千(?!米|瓦)|百(?!分))"
+_CN_CHAR = ("(?:[" + CN_NUM_CHARS.replace("千", "").replace("百", "") + "]|千(?!米|瓦)|百(?!分)|"
+            + CN_TRILLION + "(?=[0-9" + _CN_DIGIT_CHARS + "亿元]|新台币|美元|港元|日元|日圆))")
 _EN_SMALL = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
              "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
              "eighty|ninety")
@@ -354,6 +355,7 @@ class Compiled:
     change_flows: frozenset                   # metrics whose figures are always changes
     change_heads: regex.Pattern               # 新增 at the head of a figure's clause
     change_rates: regex.Pattern               # 增速 in 增速为5%: the figure after it is a rate of change
+    change_thresholds: regex.Pattern          # 低于 in 仍低于60%: the figure right after it is the level compared with
     target_cues: TermScanner                  # 力争, will, ...: found once per text, looked up per figure
     target_actual: TermScanner                # 已, 实际, so far: a value reached after a target word
     target_after: regex.Pattern               # 5.5%|以内
@@ -601,6 +603,8 @@ def compile_pack(pack: RulePack) -> Compiled:
     change_heads = regex.compile(r"(?:" + _bounded(f(w) for t in changes for w in t.clause_heads) + r")(?!"
                                  + _bounded(f(w) for t in changes for w in t.head_stops) + ")", regex.IGNORECASE)
     change_rates = regex.compile(_bounded(f(w) for t in changes for w in t.rates), regex.IGNORECASE)
+    change_thresholds = regex.compile(r"(?:" + _bounded(f(w) for t in changes for w in t.thresholds) + r")(?:\s{0,2}(?:"
+                                      + _bounded(hedges) + r"))?\s{0,2}$", regex.IGNORECASE)
     targets = pack.tables("targets")
     target_cues = TermScanner(f(w) for t in targets for w in (*t.before, *t.nouns, *t.holds))
     target_actual = TermScanner(f(w) for t in targets for w in t.actual)
@@ -648,6 +652,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         subject_stops=subject_stops, places=places, dictionary_words=dictionary, tokenizer=tokenizer,
         change_before=change_before, change_after=change_after, change_keywords=change_keywords,
         change_flows=frozenset(m for t in changes for m in t.flows), change_heads=change_heads, change_rates=change_rates,
+        change_thresholds=change_thresholds,
         target_cues=target_cues,
         target_actual=target_actual, target_after=target_after, target_continuation=target_continuation,
         target_nouns=frozenset(f(w).lower() for t in targets for w in t.nouns),

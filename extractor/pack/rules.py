@@ -324,6 +324,7 @@ class Changes:
     clause_heads: Words = ()  # at the head of a figure's clause: an addition (新增…里程125公里)
     head_stops: Words = ()    # right after a clause head, these make it none (新建的园区, 新建和改造管网)
     rates: Words = ()         # `before` words that name a rate of change: 增速为5% is a change all the same
+    thresholds: Words = ()    # `before` words of comparison right before the figure: the level compared with (仍低于60%)
 
 
 @dataclass(frozen=True)
