@@ -146,6 +146,44 @@ CHANGE_CLASSES = cases("change-classes", [
     ("Land revenue had fallen 18% since 2021.", "18%", "change", True),
 ])
 
+# Issue 11, held-out texts: projections in words of estimate and of completion, sections of the
+# year's work, a plan not yet begun, what a target word does not reach.
+PROJECTIONS = cases("projections", [
+    ("统计部门推算，全市人口将在2040年增至约560万人，其中老年人口的比例将由2024年的19%升至31%。", "31%", "target", True),
+    ("统计部门推算，全市人口将在2040年增至约560万人，其中老年人口的比例将由2024年的19%升至31%。", "19%", "target", False),
+    ("该区预估2030年常住人口可达48万人。", "48万人", "target", True),
+    ("新区发展完成后可容纳约40万人居住，并提供约12万个职位。", "12万个", "target", True),
+    ("新线落成后由东站往西站的车程约12分钟。", "12分钟", "target", True),
+    ("The county expects its output to grow by about 6% this year.", "about 6%", "target", True),
+    ("The mayor pledged to resettle 80,000 rural migrants and to rebuild 900 old compounds.", "900 old compounds", "target", True),
+    ("The city has earmarked 30 billion yuan for new metro lines in 2026.", "30 billion yuan", "target", True),
+    ("Output is expected to grow 5%, after rising 5.6% last year.", "5.6%", "target", False),
+    ("Output is expected to grow 5%, after rising 5.6% last year.", "5%", "target", True),
+    ("業界估計缺口至少還有2,000個名額。", "2,000個", "target", False),
+    ("該市今年度總預算歲入約新台幣380億元。", "新台幣380億元", "target", True),
+    ("青年人才計劃吸引逾9萬人來港。", "9萬人", "target", False),
+    # a heading of the year's main work opens a section of goals; a report's look back does not
+    ("一、2024年工作回顾\n\n全年新开工项目320个。\n\n二、2025年重点工作\n\n全市安排重点项目800个左右。", "800个", "target", True),
+    ("一、2024年工作回顾\n\n全年新开工项目320个。\n\n二、2025年重点工作\n\n全市安排重点项目800个左右。", "320个", "target", False),
+    # a plan period that has not begun governs its figures; one under way does not
+    ("2024年末，全市城镇化率为61%。“十五五”期间推动约30万人落户城镇。", "30万人", "target", True),
+    ("2024年末，全市城镇化率为61%。“十四五”期间累计推动约30万人落户城镇。", "30万人", "target", False),
+    # 同时 goes on with the sentence before it
+    ("走廊将向东延伸，面积约900平方公里。同时，设立总规模50亿元的发展基金。", "50亿元", "target", True),
+    ("走廊已向东延伸，面积约900平方公里。同时，设立了总规模50亿元的发展基金。", "50亿元", "target", False),
+])
+
+# Held-out texts: a comparison word right before the figure names the level compared with; Taiwan's
+# growth rate; additions by 增设; an English increase without its noun.
+CHANGE_WORDS = cases("change-words", [
+    ("部分县的城镇化率仍低于50%。", "50%", "change", False),
+    ("该县城镇化率低于全省平均水平3.2个百分点。", "3.2个百分点", "change", True),
+    ("去年全縣經濟成長率為3.8%。", "3.8%", "change", True),
+    ("縣府爭取增設3所國小。", "3所", "change", True),
+    ("The urban population stood at 921 million, an increase of 9.6 million over the year before.", "9.6 million", "change", True),
+    ("The urban population stood at 921 million, an increase of 9.6 million over the year before.", "9.6 million", "kind", "population"),
+])
+
 # Issue 11, round 3: naming classes still open on real text.
 NAMING_CLASSES = cases("naming-classes", [
     # percentage points between two indicators are of neither
@@ -532,6 +570,7 @@ def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 
 
-@pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + NAMING_CLASSES + YEARS + REGIONS)
+@pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + NAMING_CLASSES
+                         + PROJECTIONS + CHANGE_WORDS + YEARS + REGIONS)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

@@ -192,10 +192,23 @@ HYPHENS = [
     Example("下降至-3%", [("percentage", -3, "%", None, "-3%")]),
 ]
 
+# 11. Taiwan and Hong Kong writing: 兆 is 10^12 before digits, 亿 or money (兆瓦 is "mega");
+# 一成半 is 15%; a rail line named after a place with a numeral is no count; an English
+# increase that leaves out its noun takes the noun of the figure it is set against.
+TAIWAN_HK = [
+    Example("全年出口總值約12.6兆元。", [("money", 12600000000000, "CNY", "about", "12.6兆元")]),
+    Example("營業額達新台幣2兆4,800億元。", [("money", 2480000000000, "TWD", None, "新台幣2兆4,800億元")]),
+    Example("電廠裝機容量為80兆瓦。", []),
+    Example("外地消費佔本地零售額約一成半。", [("percentage", 15, "%", "about", "一成半")]),
+    Example("六家線班次將加密。", []),
+    Example("The city's population stood at 12.1 million, an increase of 0.3 million over 2023.", [
+        ("population", 12100000, "person", None, "12.1 million"), ("population", 300000, "person", None, "0.3 million")]),
+]
+
 TABLES = {
     "1-spaces": SPACES, "2-between": BETWEEN, "3-persons": PERSONS, "4-lists": LISTS,
     "5-counts": COUNTS, "6-money": MONEY, "7-english": ENGLISH, "8-spans": SPANS,
-    "9-never": NEVER, "10-hyphens": HYPHENS,
+    "9-never": NEVER, "10-hyphens": HYPHENS, "11-taiwan-hk": TAIWAN_HK,
 }
 CASES = [pytest.param(example, id=f"{name}:{example.text[:30]}")
          for name, table in TABLES.items() for example in table]

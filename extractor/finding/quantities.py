@@ -360,8 +360,9 @@ class QuantityFinder:
         if form is None:
             return None
         prefix_start = m.start()
-        if prefix_start and self.folded[prefix_start - 1].isalpha():
-            return None  # C$, A$, Mex$ are other dollars; XRMB is no currency
+        before = self.folded[prefix_start - 1] if prefix_start else ""
+        if before.isascii() and before.isalpha():
+            return None  # C$, A$, Mex$ are other dollars; XRMB is no currency (经费新台币 is one)
         return form, prefix_start
 
     def _english_noun(self, n: _Number) -> Optional[tuple[str, str, int, tuple[int, int]]]:
@@ -478,6 +479,8 @@ class QuantityFinder:
             unit_end = end
             if prefix is not None and kind == "money":
                 start = prefix[1]
+                if form.form == "元":  # 新台币412亿元, 港币80亿元: 元 is the prefix's currency
+                    unit = prefix[0].rule.unit
         elif prefix is not None and prefix[0].rule.kind == "money":
             kind, unit = "money", prefix[0].rule.unit
             start = prefix[1]
