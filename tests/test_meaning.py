@@ -168,6 +168,10 @@ PROJECTIONS = cases("projections", [
     # a plan period that has not begun governs its figures; one under way does not
     ("2024年末，全市城镇化率为61%。“十五五”期间推动约30万人落户城镇。", "30万人", "target", True),
     ("2024年末，全市城镇化率为61%。“十四五”期间累计推动约30万人落户城镇。", "30万人", "target", False),
+    # the start of a from -> to pair per head or month; a goal noun after the figure's own noun
+    ("市府明年起将把生育补贴由每月3,000元提高至4,000元。", "3,000元", "target", False),
+    ("市府明年起将把生育补贴由每月3,000元提高至4,000元。", "4,000元", "target", True),
+    ("全市每年引进不少于2万名青年人才的目标已提前完成。", "2万名", "target", True),
     # 同时 goes on with the sentence before it
     ("走廊将向东延伸，面积约900平方公里。同时，设立总规模50亿元的发展基金。", "50亿元", "target", True),
     ("走廊已向东延伸，面积约900平方公里。同时，设立了总规模50亿元的发展基金。", "50亿元", "target", False),

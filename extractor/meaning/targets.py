@@ -52,7 +52,8 @@ _TO = regex.compile(r"至|到")
 _PAIR_TO = regex.compile(r"(?i:\bto\b)|至|到")
 # A figure after 由 / 从 is the start of a from -> to pair when a 至 / 到 follows it: a value of
 # today, whatever target word stands before (将由1小时以上缩短至30分钟左右).
-_FROM_PAIR = regex.compile(r"(?r)[由从]\s?(?:目前|现在|现有|当前|原来|过去)?的?\s?(?:约|近|超过)?\s?$")
+# The base may be per head or per month (由每人每月5000元提高至6000元).
+_FROM_PAIR = regex.compile(r"(?r)[由从]\s?(?:目前|现在|现有|当前|原来|过去|每[人户年月日天])*的?\s?(?:约|近|超过)?\s?$")
 _TO_AFTER = regex.compile(r"[^，,。；;]{0,8}?(?:至|到)")
 # The words an English sentence may open with before a figure that is its subject.
 _SUBJECT_START = regex.compile(r"\s*(?i:(?:the|a|an|some|about|nearly|over|another|more\s+than)\s+)?")
