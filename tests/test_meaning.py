@@ -172,6 +172,9 @@ PROJECTIONS = cases("projections", [
     ("市府明年起将把生育补贴由每月3,000元提高至4,000元。", "3,000元", "target", False),
     ("市府明年起将把生育补贴由每月3,000元提高至4,000元。", "4,000元", "target", True),
     ("全市每年引进不少于2万名青年人才的目标已提前完成。", "2万名", "target", True),
+    # a class of places is bounded (以下, 以上) or counted in people; a fund of a metropolitan area is no class
+    ("将设立总规模80亿元的都市圈产业投资基金。", "80亿元", "target", True),
+    ("城区常住人口300万以下的城市将全面取消落户限制。", "300万", "target", False),
     # 同时 goes on with the sentence before it
     ("走廊将向东延伸，面积约900平方公里。同时，设立总规模50亿元的发展基金。", "50亿元", "target", True),
     ("走廊已向东延伸，面积约900平方公里。同时，设立了总规模50亿元的发展基金。", "50亿元", "target", False),
