@@ -331,6 +331,43 @@ YEARS = cases("year", [
     ("2023年，县城城镇化率达到58.7%，较“十三五”末提高4.1个百分点；县城城镇人口达到312万人。", "312万人", "year", 2023),
 ])
 
+# Issue 12, held-out styles: years written as adjectives, before a when-clause, before an
+# appositive with 'still'; 一年来 is the one year in force; a future verb after 'and' ends a clause.
+YEARS_STYLES = cases("year-styles", [
+    ("Meanwhile, the city's 2023 retail sales rose 7 percent to 412 billion yuan. Its fiscal revenue was 61 billion yuan.",
+     "7 percent", "year", 2023),
+    ("Meanwhile, the city's 2023 retail sales rose 7 percent to 412 billion yuan. Its fiscal revenue was 61 billion yuan.",
+     "61 billion yuan", "year", 2023),
+    ("The 2030 target is 75 percent.", "75 percent", "year", None),
+    ("Exports have doubled since 2019, when a flood cut them by 12% to 80 billion yuan.", "80 billion yuan", "year", 2019),
+    ("The hukou rate rose to about 52 percent in 2023, still some 15 percentage points below the headline rate.",
+     "some 15 percentage points", "year", 2023),
+    ("The old line runs about 120 km and is set to reach 180 km by 2027.", "about 120 km", "year", None),
+    ("The old line runs about 120 km and is set to reach 180 km by 2027.", "180 km", "year", 2027),
+    ("某市政府工作报告\n\n2023年是全面贯彻落实的开局之年。一年来，全市地区生产总值增长4.8%。", "4.8%", "year", 2023),
+    ("某市政府工作报告\n\n一、2023年工作回顾\n\n一年来，全市新增城镇就业12.3万人。", "12.3万人", "year", 2023),
+    ("2013年，该线开通。十一年来累计运送乘客3亿人次。", "3亿人次", "year", None),
+])
+
+# Issue 11, held-out styles: Taiwan and Hong Kong vocabulary, rail nouns, trips to work,
+# the economy's growth in English, indicators that stop a metric's reach.
+NAMING_STYLES = cases("naming-styles", [
+    ("主計總處統計，去年全國經濟成長率為3.8%。", "3.8%", "metric", "gdp_growth"),
+    ("縣內總人口達41萬2,000人，年增率0.9%。", "0.9%", "metric", "resident_population_growth"),
+    ("市府規劃的輕軌綠線全長約9.6公里。", "9.6公里", "metric", "rail_length"),
+    ("全市轻轨一期工程全长18公里。", "18公里", "metric", "rail_length"),
+    ("Its trains run on some 700 km of high-speed track.", "some 700 km", "metric", "rail_length"),
+    ("The area will have 450 km of urban and suburban rail by 2030.", "450 km", "metric", "rail_length"),
+    ("她每天坐地铁上班单程约35分钟。", "35分钟", "metric", "commute_time"),
+    ("Many commuters spend over an hour each way.", "over an hour", "metric", "commute_time"),
+    ("全縣總預算歲入約新台幣188億元。", "188億元", "metric", "fiscal_revenue"),
+    ("The county's economy has grown by nearly 30% since 2018.", "nearly 30%", "metric", "gdp_growth"),
+    ("The city plans to add 150,000 urban jobs this year.", "150,000 urban jobs", "metric", "new_urban_jobs"),
+    ("其中，城镇常住人口210万人，乡村常住人口95万人。", "95万人", "metric", "population"),
+    ("今年經濟增長預計為2.5%，基本通脹率約1.8%。", "1.8%", "metric", "percentage"),
+    ("都市圈内跨市通办事项达到150项。", "150项", "metric", "count"),
+])
+
 # Issue 12, classes 16-19: the place each figure is about.
 REGIONS = cases("region", [
     ("以洛阳、开封、新乡等8市为重点推进都市圈建设。", "8市", "region", None),
@@ -578,6 +615,6 @@ def test_the_place_a_word_refers_back_to(text, figure, field, expected):
 
 
 @pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + NAMING_CLASSES
-                         + PROJECTIONS + CHANGE_WORDS + YEARS + REGIONS)
+                         + PROJECTIONS + CHANGE_WORDS + YEARS + REGIONS + YEARS_STYLES + NAMING_STYLES)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

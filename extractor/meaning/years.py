@@ -24,7 +24,9 @@ _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "
 # report's title (2025年政府工作报告). 上年 / a year earlier are the year before the one in force
 # (上年的59.8%); 去年 / 今年 / last year count from when the text was written (去（2025）年 says
 # it). English years trail their figures ("59.22% in 2024"; not after "than": a comparison),
-# and so does a year in parentheses (户籍人口1845.6万人（2010）).
+# and so does a year in parentheses (户籍人口1845.6万人（2010）). An English year used as an
+# adjective ("China's 2024 GDP expanded 5%") or followed by a when-clause ("since 2020, when
+# output fell 5%") dates what follows it, as a leading Chinese year does.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
 _YEAR_MENTION = regex.compile(
     # A look-ahead on the first character lets the engine skip most positions at once; an
@@ -38,8 +40,10 @@ _YEAR_MENTION = regex.compile(
     r"(?:末|底|同期)?(?P<rde>的)?"
     r"|(?P<gloss>[去今]\s?[(（]\s?(?:19|20)[0-9]{2}\s?[)）]\s?年)"
     r"|(?P<paren>[(（]\s?(?:19|20)[0-9]{2}\s?[)）])"
+    r"|(?P<adj>(?<=(?:['’]s|\b(?i:the|its|their))\s)(?:19|20)[0-9]{2}(?=\s+(?!(?i:target|goal|plan|deadline|level)\b)[A-Za-z]))"
     r"|(?P<en>(?<!(?i:than|compared\s+with|against)\s+)(?i:\b(?:in|for|of|as\s+of|as\s+(?:late|early)\s+as|by|during)\s+(?:" + _MONTH + r")?)"
     r"(?:(?:19|20)[0-9]{2}\b|18[0-9]{2}\b(?!\s*[A-Za-z%0-9])))"  # not "of 1850 km": a quantity
+    r"|(?P<when>(?:19|20)[0-9]{2})(?=,\s+when\b)"
     r"|(?i:(?P<en_previous>\ba\s+year\s+(?:earlier|before)|\bthe\s+(?:previous|preceding)\s+year)"
     r"|(?P<en_last>\blast\s+year)|(?P<en_this>\bthis\s+year))\b)")
 _EN_BASE = regex.compile(r"(?i:\b(?:from|than|over|compared\s+with)\s+)$")
@@ -63,10 +67,13 @@ _CONTINUES = regex.compile(r"\s*,?\s*(?i:marking|up|down|growing|rising|falling|
                            r"representing|accounting|equal|leaving|bringing|taking|lifting|pushing|making|aiming|while|of\s+whom|of\s+which)\b")
 # "… 74.2 percent in 2024, 1.5 percentage points higher than …": a figure right after the year
 # and a comma says more of the same.
-_APPOSITIVE = regex.compile(r"\s*,\s*(?i:(?:about|nearly|roughly|around|almost|some|over|more\s+than|or)\s+)*")
+_APPOSITIVE = regex.compile(r"\s*,\s*(?i:(?:still|about|nearly|roughly|around|almost|some|over|more\s+than|or)\s+)*")
 _COMPARED = regex.compile(r"(?i:\bthan\b|compared\s+with|\bagainst\b)")
 _PARENTHESES = regex.compile(r"[(（][^()（）]{0,60}[)）]")
-_CLAUSE_MARK = regex.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)")
+# "runs about 530 km and is set to reach 606 km by 2025": a verb of the future after "and" starts
+# a clause of its own, whose goal year is not the first figure's.
+_CLAUSE_MARK = regex.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)"
+                             r"|(?i:\band\s+(?:will|(?:is|are)\s+(?:set|expected|due|slated|planned)\s+to|plans?\s+to|aims?\s+to)\b)")
 _CLAUSE_WORD = regex.compile(r"[;；。:：!?！？]|(?i:\b(?:while|but|which|whereas|against|than|since|from)\b)")
 # A figure in an appositive before the verb ("The area, home to 13.3 million people, produced
 # 1.78 trillion yuan of GDP in 2024"; "China's first railway, a 15-km line, was built in 1876").
@@ -82,8 +89,9 @@ _HEADING = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
 # 二〇二三年一月十四日), which dates the text, not the paragraphs under it.
 _DATE_LINE = regex.compile(r".*?(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\s?年\s?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s?月.*")
 # Before a figure in its sentence, these make it a sum over a span, which no single year
-# dates: “十四五”以来, 2022年至2024年, 两年来, over the past five years.
-_SPAN_MARKER = regex.compile(r"(?<!今年|本年)以来|期间|年来|年间|"
+# dates: “十四五”以来, 2022年至2024年, 两年来, over the past five years (一年来 is the one year in
+# force: a work report's 2024年是…关键一年。一年来，…增长5.1%; 十一年来 is a span).
+_SPAN_MARKER = regex.compile(r"(?<!今年|本年)以来|期间|(?<!(?<![十0-9])一)年来|年间|"
                           r"(?i:\bsince\b|\bover\s+the\s+(?:past|last|same|next)\b|\bin\s+the\s+past\b)")
 _SINCE_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+){0,3}?since\b)")
 _LAST_SEMICOLON = regex.compile(r".*[；;]", regex.DOTALL)
