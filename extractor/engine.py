@@ -442,6 +442,9 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
                and _LIST_OF_VALUES.fullmatch(folded, last_end, start) is not None)
     if metric is None and not gap and in_list and last_metric != kind:
         metric = last_metric  # growth rates of 6.3% and 6.1%: the list's values share its metric
+    if metric is None and not gap and hit is not None and figure.unit != "pp":  # points between groups: a gap
+        named = [m for at, m in (window.last_rate, window.last_amount) if at == left]
+        metric = namer.of_part(kind, hit, folded, named)  # …增长5.5%，其中农村居民增长6.6%
     if metric is None and not gap and kind == "percentage" and window.last_rate[1]:
         if window.last_rate[0] < left and (_GOES_ON.match(folded, left, left + MATCH_REACH)
                                            or _GROWTH_RATE.search(folded, left, start)):

@@ -227,6 +227,20 @@ class MetricNamer:
             metric = self.near_after(kind, named_after, folded, end)
         return metric
 
+    def of_part(self, kind: str, hit: Hit, folded: str, earlier: list[str]) -> Optional[str]:
+        """The metric of a group named alone (`hit`: 其中农村居民增长6.6%, that of rural residents)
+        after `earlier`, the metrics of figures before it in its sentence, when one is an
+        indicator of the whole (rules `part`); a percentage is the group metric's growth."""
+        part = self.c.parts.get(folded[hit[0]:hit[1]].lower())
+        if part is None:
+            return None
+        whole, metric = part
+        if not any(m.removesuffix("_growth") in whole or m.removesuffix("_growth") == metric for m in earlier):
+            return None  # (… while that of rural residents rose 6.6% to 23,119 yuan: the group's own before)
+        if kind == "percentage":
+            return self.growth_name(metric)
+        return metric if kind in self.kinds[metric] else None
+
     def right_after(self, kind: str, hit: Optional[Hit], folded: str, end: int) -> Optional[str]:
         """A keyword standing right after the figure (or after 的): 4950.8亿元地区生产总值."""
         if hit is None or folded[end:hit[0]] not in ("", "的", " "):

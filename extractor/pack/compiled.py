@@ -331,6 +331,7 @@ class Compiled:
     veto_words: frozenset
     keyword_metrics: dict[str, tuple[str, ...]]
     shared: dict[str, tuple[str, str, str]]  # 城乡居民人均可支配收入 -> (whole, first, second)
+    parts: dict[str, tuple[frozenset, str]]  # 农村居民 -> (the metrics of the whole, the group's metric)
     growth_cues: regex.Pattern                # a growth word between an amount's keyword and a percentage
     after: list[tuple[str, regex.Pattern]]
     generic: list[tuple[str, frozenset, regex.Pattern]]
@@ -525,6 +526,12 @@ def compile_pack(pack: RulePack) -> Compiled:
             for word in pair.words:
                 shared[f(word)] = (pair.whole, pair.first, pair.second)
                 keyword_metrics[f(word)] = (pair.whole, pair.first, pair.second)
+    parts = {}
+    for rule_file in pack.files.values():
+        for part in rule_file.part:
+            for word in part.words:
+                parts[f(word)] = (frozenset(part.of), part.metric)
+                keyword_metrics.setdefault(f(word), ())
     continuation = regex.compile(r"\s*(?:" + _bounded(
         f(w) for i in pack.tables("indicators") for w in i.continuations) + ")", regex.IGNORECASE)
 
@@ -640,7 +647,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         qualifier_before_map=before_map, qualifier_after=qualifier_after,
         qualifier_after_map=after_map, qualifier_inside=inside_map,
         veto_before=veto_before, vague_before=vague_before, rank_before=rank_before, veto_words=veto_words,
-        keyword_metrics=keyword_metrics, shared=shared, growth_cues=growth_cues, after=after, generic=generic,
+        keyword_metrics=keyword_metrics, shared=shared, parts=parts, growth_cues=growth_cues, after=after, generic=generic,
         continuation=continuation,
         measures=frozenset(f(w) for i in pack.tables("indicators") for w in i.measures), lexicon=lexicon, region_names=region_names, nation_names=nation_names,
         province_names=province_names, city_names=city_names, region_suffix=region_suffix, refer_back=refer_back,

@@ -378,6 +378,18 @@ class Shared:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A group named alone after an indicator of the whole in its sentence stands for that
+    indicator of the group (…收入增长5.5%，其中农村居民增长6.6%; income of urban residents was …,
+    while that of rural residents rose 6.6%): after a metric of `of`, the figure is `metric`'s."""
+
+    __pydantic_config__ = _STRICT
+    words: Annotated[Words, NonEmpty]
+    of: Annotated[Words, NonEmpty]
+    metric: Annotated[str, _Check(_metric_name)]
+
+
+@dataclass(frozen=True)
 class Expected:
     """A partial record: only the fields given are compared."""
 
@@ -431,6 +443,7 @@ class RuleFile:
     indicators: Optional[Indicators] = None
     pairs: Words = ()
     shared: tuple[Shared, ...] = ()
+    part: tuple[Part, ...] = ()
     region: tuple[Region, ...] = ()
     changes: Optional[Changes] = None
     targets: Optional[Targets] = None
