@@ -366,6 +366,9 @@ NAMING_STYLES = cases("naming-styles", [
     ("其中，城镇常住人口210万人，乡村常住人口95万人。", "95万人", "metric", "population"),
     ("今年經濟增長預計為2.5%，基本通脹率約1.8%。", "1.8%", "metric", "percentage"),
     ("都市圈内跨市通办事项达到150项。", "150项", "metric", "count"),
+    # a dash sets off a definition, whose keywords name nothing
+    ("The urbanization rate of the registered population -- the share of people holding urban hukou -- reached 51 percent.",
+     "51 percent", "metric", "hukou_urbanization_rate"),
     # a group named alone after an income of the whole is that income of the group
     ("居民人均可支配收入增长5.1%，其中城镇居民增长4.2%。", "4.2%", "metric", "urban_disposable_income_growth"),
     ("Per-capita disposable income of urban residents rose 3.9 percent, while that of rural residents grew 5.8 percent to 20,400 yuan.",

@@ -39,8 +39,9 @@ _CLAUSE = regex.compile(r"[，,；;：:]")
 # The same, past the commas inside a number (grew by 210,000 last year to 8.6 million).
 _CLAUSE_BREAK = regex.compile(r"[，；;：:]|,(?![0-9]{3})")
 # Right after a keyword: a definition of it follows (城镇化率，即城镇常住人口…的占比，); not a
-# short qualifier in parentheses (示范县（市）).
-_DEFINITION = regex.compile(r"\s*(?:[，,（(]\s*即|——|[（(](?![^）)]{0,6}[）)])|,\s*(?:i\.e\.|that is|which is)\b)")
+# short qualifier in parentheses (示范县（市）); in English a dash sets one off (the urbanization
+# rate of the registered population -- a measure that counts only holders of urban hukou -- rose to 50%).
+_DEFINITION = regex.compile(r"\s*(?:[，,（(]\s*即|——|[（(](?![^）)]{0,6}[）)])|,\s*(?:i\.e\.|that is|which is)\b|--|—\s)")
 # After two joined keywords: the figure is the gap between them, not either one.
 _GAP = regex.compile(r"相差|差距|之差|差值|高出|低于|高于|(?i:\bgap\b|\bdifference\b)")
 # Two subjects sharing one figure: 城镇人口和农村人口届时均为2100万人.
