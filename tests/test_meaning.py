@@ -347,6 +347,8 @@ YEARS_STYLES = cases("year-styles", [
     ("某市政府工作报告\n\n2023年是全面贯彻落实的开局之年。一年来，全市地区生产总值增长4.8%。", "4.8%", "year", 2023),
     ("某市政府工作报告\n\n一、2023年工作回顾\n\n一年来，全市新增城镇就业12.3万人。", "12.3万人", "year", 2023),
     ("2013年，该线开通。十一年来累计运送乘客3亿人次。", "3亿人次", "year", None),
+    ("The plan seeks to lift the rate to 68 percent by 2027 and to cut the average commute to 40 minutes.",
+     "40 minutes", "year", 2027),
 ])
 
 # Issue 11, held-out styles: Taiwan and Hong Kong vocabulary, rail nouns, trips to work,

@@ -62,9 +62,10 @@ _TO = regex.compile(r"(?:(?<!达)到|至|(?i:\bto))\s*$")
 _GLOSS = regex.compile(r"(?P<which>[去今])\s?[(（]\s?(?P<year>(?:19|20)[0-9]{2})\s?[)）]\s?年")
 #: How far below an article's start its date line or gloss may stand (characters).
 WRITTEN_REACH = 2000
-# After an English year that trails a figure: the same clause going on to another figure.
+# After an English year that trails a figure: the same clause going on to another figure (…
+# to 72 percent by 2025 and to build a one-hour commuting circle: one goal of 2025).
 _CONTINUES = regex.compile(r"\s*,?\s*(?i:marking|up|down|growing|rising|falling|an\s+increase|a\s+rise|a\s+drop|a\s+decline|"
-                           r"representing|accounting|equal|leaving|bringing|taking|lifting|pushing|making|aiming|while|of\s+whom|of\s+which)\b")
+                           r"representing|accounting|equal|leaving|bringing|taking|lifting|pushing|making|aiming|while|of\s+whom|of\s+which|and\s+to)\b")
 # "… 74.2 percent in 2024, 1.5 percentage points higher than …": a figure right after the year
 # and a comma says more of the same.
 _APPOSITIVE = regex.compile(r"\s*,\s*(?i:(?:still|about|nearly|roughly|around|almost|some|over|more\s+than|or)\s+)*")
