@@ -46,7 +46,7 @@ _GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|r
 # of 6.3% and 6.1%).
 _GROWTH_RATE = regex.compile(r"(?i:\bgrowth\s+rates?\b|\bgrowth\s+of\b|\bgrew\b|\bexpanded\b)|增速|增幅")
 # The plan or target of the indicator just named, in its sentence (完成全年计划6万人, 超额完成14万人的年度目标).
-_PLAN_BEFORE = regex.compile(r"(?r)(?:计划|目标|確定的|确定的|预期)\s*$")
+_PLAN_BEFORE = regex.compile(r"(?r)(?:计划|目标|確定的|确定的|预期|(?i:\b(?:its|the|a|their)\s+(?:annual\s+|full-year\s+|growth\s+)?(?:target|goal)\s+of))\s*$")
 _PLAN_AFTER = regex.compile(r"\s?的?(?:年度|预期|全年)?目标")
 _CLAUSE_BREAK = regex.compile(r"[，,；;]")
 # A threshold that defines a class of places (300万至500万的Ⅰ型大城市).
@@ -431,9 +431,10 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
             and (hit is None or hit[1] <= previous_end or _CLAUSE_BREAK.search(folded, hit[1], start)) \
             and namer.metric_of((window.last_amount[1],), kind):
         metric = window.last_amount[1]  # 城区常住人口300万以下的城市…，300万至500万的城市: thresholds of one indicator
-    if metric is None and window.last_amount[0] == left and namer.metric_of((window.last_amount[1],), kind) \
-            and (_PLAN_BEFORE.search(folded, max(left, start - 8), start) or _PLAN_AFTER.match(folded, end)):
-        metric = window.last_amount[1]  # 城镇新增就业6.8万人，完成全年计划6万人的113.3%: the plan of the same indicator
+    last = window.last_rate if kind == "percentage" else window.last_amount
+    if metric is None and last[0] == left and namer.metric_of((last[1],), kind) \
+            and (_PLAN_BEFORE.search(folded, max(left, start - 24), start) or _PLAN_AFTER.match(folded, end)):
+        metric = last[1]  # 城镇新增就业6.8万人，完成全年计划6万人的113.3%; grew 5.8%, beating its target of 5.5%: the plan of the same indicator
     if metric is None and not gap and kind == "percentage" and window.last_amount[0] == left \
             and namer.c.change_after.match(folded, end, end + MATCH_REACH):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise

@@ -234,6 +234,7 @@ NAMING_CLASSES = cases("naming-classes", [
     # the plan of the indicator just named
     ("全年城镇新增就业9.4万人，完成全年计划8万人的117.5%。", "8万人", "metric", "new_urban_jobs"),
     ("全年城镇新增就业9.4万人，超额完成8万人的年度目标。", "8万人", "metric", "new_urban_jobs"),
+    ("The city's GDP rose 6.2% to 980 billion yuan in 2024, beating its target of 5.8%.", "5.8%", "metric", "gdp_growth"),
 ])
 
 # Issue 12, classes 11-15: years stated elsewhere, the way people write them.
