@@ -365,6 +365,8 @@ NAMING_STYLES = cases("naming-styles", [
     ("Many commuters spend over an hour each way.", "over an hour", "metric", "commute_time"),
     ("全縣總預算歲入約新台幣188億元。", "188億元", "metric", "fiscal_revenue"),
     ("The county's economy has grown by nearly 30% since 2018.", "nearly 30%", "metric", "gdp_growth"),
+    ("About 900,000 people have transferred their household registration to the county seats.", "About 900,000 people",
+     "metric", "migrant_settlement"),
     ("The city plans to add 150,000 urban jobs this year.", "150,000 urban jobs", "metric", "new_urban_jobs"),
     ("其中，城镇常住人口210万人，乡村常住人口95万人。", "95万人", "metric", "population"),
     ("今年經濟增長預計為2.5%，基本通脹率約1.8%。", "1.8%", "metric", "percentage"),
