@@ -359,6 +359,8 @@ NAMING_STYLES = cases("naming-styles", [
     ("縣內總人口達41萬2,000人，年增率0.9%。", "0.9%", "metric", "resident_population_growth"),
     ("市府規劃的輕軌綠線全長約9.6公里。", "9.6公里", "metric", "rail_length"),
     ("全市轻轨一期工程全长18公里。", "18公里", "metric", "rail_length"),
+    ("新开通的5号线全长约27公里。", "27公里", "metric", "rail_length"),
+    ("全縣海岸線全長約120公里。", "120公里", "metric", "length"),
     ("Its trains run on some 700 km of high-speed track.", "some 700 km", "metric", "rail_length"),
     ("The area will have 450 km of urban and suburban rail by 2030.", "450 km", "metric", "rail_length"),
     ("她每天坐地铁上班单程约35分钟。", "35分钟", "metric", "commute_time"),
