@@ -365,7 +365,7 @@ NAMING_STYLES = cases("naming-styles", [
     ("The area will have 450 km of urban and suburban rail by 2030.", "450 km", "metric", "rail_length"),
     ("她每天坐地铁上班单程约35分钟。", "35分钟", "metric", "commute_time"),
     ("Many commuters spend over an hour each way.", "over an hour", "metric", "commute_time"),
-    ("全縣總預算歲入約新台幣188億元。", "188億元", "metric", "fiscal_revenue"),
+    ("全縣總預算歲入約新台幣188億元。", "新台幣188億元", "metric", "fiscal_revenue"),
     ("The county's economy has grown by nearly 30% since 2018.", "nearly 30%", "metric", "gdp_growth"),
     ("About 900,000 people have transferred their household registration to the county seats.", "About 900,000 people",
      "metric", "migrant_settlement"),
