@@ -326,8 +326,8 @@ def test_extract_document_takes_a_path_or_text_explicitly(tmp_path):
 
     path = tmp_path / "a.txt"
     path.write_text("城镇化率达到59.22%", encoding="utf-8")
-    for given in (str(path), path, os.fsencode(path).decode()):
-        assert [r.value for r in extract_document(path=given).records] == [59.22]
+    for as_given in (str(path), path, os.fsencode(path).decode()):
+        assert [r.value for r in extract_document(path=as_given).records] == [59.22]
     assert [r.value for r in extract_document(text=str(path)).records] == []  # asked for: the name as text
     assert extract_document(text="城镇化率达到59.22%").doc == "-"
     with pytest.raises(ValueError, match="pass path="):

@@ -25,7 +25,6 @@ from hypothesis import strategies as st
 
 from extractor import extract, load_rules
 from extractor.cli import cli
-from extractor.errors import RuleError
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file names, FIFOs and signals")
 
