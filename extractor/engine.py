@@ -26,7 +26,7 @@ from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
 from .meaning.context import DocumentContext
-from .meaning.regions import NATION, REFER_REACH, headline_place
+from .meaning.regions import NATION, REFER_REACH, RESPECTIVELY, headline_place
 from .meaning.years import WRITTEN_REACH, report_year, stated_years, written_year
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
@@ -52,7 +52,6 @@ _CLAUSE_BREAK = regex.compile(r"[，,；;]")
 # A threshold that defines a class of places (300万至500万的Ⅰ型大城市).
 _CLASS_OF_PLACES = regex.compile(r"\s?(?:以下|以上|及以上)?人?(?:\s?[至到—\-–]\s?[0-9.一二三四五六七八九十百千万亿]+\s?[万亿]?人?)?"
                                  r"\s?的\s?(?:[ⅠⅡI]+型)?(?:小|中等|大|特大|超大)?(?:城市|都市圈|县城)")
-_RESPECTIVELY = regex.compile(r"分别|分別|(?i:\brespectively\b)")
 _LIST_OF_VALUES = regex.compile(r"\s?(?:[、,，]|和|及|与|以及|至|到|[-—–~～])?\s?(?i:(?:and|to)\s)?\s?")
 # The header under a headline: at most this many characters, lines of at most this many.
 HEADER_CHARS = 200
@@ -490,7 +489,7 @@ def _shared_subject(namer: MetricNamer, folded: str, hit, start: int, right: int
     """城镇和农村居民人均可支配收入分别为A和B: A is the first subject's, B the second's (a keyword
     naming two subjects, rules `shared`); without 分别 / respectively one figure is of both."""
     pair = namer.c.shared.get(folded[hit[0]:hit[1]].lower())
-    if pair is None or not _RESPECTIVELY.search(folded, hit[1], min(right, start + MATCH_REACH)):
+    if pair is None or not RESPECTIVELY.search(folded, hit[1], min(right, start + MATCH_REACH)):
         return metric
     growth = metric.endswith("_growth")
     last = last_metric[:-len("_growth")] if last_metric.endswith("_growth") else last_metric

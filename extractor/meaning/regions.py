@@ -110,7 +110,8 @@ _TO_JOINT = regex.compile(r"(?i:\s+to\s+)")
 _EN_TO_BEFORE = regex.compile(r"(?i:\bto\b[^,;.]{0,40}$)")
 _EN_FROM_BEFORE = regex.compile(r"(?i:\bfrom\b[^,;.]{0,40}$)")
 _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
-_RESPECTIVELY = regex.compile(r"分别|(?i:respectively)")
+#: 分别 / respectively (on folded text: 分別 folds to 分别), for regions and for metrics of lists.
+RESPECTIVELY = regex.compile(r"分别|(?i:\brespectively\b)")
 _RESPECTIVELY_AFTER = regex.compile(r"(?i:\brespectively\b)")  # X and Y stood at 75.6% and 74.8%, respectively
 _NATIONAL = regex.compile(r"国家级|全国性|(?i:\bnational(?:ly|-level)?\b|\bthe\s+(?:country|nation)\b)")
 _EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
@@ -249,7 +250,7 @@ class PlaceLookups:
                 continue
             if e <= start and not self._not_the_subject(s, e) and not _REFERENCE_BEFORE.search(
                     self.folded, max(0, s - 1), s):
-                respectively = _RESPECTIVELY.search(self.folded, e, start)
+                respectively = RESPECTIVELY.search(self.folded, e, start)
                 if respectively is not None:
                     return self._respective(i, respectively.end(), start)
                 if kind == "count" and self._listed(i, start):

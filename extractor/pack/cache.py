@@ -129,44 +129,40 @@ def _store(origin: dict, kind: str, value) -> None:
         log.debug("rule cache not written: %s", exc)
 
 
+def _origin_of(kind: str, contents: dict[str, bytes], doing: str) -> Optional[dict]:
+    """The origin of a `kind` ("rules" or "compiled") entry for `contents`; None (logged) when
+    it cannot be worked out: the cache is then skipped, never the run."""
+    try:
+        return (_origin if kind == "rules" else _compiled_origin)(contents)
+    except Exception as exc:
+        log.debug("rule cache not %s: %s", doing, exc)
+        return None
+
+
 def load(contents: dict[str, bytes]) -> Optional[dict]:
     """The validated files of the pack made of `contents` (label -> bytes), if cached."""
-    try:
-        origin = _origin(contents)
-    except Exception as exc:
-        log.debug("rule cache not used: %s", exc)
-        return None
-    return _load(origin, "rules")
+    origin = _origin_of("rules", contents, "used")
+    return None if origin is None else _load(origin, "rules")
 
 
 def store(contents: dict[str, bytes], files: dict) -> None:
     """Keep the validated `files` of the pack made of `contents`; written atomically."""
-    try:
-        origin = _origin(contents)
-    except Exception as exc:
-        log.debug("rule cache not written: %s", exc)
-        return
-    _store(origin, "rules", files)
+    origin = _origin_of("rules", contents, "written")
+    if origin is not None:
+        _store(origin, "rules", files)
 
 
 def load_compiled(contents: dict[str, bytes]):
     """The compiled form (pack/compiled.Compiled) of the pack made of `contents`, if cached."""
-    try:
-        origin = _compiled_origin(contents)
-    except Exception as exc:
-        log.debug("rule cache not used: %s", exc)
-        return None
-    return _load(origin, "compiled")
+    origin = _origin_of("compiled", contents, "used")
+    return None if origin is None else _load(origin, "compiled")
 
 
 def store_compiled(contents: dict[str, bytes], compiled) -> None:
     """Keep the compiled form of the pack made of `contents`; written atomically."""
-    try:
-        origin = _compiled_origin(contents)
-    except Exception as exc:
-        log.debug("rule cache not written: %s", exc)
-        return
-    _store(origin, "compiled", compiled)
+    origin = _origin_of("compiled", contents, "written")
+    if origin is not None:
+        _store(origin, "compiled", compiled)
 
 
 # The keys of the compiled patterns put into regex's cache by preload_patterns (None: not tried).
