@@ -292,14 +292,7 @@ def run_library(ctx: dict) -> dict:
 
     extract(articles[0])  # loads the rule pack, compiles it, builds the tokenizer
     load = time.perf_counter() - start
-    chars = sum(map(len, articles))
-    records = 0
-    start = time.perf_counter()
-    for article in articles:
-        records += len(extract(article))
-    seconds = time.perf_counter() - start
-    result = {"chars": chars, "articles": len(articles), "seconds": seconds, "chars_per_s": rate(chars, seconds),
-              "records": records, "load_s": load}
+    result = run_library_on(articles) | {"load_s": load}
     if ctx["profile"] is not None:
         result["profile"] = profile_library(articles, ctx["profile"], ctx["profile_top"])
     return result
