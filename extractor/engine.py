@@ -317,6 +317,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     c = compiled(pack)
     tokenizer = tokenizer_for(pack)
     offset, stop = bounds
+    more = stop < len(text)  # segments follow: what they look back at is carried to them
     text = text[offset:stop]
     folded = fold(text, c.table)
     outlets = _outlets_within(outlet_lines, bounds)
@@ -365,7 +366,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
                 article = articles[i] = ArticleOf(spans[i], *headline_regions[i])
         rows.append(_row(figure, window, article, previous_end))
         previous_end = figure.end
-    if carry is not None:
+    if carry is not None and more:
         carry.places = [(position + offset, name, level)
                          for position, name, level in ctx.places_to_carry(len(text) - REFER_REACH)]
         carry.segments += 1

@@ -162,6 +162,10 @@ def test_a_run_of_bare_numbers_builds_no_number_until_a_word_is_within_reach():
     # A unit, a list or range mark, a hedge or a currency sign next to a number: it is built
     # (and, a hedge or unit being a word, the numbers after it within reach).
     assert built("1,2,3,4%,5,6") == ["4"]
+    # A figure's end before a number (a table's row ending in a percentage) reads nothing after
+    # it: the next row's numbers stay quiet, but a unit after a number still builds it.
+    assert built("1\t2.5\t7%\n2\t3.5\t8%\n") == ["7", "8"]
+    assert built("7%\n2%") == ["7", "2"]
     assert built("1,2,3、4,5,6") == ["3", "4"]
     assert built("1,2,3-4,5,6") == ["3", "4"]
     assert built("1,2,$3,4") == ["3"]

@@ -84,22 +84,26 @@ ONE_WORDS = frozenset({"one", "a", "an", "一", "单"})
 _RUN_SEPARATORS = ",;|。"
 _BLANKS = frozenset(" \t\r\n\u3000")
 _BLANK_REACH = 8
+_FIGURE_ENDS = "%"  # what ends the figure before a quiet number, and reads nothing after it
 
 
-def quiet_edges(c: Compiled) -> frozenset:
-    """The characters that may stand next to a quiet number: digits and the separators of a
-    run of figures, less every character a unit, an in-between hedge or a hedge after a
-    number starts with, or a currency sign ends with (case-insensitive), and the list and
-    range marks. Kept on the compiled pack; empty (no fast path) when a form of the pack
-    starts or ends with white space."""
+def quiet_edges(c: Compiled) -> tuple[frozenset, frozenset]:
+    """(before, after): the characters that may stand right before and right after a quiet
+    number. After it: digits and the separators of a run of figures, less every character a
+    unit, an in-between hedge or a hedge after a number starts with (case-insensitive), and
+    the list and range marks. Before it, these and the ends of figures (`%` of the table row
+    before: 12.5%\n13), less every character a currency sign or a hedge before a number ends
+    with. Kept on the compiled pack; empty (no fast path) when a form of the pack starts or
+    ends with white space."""
     edges = c.__dict__.get("_quiet_edges")
     if edges is None:
         after = [*c.suffix_forms, *c.qualifier_after_map, *c.qualifier_inside]
-        taken = {ch for f in after if f for ch in (f[0].lower(), f[0].upper())}
-        taken |= {ch for f in c.prefix_forms if f for ch in (f[-1].lower(), f[-1].upper())}
-        edges = frozenset("0123456789" + _RUN_SEPARATORS) - taken - _LIST_STARTS
-        if any(ch.isspace() for ch in taken):
-            edges = frozenset()
+        starts = {ch for f in after if f for ch in (f[0].lower(), f[0].upper())}
+        ends = {ch for f in [*c.prefix_forms, *c.qualifier_before_map] if f for ch in (f[-1].lower(), f[-1].upper())}
+        runs = frozenset("0123456789" + _RUN_SEPARATORS) - _LIST_STARTS
+        edges = ((runs - starts).union(_FIGURE_ENDS) - ends, runs - starts - ends)
+        if any(ch.isspace() for ch in starts | ends):
+            edges = (frozenset(), frozenset())
         c.__dict__["_quiet_edges"] = edges
     return edges
 
@@ -120,11 +124,11 @@ class QuietNumbers:
     (each match starting where the one before left off) the look-back for letters is not
     made again."""
 
-    __slots__ = ("folded", "edges", "run_end", "free_from")
+    __slots__ = ("folded", "before", "edges", "run_end", "free_from")
 
-    def __init__(self, folded: str, edges: frozenset):
+    def __init__(self, folded: str, edges: tuple[frozenset, frozenset]):
         self.folded = folded
-        self.edges = edges
+        self.before, self.edges = edges
         self.run_end = -1   # where a match continuing the current run starts
         self.free_from = 0  # no letter in folded[free_from:run_end]
 
@@ -137,7 +141,7 @@ class QuietNumbers:
             k = start - 1
             while k >= 0 and folded[k] in _BLANKS and start - k <= _BLANK_REACH:
                 k -= 1
-            if k >= 0 and folded[k] not in edges:
+            if k >= 0 and folded[k] not in self.before:
                 return False
             reach = start - IMPLIED_REACH if start > IMPLIED_REACH else 0
             letter = _LAST_LETTER.search(folded, reach, start)

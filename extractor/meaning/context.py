@@ -70,6 +70,7 @@ class DocumentContext(PlaceLookups):
         self._figure_starts: list[int] = []
         self._starts: dict[int, int] = {}
         self._subjects: dict[int, tuple[int, int]] = {}
+        self.place_memo = {}
 
     def set_figures(self, spans: list[tuple[int, int]]) -> None:
         """The spans of every figure of the document, sorted, for year binding and 分别 lists."""

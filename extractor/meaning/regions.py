@@ -9,7 +9,8 @@ grow with the text. DocumentContext mixes these lookups in (PlaceLookups).
 from __future__ import annotations
 
 import bisect
-from typing import Optional
+import functools
+from typing import Callable, Optional, TypeVar
 
 import regex
 
@@ -132,6 +133,24 @@ _AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|示�
 #: What region() returns for a national figure whose sentence does not name the country.
 NATION = "\x00nation"
 
+_Lookup = TypeVar("_Lookup", bound=Callable)
+
+
+def per_place(lookup: _Lookup) -> _Lookup:
+    """Memoize a lookup about one place of the document (a comparison base? in a list? its
+    level?): it depends on the place alone, and every figure of a sentence asks it again."""
+    name = lookup.__name__
+
+    @functools.wraps(lookup)
+    def remembered(self, *args):
+        key = (name, *args)
+        try:
+            return self.place_memo[key]
+        except KeyError:
+            answer = self.place_memo[key] = lookup(self, *args)
+            return answer
+    return remembered  # type: ignore[return-value]
+
 
 def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int]:
     """A place name found at [start, end) with its suffix: 郑州 + 都市圈, 长株潭 + 地区, Jilin +
@@ -191,6 +210,8 @@ class PlaceLookups:
     #: (start, name, type) of places named in the segments before this one, within REFER_REACH
     #: of its start (start relative to this segment, so negative); set by the engine.
     earlier_places: list = []
+    #: The answers of the per_place lookups, by (lookup, place); set per document.
+    place_memo: dict
 
     def region(self, start: int, end: int, left: int, right: int, kind: str, floor: int = 0,
                headline: Optional[str] = None, headline_end: int = -1) -> Optional[str]:
@@ -211,7 +232,7 @@ class PlaceLookups:
                 left = space.end()
         after = bisect.bisect_left(self.region_starts, end)
         if after < len(self.regions) and _OF_PLACE_AFTER.fullmatch(self.folded, end, self.regions[after][0]) \
-                and not self._not_the_subject(*self.regions[after], average=True):
+                and not self._not_the_subject(*self.regions[after], True):
             return self._region_text(after)  # 城镇化率已超过80%的涪城区, 达到67%的全国平均水平
         if _ONE_OF_SET.search(self.folded, max(left, start - MATCH_REACH), start) \
                 or kind == "count" and (_ONE_OF.search(self.folded, max(left, start - 24), start)
@@ -448,6 +469,7 @@ class PlaceLookups:
             self.folded, max(0, at - 12), at) or (m.group("area") and _NOT_REFERRING_BEFORE.search(
                 self.folded, max(0, at - 3), at)))
 
+    @per_place
     def _subject_place(self, i: int) -> bool:
         """Can place i be what a later word refers back to: not a comparison base, a station,
         a stop on a route (机场至简阳城区, from Hefei to Shanghai) nor a dateline?"""
@@ -481,11 +503,13 @@ class PlaceLookups:
         i = bisect.bisect_right(self.region_starts, pos) - 1
         return i >= 0 and self.regions[i][1] > pos
 
+    @per_place
     def _is_group(self, i: int) -> bool:
         """Is place i a named area of several places (广佛, 成德眉资, 南京都市圈)?"""
         name = self.folded[slice(*self.regions[i])]
         return bool(_AREA_NAME_END.search(name)) or self.c.places.levels.get(self.c.places.key(name)) == "area"
 
+    @per_place
     def _level(self, i: int) -> str:
         """The type of place i for the words that refer back to it (_level_of)."""
         return self._level_of(self.folded[slice(*self.regions[i])])
@@ -507,6 +531,7 @@ class PlaceLookups:
             return "city"
         return ""
 
+    @per_place
     def _not_the_subject(self, s: int, e: int, average: bool = False) -> bool:
         """A comparison base (高于全国, 占全省, 6% of the nation's grain), a station, road or park
         (郑州东站), or a dateline (BEIJING, Oct. 16): named near a figure but not what it is about."""
@@ -526,6 +551,7 @@ class PlaceLookups:
         m = _EN_WORDS_AFTER.match(self.folded, end, end + MATCH_REACH)
         return m.end() if m else end
 
+    @per_place
     def _between(self, i: int) -> bool:
         """Is place i one of a pair that a figure lies between (X与Y之间, between X and Y)?"""
         s, e = self.regions[i]
@@ -582,12 +608,14 @@ class PlaceLookups:
             j -= 1
         return None
 
+    @per_place
     def _on_a_route(self, i: int) -> bool:
         """Is place i an end of a route X至Y (not between X and Y)?"""
         s, e = self.regions[i]
         return bool(i > 0 and _ROUTE_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s)
                     or i + 1 < len(self.regions) and _ROUTE_JOINT.fullmatch(self.folded, e, self.regions[i + 1][0]))
 
+    @per_place
     def _paired(self, i: int) -> bool:
         """Is place i joined by 与 / 和 to the place before or after it (合肥与淮南、六安…40分钟:
         the time between them)?"""
@@ -596,6 +624,7 @@ class PlaceLookups:
         after = i + 1 < len(self.regions) and _PAIR_JOINT.fullmatch(self.folded, e, self.regions[i + 1][0])
         return bool(before or after)
 
+    @per_place
     def _in_a_list(self, i: int) -> bool:
         s, e = self.regions[i]
         before = i > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s)
