@@ -205,10 +205,19 @@ TAIWAN_HK = [
         ("population", 12100000, "person", None, "12.1 million"), ("population", 300000, "person", None, "0.3 million")]),
 ]
 
+# 12. Tables pasted as text: a row that ends in a number is never measured by the first cell
+# of the next row (an indicator, a classifier); hard-wrapped English keeps its unit.
+PASTED_TABLES = [
+    Example("指标\t2023\n常住人口（万人）\t1299.6\n项目\t86", []),
+    Example("年份 | 2024\n项目 | 120", []),
+    Example("The urbanization rate rose to 59.22\npercent.", [("percentage", 59.22, "%", None, "59.22\npercent")]),
+]
+
 TABLES = {
     "1-spaces": SPACES, "2-between": BETWEEN, "3-persons": PERSONS, "4-lists": LISTS,
     "5-counts": COUNTS, "6-money": MONEY, "7-english": ENGLISH, "8-spans": SPANS,
     "9-never": NEVER, "10-hyphens": HYPHENS, "11-taiwan-hk": TAIWAN_HK,
+    "12-pasted-tables": PASTED_TABLES,
 }
 CASES = [pytest.param(example, id=f"{name}:{example.text[:30]}")
          for name, table in TABLES.items() for example in table]

@@ -408,6 +408,8 @@ class QuantityFinder:
             last_break = _LAST_BREAK.search(self.folded, window_start, last_break.start())
         if last_break is not None:
             window_start = last_break.end()
+            if not _LETTER.search(self.folded, window_start, n.start):
+                return None  # no word in its clause (北京市 | 12,345 | 5.6: the cells after the first)
         window = self.folded[window_start:n.start]
         scaled = bool(_SCALE.search(n.text) or _GROUPED.search(n.text))
         for pattern, entry in self.c.implied_phrases:

@@ -32,6 +32,10 @@ log = logging.getLogger(__name__)
 # Every character the number parser knows (numbers.py is the one source of truth).
 CN_NUM_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 _CN_DIGIT_CHARS = "零〇一二三四五六七八九"
+# Between a number and its unit: a blank or two, or a hyphen (85-km); a line break only before
+# a word in letters (hard-wrapped English: 59.22\npercent). A table row ending in a number is
+# never measured by the next row's first cell (2010\n常住人口, 1993\n项目).
+_UNIT_GAP = r"[^\S\r\n]{0,2}|\r?\n(?=[A-Za-z])|[^\S\r\n]?-[^\S\r\n]?"
 _CN_NUMERAL = frozenset(CN_NUM_CHARS + "两")
 _CN_FRACTION_CHARS = _CN_DIGIT_CHARS + "壹贰叁肆伍陆柒捌玖0-9"
 # 千 of 千米 and 百 of 百分点 belong to the unit: 5万千米 is 50000 km, not 51000 m.
@@ -485,7 +489,7 @@ def compile_pack(pack: RulePack) -> Compiled:
     # The look-ahead on their first characters keeps the hedges from being tried at most numbers.
     hedge_initials = re.escape("".join(sorted({w[0] for w in [*inside_map, *between]})))
     suffix = re.compile(
-        r"(?P<gap>\s{0,2}|\s?-\s?)(?:(?=[" + hedge_initials + r"])(?:(?P<inside>" + _alternation(inside_map)
+        r"(?P<gap>" + _UNIT_GAP + r")(?:(?=[" + hedge_initials + r"])(?:(?P<inside>" + _alternation(inside_map)
         + r")|(?P<hedge>" + _alternation(between) + r"))的?)?(?P<unit>" + _alternation(suffix_forms) + ")",
         re.IGNORECASE)
 
