@@ -7,12 +7,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import extractor.engine as engine
 from extractor.engine import _in_any, extract_articles, segment_bounds
+from extractor.finding.quantities import IMPLIED_REACH
 from extractor.finding.scan import scan
 from extractor.meaning.spans import inside, overlaps
 from extractor.pack.compiled import NUMBER_PATTERN, NUMBER_STARTS, compiled
@@ -144,6 +146,36 @@ def test_quiet_numbers_change_no_quantity(text):
         assert quantities(text) == fast
     finally:
         module.QuietNumbers.skips = original
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["population ", "GDP", "number of ", "常住人口", "populations", "xpopulation ",
+                                          "cities rose to ", "个数"]), max_size=60).map("".join))
+def test_indicators_looked_up_in_the_document_scan_are_those_of_the_window(text):
+    """_indicators_within looks a bare number's window up in one scan of the document: the
+    quantities are those found when every window is scanned on its own."""
+    assert_windows_alike(text)
+
+
+@pytest.mark.parametrize("template", ["社会消费品零售总额{}5.4万亿", "xpopulation{}2.87 million", "GDP{}5.4万亿"])
+def test_a_window_that_cuts_an_indicator_finds_what_its_own_scan_finds(template):
+    """Where IMPLIED_REACH cuts a word or an indicator in two (总额 is an indicator of its own,
+    population is one only as a word), at every cut position."""
+    for gap in range(IMPLIED_REACH - 14, IMPLIED_REACH + 2):
+        assert_windows_alike(template.format(" " * gap))
+
+
+def assert_windows_alike(text):
+    from extractor.finding import quantities as module
+
+    fast = quantities(text)
+    original = module.QuantityFinder._indicators_within
+    module.QuantityFinder._indicators_within = lambda self, window, start: [
+        (start + m.end(), m.group().lower()) for m in self.c.implied_pattern.finditer(window)]
+    try:
+        assert quantities(text) == fast
+    finally:
+        module.QuantityFinder._indicators_within = original
 
 
 def test_a_run_of_bare_numbers_builds_no_number_until_a_word_is_within_reach():

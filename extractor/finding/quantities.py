@@ -11,6 +11,7 @@ provinces ..., against seven in 2019).
 
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -206,6 +207,7 @@ class QuantityFinder:
         # the same magnitude) and have no unit: what _list_model has read already.
         self._list_run = (-1, -1)
         self._counted: Optional[Quantity] = None
+        self._indicators: Optional[tuple[list[int], list[int], list[str]]] = None
 
     # -- numbers ----------------------------------------------------------------------
     def _numbers(self) -> list[_Number]:
@@ -417,17 +419,37 @@ class QuantityFinder:
             if m and (scaled or not entry.requires_scale):
                 noun = m.span("noun") if "noun" in pattern.groupindex and m.group("noun") else None
                 return self._implied_entry(entry, n, window_start, noun)
-        for m in reversed(list(self.c.implied_pattern.finditer(window))):
-            entry = self.c.implied_forms[m.group().lower()]
+        for form_end, form in reversed(self._indicators_within(window, window_start)):
+            entry = self.c.implied_forms[form]
             if entry.requires_scale and not scaled:
                 continue
             noun = None
             if entry.kind == "count":
-                after = _NOUN_AFTER.match(window, m.end())
+                after = _NOUN_AFTER.match(window, form_end - window_start)
                 if after:
                     noun = after.span(1)
             return self._implied_entry(entry, n, window_start, noun)
         return None
+
+    def _indicators_within(self, window: str, start: int) -> list[tuple[int, str]]:
+        """(end, folded form) of the indicators that imply a unit (GDP, 常住人口) written in
+        `window` (folded[start:start + len(window)]), as a scan of the window alone finds them.
+        The document is scanned once, on first need, and each window looked up by bisect: a
+        window of IMPLIED_REACH scanned again for every bare number cost most of an English
+        run of numbers. A window that cuts an indicator found by the document's scan, or that
+        starts inside a word with one (where the window's scan sees a word start), is scanned
+        on its own."""
+        if self._indicators is None:
+            found = list(self.c.implied_pattern.finditer(self.folded))
+            self._indicators = ([m.start() for m in found], [m.end() for m in found], [m.group().lower() for m in found])
+        starts, ends, forms = self._indicators
+        end = start + len(window)
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+        if (lo and ends[lo - 1] > start) or (
+                start and self.folded[start - 1].isascii() and self.folded[start - 1].isalpha()
+                and self.c.implied_pattern.match(window) is not None):
+            return [(start + m.end(), m.group().lower()) for m in self.c.implied_pattern.finditer(window)]
+        return list(zip(ends[lo:hi], forms[lo:hi]))
 
     def _implied_after(self, n: _Number) -> Optional[tuple[str, Optional[str], None]]:
         """(kind, unit, None) from an indicator right after a magnitude: 1.8万亿的社会投资."""
