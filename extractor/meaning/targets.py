@@ -298,8 +298,10 @@ class TargetScope:
         """Does a year ahead stated earlier in the paragraph (到2030年，…) still hold, no other
         year stated since? A target year carries on like any stated year."""
         i = bisect.bisect_right(self.future_ends, left) - 1
-        now = today if today is not None else self.text_year
-        if i < 0 or (now is not None and self.futures[i][2] <= now) or not _LEADS.match(self.folded, self.future_ends[i]):
+        if i < 0:
+            return False
+        now = today if today is not None else self.text_year  # read only when needed: see DeferredYear
+        if (now is not None and self.futures[i][2] <= now) or not _LEADS.match(self.folded, self.future_ends[i]):
             return False  # 到2024年末，… in a text of 2024 speaks of its own year
         since = self.future_ends[i]
         if bisect.bisect_left(self.line_breaks, since) != bisect.bisect_left(self.line_breaks, start):
