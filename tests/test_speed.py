@@ -178,6 +178,28 @@ def assert_windows_alike(text):
         module.QuantityFinder._indicators_within = original
 
 
+ENDING_AT = ["prefix", "qualifier_before", "veto_before", "vague_before", "rank_before", "change_before"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["增长", "提高到", "了", "约", "近", "US$", "rose", " by", "第", "top", "\r\n"]),
+                max_size=30).map("".join))
+def test_words_ending_at_a_position_are_those_the_pattern_finds(text):
+    """EndingAt rules most positions out with a set lookup or two (past blanks, the character
+    must end one of its words) before its regex runs: at every position of any text it finds
+    what the regex alone finds."""
+    from extractor.finding.normalize import fold
+
+    c = compiled(default_rules())
+    folded = fold(text, c.table)
+    for name in ENDING_AT:
+        words = getattr(c, name)
+        for pos in range(1, len(folded) + 1):
+            found = words.search(folded, pos)
+            alone = words.pattern.search(folded, max(0, pos - words.reach), pos)
+            assert (found and found.span()) == (alone and alone.span()), (name, pos)
+
+
 def test_a_run_of_bare_numbers_builds_no_number_until_a_word_is_within_reach():
     from extractor.finding.normalize import fold
     from extractor.finding.quantities import IMPLIED_REACH, QuantityFinder
