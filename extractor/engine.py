@@ -292,6 +292,14 @@ class Window:
             code = self.codes[key] = code_in_document(self.ctx, region, headline)
         return code
 
+    def local_currency(self, region: Optional[str], headline: Optional[str]) -> Optional[str]:
+        """The money that 元 alone stands for in a figure about `region` (rules: local_currency):
+        新台币 in Taiwan, 港元 in Hong Kong; None: no place of its own money (元 is 人民币)."""
+        code = self.region_code(region, headline)
+        if not code or not code[:2].isdigit():
+            return None
+        return self.namer.c.local_currencies.get(code[:2] + "0000")
+
     def inside_figure_words(self, pos: int) -> bool:
         i = bisect.bisect_right(self.figure_words, (pos, len(self.text))) - 1
         return i >= 0 and self.figure_words[i][0] <= pos < self.figure_words[i][1]
@@ -478,8 +486,11 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
         target, change = target or window.last_value[2], change or window.last_value[3]
     window.last_target = (left, target)
     window.last_value = (end, kind, target, change, metric, figure.unit)
+    unit = figure.unit
+    if figure.bare_currency:
+        unit = window.local_currency(region, article.headline_region if article is not None else None) or unit
     return _new_row(window, article, figure, left, right, kind=kind, metric=metric,
-                    value=to_json_number(figure.value), unit=figure.unit, qualifier=figure.qualifier,
+                    value=to_json_number(figure.value), unit=unit, qualifier=figure.qualifier,
                     year=ctx.dating.year(start, end, left, right),
                     start_year=None, end_year=None, subject=subject,
                     region=region, target=target, change=change)

@@ -171,6 +171,7 @@ class Quantity:
     chinese: bool = False       # written with Chinese numerals: the tokenizer may veto it
     unit_end: int = -1          # where the unit or classifier ends (the subject follows)
     factor: Decimal = Decimal(1)  # the unit's factor: a range partner's number times it is its value
+    bare_currency: bool = False   # money written with 元 alone: its currency is its place's (local_currency)
 
 
 @dataclass(slots=True)
@@ -541,7 +542,8 @@ class QuantityFinder:
             return None
         return Quantity(start, end, kind, value, unit, qualifier, subject, n.chinese,
                         unit_end if suffix is not None and not suffix[0].rule.english else -1,
-                        suffix[0].factor if suffix is not None else Decimal(1))
+                        suffix[0].factor if suffix is not None else Decimal(1),
+                        prefix is None and suffix is not None and suffix[0].form in self.c.bare_currency_forms)
 
     def find(self) -> Iterator[Quantity]:
         numbers = self._numbers()

@@ -325,6 +325,9 @@ class Compiled:
     number_passes: tuple  # regex.Pattern or AtWords, merged by finding.scan.scan
     suffix: re.Pattern
     suffix_forms: dict[str, UnitForm]
+    # 元 alone: the money of the place a figure is about, by province code (710000 -> TWD).
+    local_currencies: dict[str, str]
+    bare_currency_forms: frozenset
     prefix: EndingAt
     prefix_forms: dict[str, UnitForm]
     person_nouns: frozenset
@@ -654,6 +657,8 @@ def compile_pack(pack: RulePack) -> Compiled:
                                                [*_EN_SCALE.split("|"), "hour"]))
     return Compiled(
         table=table, number_passes=number_passes, suffix=suffix, suffix_forms=suffix_forms, prefix=prefix,
+        local_currencies={entry.region_code: entry.unit for entry in pack.collect("local_currency")},
+        bare_currency_forms=frozenset(f(w) for entry in pack.collect("local_currency") for w in entry.forms),
         prefix_forms=prefix_forms, person_nouns=person_nouns,
         implied_pattern=implied_pattern, implied_forms=implied_forms, implied_phrases=implied_phrases, implied_after=implied_after, qualifier_before=qualifier_before,
         qualifier_before_map=before_map, qualifier_after=qualifier_after,

@@ -228,6 +228,18 @@ def _exact_decimal(text: str) -> Decimal:
 
 
 @dataclass(frozen=True)
+class LocalCurrency:
+    """元 written alone names no currency: it is the money of the place a figure is about.
+    `region_code`: a province-level code (710000: 元 is 新台币 in Taiwan); `unit`: that
+    money's ISO code; `forms`: the unit forms that name no currency (元)."""
+
+    __pydantic_config__ = _STRICT
+    region_code: Annotated[str, NonEmpty]
+    unit: Annotated[str, NonEmpty]
+    forms: Annotated[Words, NonEmpty]
+
+
+@dataclass(frozen=True)
 class PersonNouns:
     __pydantic_config__ = _STRICT
     forms: Annotated[Words, NonEmpty]
@@ -435,6 +447,7 @@ class RuleFile:
     __pydantic_config__ = _STRICT
     metric: Optional[Metric] = None
     unit: tuple[Unit, ...] = ()
+    local_currency: tuple[LocalCurrency, ...] = ()
     person_nouns: tuple[PersonNouns, ...] = ()
     implied: tuple[Implied, ...] = ()
     qualifier: tuple[Qualifier, ...] = ()
