@@ -34,6 +34,7 @@ _LEAD_IN = regex.compile(r"(?:以下工作|重点任务|主要任务|主要目�
 _GOALS = regex.compile(r"(?:发展|主要|预期|总体|具体)目标|目标任务|(?:重点|主要)(?:任务|工作)|工作重点|工作安排|以下工作|下一步|展望|今后|"
                        r"(?i:\b(?:targets|goals|outlook|next\s+steps)\b)")
 _LOOKING_BACK = regex.compile(r"回顾|成就|进展|完成情况|成效|综合|(?i:\b(?:review|results|achievements)\b)")
+_SECTION_WORD = regex.compile(_LOOKING_BACK.pattern + "|" + _GOALS.pattern)
 # A line that states a span up to a year (规划期至2025年　远期展望至2035年) is a headline's dek,
 # not the heading of a section of goals.
 _SPAN_STATEMENT = regex.compile(r"[至到]\s?(?:19|20)[0-9]{2}\s?年")
@@ -98,6 +99,8 @@ GOALS, BACK, OTHER = "goals", "back", "other"
 
 def _section_kind(heading: str) -> str:
     """What a heading opens: a section of goals, one that looks back on values reached, or other."""
+    if not _SECTION_WORD.search(heading):
+        return OTHER  # most short lines (a table's rows): one search, not two
     if _LOOKING_BACK.search(heading):
         return BACK
     if _GOALS.search(heading) and not _SPAN_STATEMENT.search(heading):

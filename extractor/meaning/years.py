@@ -292,8 +292,11 @@ class YearScope:
         self.period_starts = [p[0] for p in self.periods]
         self._futures = _merged(sorted(futures))
         self.dates = TextDates(articles)
-        date_lines = [(m.start(), m.end()) for m in _HEADING.finditer(folded, timeout=REGEX_TIMEOUT)
-                      if _DATE_LINE.fullmatch(m.group())]
+        # (start, end, is a date line) of every heading line: read once, for the date lines
+        # here and the years of sections (_section_years).
+        self._headings = [(m.start(), m.end(), bool(_DATE_LINE.fullmatch(m.group())))
+                          for m in _HEADING.finditer(folded, timeout=REGEX_TIMEOUT)]
+        date_lines = [(start, end) for start, end, dated in self._headings if dated]
         quiet = _merged(sorted(self._futures + date_lines))
         self.years = stated_years(folded, excluded, self.periods, year_state, quiet, self.dates)
         self.year_starts = [y.start for y in self.years]
@@ -320,13 +323,13 @@ class YearScope:
         """(end of a heading line, its year) for the headings stating a year that are neither a
         headline, a date line (2025年3月28日: it dates the text) nor a target (到2027年)."""
         headlines = {start for start, _, _ in self.dates.articles}
-        for m in _HEADING.finditer(self.folded, timeout=REGEX_TIMEOUT):
-            if _DATE_LINE.fullmatch(m.group()) or m.start() in headlines:
+        for start, end, dated in self._headings:
+            if dated or start in headlines:
                 continue  # a headline dates its figures only as a report's (TextDates.reported)
-            i = bisect.bisect_left(self.year_starts, m.start())
-            if i < len(self.years) and self.years[i].end <= m.end() \
+            i = bisect.bisect_left(self.year_starts, start)
+            if i < len(self.years) and self.years[i].end <= end \
                     and not inside(self.years[i].start, self.years[i].end, self._futures):
-                yield m.end(), self.years[i].year
+                yield end, self.years[i].year
 
     def _figure_between(self, left: int, right: int) -> bool:
         i = bisect.bisect_left(self._figure_starts, left)
