@@ -76,7 +76,7 @@ _MINUS = ("-", "负")
 _ARABIC_DIGITS = frozenset("0123456789")
 _LETTER = regex.compile(r"[^\W\d_]")
 _LAST_LETTER = regex.compile(r"(?r)[^\W\d_]")
-_LAST_BREAK = regex.compile(r"(?r)[。；;！？!?\n，,]")
+_BREAK = regex.compile(r"[。；;！？!?\n，,]")
 ONE_WORDS = frozenset({"one", "a", "an", "一", "单"})
 
 
@@ -209,6 +209,7 @@ class QuantityFinder:
         self._list_run = (-1, -1)
         self._counted: Optional[Quantity] = None
         self._indicators: Optional[tuple[list[int], list[int], list[str]]] = None
+        self._breaks: Optional[list[int]] = None
 
     # -- numbers ----------------------------------------------------------------------
     def _numbers(self) -> list[_Number]:
@@ -405,12 +406,12 @@ class QuantityFinder:
         window_start = max(0, n.start - IMPLIED_REACH)
         if not _LETTER.search(self.folded, window_start, n.start):
             return None  # no word, no indicator: a run of figures (a table dump, 1,2,3,...) asks no more
-        last_break = _LAST_BREAK.search(self.folded, window_start, n.start)
-        if last_break is not None and last_break.group() in ",，" and not self.folded[last_break.end():n.start].strip():
+        last_break = self._break_before(window_start, n.start)
+        if last_break >= 0 and self.folded[last_break] in ",，" and not self.folded[last_break + 1:n.start].strip():
             # The figure in apposition to its indicator: "China's urban population, 940 million".
-            last_break = _LAST_BREAK.search(self.folded, window_start, last_break.start())
-        if last_break is not None:
-            window_start = last_break.end()
+            last_break = self._break_before(window_start, last_break)
+        if last_break >= 0:
+            window_start = last_break + 1
             if not _LETTER.search(self.folded, window_start, n.start):
                 return None  # no word in its clause (北京市 | 12,345 | 5.6: the cells after the first)
         window = self.folded[window_start:n.start]
@@ -431,6 +432,14 @@ class QuantityFinder:
                     noun = after.span(1)
             return self._implied_entry(entry, n, window_start, noun)
         return None
+
+    def _break_before(self, start: int, end: int) -> int:
+        """Where the last clause break (。，, …) in folded[start:end] stands, or -1: looked up
+        in the document's breaks, found once, not searched for in every number's window."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _BREAK.finditer(self.folded)]
+        i = bisect.bisect_left(self._breaks, end) - 1
+        return self._breaks[i] if i >= 0 and self._breaks[i] >= start else -1
 
     def _indicators_within(self, window: str, start: int) -> list[tuple[int, str]]:
         """(end, folded form) of the indicators that imply a unit (GDP, 常住人口) written in
