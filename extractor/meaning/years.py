@@ -95,7 +95,6 @@ _DATE_LINE = regex.compile(r".*?(?:(?:19|20)[0-9]{2}|[〇零一二三四五六�
 _SPAN_MARKER = regex.compile(r"(?<!今年|本年)以来|期间|(?<!(?<![十0-9])一)年来|年间|"
                           r"(?i:\bsince\b|\bover\s+the\s+(?:past|last|same|next)\b|\bin\s+the\s+past\b)")
 _SINCE_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+){0,3}?since\b)")
-_LAST_SEMICOLON = regex.compile(r".*[；;]", regex.DOTALL)
 _NAMED_SPAN_GAP = regex.compile(r"[”\"」』]?\s?(?:时期|期)?")  # “十四五”以来
 # A span of years from now that a sentence is set in (用5年左右时间, within five years): no
 # figure of the sentence has one year.
@@ -447,8 +446,7 @@ class YearScope:
     def _under_span(self, left: int, start: int) -> bool:
         """Does a span of years govern the figure (十四五以来, 2022年至2024年, since 2021)? One
         in its clause (after the last ；) that is not in a title (《…计划（2023－2025）》)."""
-        clause = _LAST_SEMICOLON.match(self.folded, left, start)
-        left = clause.end() if clause else left
+        left = max(left, self.folded.rfind("；", left, start) + 1, self.folded.rfind(";", left, start) + 1)
         i = bisect.bisect_left(self.period_starts, left)
         while i < len(self.period_starts) and self.period_starts[i] < start:
             p_start, p_end = self.periods[i][:2]
