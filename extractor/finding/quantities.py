@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 MAX_NUMBER_CHARS = 40          # no real figure is written with more characters than this
 MAX_DIGITS = 18                # larger values are not figures (and would overflow a float)
 IMPLIED_REACH = 100            # how far back an indicator may imply a bare number's unit
+# Bare numbers' windows are scanned for indicators one by one until they add up to this many
+# times the document's length (half: a dense run pays at most 1.5 scans, an article with few
+# figures never more than its windows); then the document is scanned once (_indicators_within).
+INDICATOR_SCAN_BUDGET = 0.5
 # How far past a number the patterns that look right of it may read. A `regex` match given
 # only a start position first checks the pattern's required literal ("and", a unit word)
 # against the whole rest of the text: 1.4 µs on 3 K characters, 0.7 ms on 1 M. Every
@@ -210,6 +214,7 @@ class QuantityFinder:
         self._counted: Optional[Quantity] = None
         self._indicators: Optional[tuple[list[int], list[int], list[str]]] = None
         self._breaks: Optional[list[int]] = None
+        self._window_chars = 0  # characters of the windows scanned for indicators one by one
 
     # -- numbers ----------------------------------------------------------------------
     def _numbers(self) -> list[_Number]:
@@ -444,12 +449,18 @@ class QuantityFinder:
     def _indicators_within(self, window: str, start: int) -> list[tuple[int, str]]:
         """(end, folded form) of the indicators that imply a unit (GDP, 常住人口) written in
         `window` (folded[start:start + len(window)]), as a scan of the window alone finds them.
-        The document is scanned once, on first need, and each window looked up by bisect: a
-        window of IMPLIED_REACH scanned again for every bare number cost most of an English
-        run of numbers. A window that cuts an indicator found by the document's scan, or that
-        starts inside a word with one (where the window's scan sees a word start), is scanned
-        on its own."""
+
+        Windows are scanned on their own until together they have cost as much as one scan
+        of the document; then the document is scanned once and each window looked up by
+        bisect. Windows of IMPLIED_REACH scanned again and again cost most of an English run
+        of numbers, while a scan of a whole article with a few figures costs more than its
+        windows. A window that cuts an indicator found by the document's scan, or that starts
+        inside a word with one (where the window's scan sees a word start), is scanned on its
+        own."""
         if self._indicators is None:
+            if self._window_chars < len(self.folded) * INDICATOR_SCAN_BUDGET:
+                self._window_chars += len(window)
+                return self._scanned(window, start)
             found = list(self.c.implied_pattern.finditer(self.folded))
             self._indicators = ([m.start() for m in found], [m.end() for m in found], [m.group().lower() for m in found])
         starts, ends, forms = self._indicators
@@ -458,8 +469,11 @@ class QuantityFinder:
         if (lo and ends[lo - 1] > start) or (
                 start and self.folded[start - 1].isascii() and self.folded[start - 1].isalpha()
                 and self.c.implied_pattern.match(window) is not None):
-            return [(start + m.end(), m.group().lower()) for m in self.c.implied_pattern.finditer(window)]
+            return self._scanned(window, start)
         return list(zip(ends[lo:hi], forms[lo:hi]))
+
+    def _scanned(self, window: str, start: int) -> list[tuple[int, str]]:
+        return [(start + m.end(), m.group().lower()) for m in self.c.implied_pattern.finditer(window)]
 
     def _implied_after(self, n: _Number) -> Optional[tuple[str, Optional[str], None]]:
         """(kind, unit, None) from an indicator right after a magnitude: 1.8万亿的社会投资."""
