@@ -613,6 +613,15 @@ PROJECTS = cases("projects", [
 ])
 
 
+# Issue 12, real-text regions: the municipalities' districts by their short names (rules/counties.toml).
+DISTRICTS = cases("districts", [
+    ("从区县看，璧山、永川、荣昌三区常住人口城镇化率分别为70.3%、68.1%、60.2%。", "68.1%", "region", "永川"),
+    ("以铜梁、潼南、大足等5区为重点推进同城化。", "5区", "region", None),
+    ("闵行全年地区生产总值增长5.1%。", "5.1%", "region", "闵行"),
+    ("绿水青山就是金山银山，沪郊森林覆盖率达到19%。", "19%", "region", None),
+])
+
+
 def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
     import extractor.engine as engine
 
@@ -624,7 +633,8 @@ def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
     assert [r.region for r in extract(text) if r.text == "2.3万人"] == whole == ["寿光市"]
 
 
-@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS)
+@pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS
+                         + DISTRICTS)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

@@ -31,6 +31,9 @@ from pypinyin import Style, lazy_pinyin
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFECTURE_TYPES = ("地级市", "地区", "自治州", "盟")
+# The municipalities (直辖市): their districts are written by their short names (渝北、江津、合川三区, 浦东),
+# as counties are; districts of other cities are not (鼓楼, 新城, 城中: shared or generic).
+MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 
 HEADER = """\
 # County-level divisions for `region_code`, next to rules/regions.toml. Source: GB/T 2260 codes and names
@@ -41,7 +44,8 @@ HEADER = """\
 # districts and the county-level divisions directly under a province.
 # Names: the full name first; a short name (寿光 for 寿光市) only for 县 and 县级市 whose short name has
 # two or more characters, is not an ordinary word nor inside a common one, and names no other entry here
-# or in regions.toml (nor another division's short name). Districts (区) never get a short name.
+# or in regions.toml (nor another division's short name). Districts (区) get a short name only in the
+# four municipalities (渝北 for 渝北区, 浦东 for 浦东新区), where writers name them so, by the same checks.
 # A full name that two divisions share (鼓楼区 in four cities) is written with its prefecture or
 # municipality (南京市鼓楼区, 南京鼓楼区) and never alone.
 """
@@ -74,6 +78,8 @@ ORDINARY = {
     # another place or thing first: 太湖 the lake, 九龙 Kowloon, 龙井 tea, 龙门 grottoes, 黄龙 scenic area, hot
     # spring, prestige, 科教兴国, 东至黄海, 临江, 盘山公路, 公安新闻, 平陆运河 (the canal is in Guangxi)
     "太湖", "九龙", "龙井", "龙门", "黄龙", "温泉", "威信", "兴国", "东至", "临江", "盘山", "安新", "平陆",
+    # municipalities' districts whose short name is first something else: 金山银山, 两江四岸, 黄浦江, 南开大学
+    "金山", "两江", "黄浦", "南开",
 }
 # Words of this domain that a short name's last character may begin: a short name whose first character
 # ends a common word reads across the two (开通城际 holds 通城, 两项城镇化 holds 项城, 新兴城市 holds
@@ -170,8 +176,14 @@ def straddles(stem, words):
     return None
 
 
+def shortened(typ, parent):
+    """Does a division of this type under this parent get a short name (a county, a county-level city,
+    a municipality's district)?"""
+    return typ in ("县", "县级市") or typ == "市辖区" and parent in MUNICIPALITIES
+
+
 def stem_of(name, typ):
-    for suf in ("自治县", "自治旗", "林区", "特区", "县", "市", "区", "旗"):
+    for suf in ("自治县", "自治旗", "林区", "特区", "新区", "县", "市", "区", "旗"):
         if name.endswith(suf):
             base = name[: -len(suf)]
             if suf.startswith("自治"):
@@ -220,7 +232,7 @@ def main():
     for code, n, typ, *_ in rows:
         stem_count[stem_of(n, typ)] += 1
     # common words that hold a candidate short name (樟树 in 樟树林 is fine: it is the tree either way)
-    candidates = {stem_of(n, typ) for _, n, typ, *_ in rows if typ in ("县", "县级市")}
+    candidates = {stem_of(n, typ) for _, n, typ, parent, *_ in rows if shortened(typ, parent)}
     inside = defaultdict(list)
     for w, (freq, tag) in words.items():
         if freq < 300 or tag in NAME_TAGS or len(w) < 3:
@@ -244,7 +256,7 @@ def main():
             notes_traps.append(name)
         else:
             zh = [name]
-        if typ in ("县", "县级市") and len(stem) >= 2 and name not in FULL_TRAPS:
+        if shortened(typ, parent) and len(stem) >= 2 and name not in FULL_TRAPS and name not in QUALIFY_ONLY:
             why = None
             if stem in taken:
                 why = "names an entry of regions.toml"
