@@ -621,6 +621,16 @@ DISTRICTS = cases("districts", [
     ("绿水青山就是金山银山，沪郊森林覆盖率达到19%。", "19%", "region", None),
 ])
 
+# Issue 12, real-text regions: a list of places summed or counted is the named group the text
+# makes of them, by one character of each member (广州、佛山 -> 广佛), else no one place.
+GROUP_BY_MEMBERS = cases("group-by-members", [
+    ("广佛同城化提速。广州、佛山两市常住人口合计约2840万人。", "2840万人", "region", "广佛"),
+    ("推进长株潭一体化，长沙、株洲、湘潭三市地区生产总值合计2.1万亿元。", "2.1万亿元", "region", "长株潭"),
+    ("推进长株潭一体化，长沙、株洲、湘潭三市地区生产总值合计2.1万亿元。", "三市", "region", "长株潭"),
+    ("广州、佛山两市常住人口合计约2840万人。", "2840万人", "region", None),
+    ("广佛同城化提速。广州、深圳两市常住人口合计约3600万人。", "3600万人", "region", None),
+])
+
 
 def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
     import extractor.engine as engine
@@ -634,7 +644,7 @@ def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
 
 
 @pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS
-                         + DISTRICTS)
+                         + DISTRICTS + GROUP_BY_MEMBERS)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

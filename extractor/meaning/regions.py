@@ -131,6 +131,8 @@ _DESTINATION_BEFORE = regex.compile(r"(?:至|到|往|距)$")
 _ROUTE_END_BEFORE = regex.compile(r"(?<=\p{Han})(?:至|到)(?:[^，,。;；至到]{0,6}?[及和、])?$")
 _REFERENCE_BEFORE = regex.compile(r"(?:距|往|向)$")  # 距成都主城区约50公里, 通往花垣县的公路: not about that place
 _ORIGIN_BEFORE = regex.compile(r"(?:从|自)$")
+_GROUP_MEMBERS_MAX = 6  # the longest list of members a group's name is made of (成德眉资: 4)
+_GROUP_SUFFIX = regex.compile(r"(?:都市圈|都市区|经济圈|城市群|地区|两地|双城)$")
 _AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|示范区|新区|(?i:metropolitan\s+(?:area|circle)|economic\s+circle))$")
 #: What region() returns for a national figure whose sentence does not name the country.
 NATION = "\x00nation"
@@ -279,7 +281,8 @@ class PlaceLookups:
                 if kind == "count" and self._listed(i, start):
                     if _MORE_MEMBERS.match(self.folded, end):
                         return ""  # 郑州、开封…5市及兰考县: some of the group's members, not the group
-                    return self._group_of_members(i, left, floor, headline) or self._holder(i, left, floor, headline) or ""
+                    return self._group_of_members(i, left, floor, headline) or self._holder(i, left, floor, headline) \
+                        or self._group_named_by(i)
                 if self._in_a_list(i) and _RESPECTIVELY_AFTER.search(self.folded, end, right):
                     return self._respective(i, e, start)  # X and Y stood at 75.6% and 74.8%, respectively
                 referred = self._referred(e, start, floor, headline)
@@ -311,9 +314,11 @@ class PlaceLookups:
                         # 从重庆经钦州港…至上海: from X; 机场至简阳城区40分钟: a route, about no place
                         return self._origin(i, left) or ""
                 if self._about_a_set(e, start):
-                    return ""
+                    return self._group_named_by(i) if self._in_a_list(i) else ""
                 if self._in_a_list(i) and (_SUM.search(self.folded, e, start) or _EACH.match(self.folded, e)):
-                    return ""  # 合肥、芜湖…合计突破200公里: the two together; 河南、四川各入选6个: each, no one place
+                    # 合肥、芜湖…合计突破200公里: the two together; 河南、四川各入选6个: each, no one place;
+                    # 广州、佛山…合计 where the text names 广佛: the group those members make
+                    return "" if _EACH.match(self.folded, e) else self._group_named_by(i)
                 if not self._in_a_list(i):  # Shanghai, Jiangsu, Zhejiang and Anhui: none of them alone
                     if kind == "count" and start - e <= 1:
                         return self._region_text(i)  # 包括重庆市21个区: a count of that place's own parts
@@ -445,6 +450,44 @@ class PlaceLookups:
         if _PLAN_RANGE.search(self.folded, max(left, m.start() - 4), m.end()):
             return headline  # 规划范围包括长沙市全域，…: the plan's area, which its headline names
         return None
+
+    def _group_named_by(self, i: int) -> str:
+        """The named group that the list of places ending with place i makes, when the text names
+        it by one character of each member in the list's order (广州、佛山 -> 广佛; 长沙、株洲、湘潭 ->
+        长株潭; 上海、苏州 -> 沪苏, by a province's one-character name), else ""."""
+        members = [i]
+        while members[0] > 0 and len(members) < _GROUP_MEMBERS_MAX \
+                and _LIST_JOINT.fullmatch(self.folded, self.regions[members[0] - 1][1], self.regions[members[0]][0]):
+            members.insert(0, members[0] - 1)
+        if len(members) < 2:
+            return ""
+        letters = [self._letters(k) for k in members]
+        for name, written in self._groups_named().items():
+            core = _GROUP_SUFFIX.sub("", name)
+            if len(core) == len(letters) and all(ch in lt for ch, lt in zip(core, letters)):
+                return written
+        return ""
+
+    def _letters(self, i: int) -> str:
+        """The characters a group's name may take for place i: those of its name, and its province's
+        one-character name (沪 for 上海)."""
+        name = self.folded[slice(*self.regions[i])]
+        code = plain_code(self.c.places, name)
+        place = self.c.places.places.get(code) if code else None
+        if place is None or place.level != "province":
+            return name
+        return name + next((a for a, c in self.c.places.abbreviations.items() if c == code), "")
+
+    def _groups_named(self) -> dict:
+        """Folded name -> text of every named group of places the text names (worked out once)."""
+        groups = getattr(self, "_group_names", None)
+        if groups is None:
+            groups = self._group_names = {}
+            for k, (s, e) in enumerate(self.regions):
+                name = self.folded[s:e]
+                if name not in groups and self._is_group(k):
+                    groups[name] = self.text[s:e]
+        return groups
 
     def _holder(self, i: int, left: int, floor: int, headline: Optional[str]) -> Optional[str]:
         """The place that has the listed places a count counts, named before the list in its
