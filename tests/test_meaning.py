@@ -631,6 +631,20 @@ GROUP_BY_MEMBERS = cases("group-by-members", [
     ("广佛同城化提速。广州、深圳两市常住人口合计约3600万人。", "3600万人", "region", None),
 ])
 
+# Issue 12, real-text regions: English parts of the country by direction (the west, the central and
+# western regions; a bare adjective only before a word for places), a place inside a figure's own
+# words (eight western provinces), and Their carrying what the sentence before is about.
+DIRECTIONS_EN = cases("directions-en", [
+    ("The eight western provinces cover 56% of the land. Their combined output grew 5.4%.", "eight western provinces",
+     "region", "western"),
+    ("The eight western provinces cover 56% of the land. Their combined output grew 5.4%.", "5.4%", "region", "western"),
+    ("Beijing plans 30 new stations. Their cost is put at 12 billion yuan.", "12 billion yuan", "region", "Beijing"),
+    ("Nine cities in the central and western regions opened metro lines.", "Nine cities", "region",
+     "central and western regions"),
+    ("Rail investment in the west rose 8% last year.", "8%", "region", "the west"),
+    ("Western medicine accounts for 60% of spending in western Xi'an.", "60%", "region", None),
+])
+
 
 def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
     import extractor.engine as engine
@@ -644,7 +658,7 @@ def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
 
 
 @pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS
-                         + DISTRICTS + GROUP_BY_MEMBERS)
+                         + DISTRICTS + GROUP_BY_MEMBERS + DIRECTIONS_EN)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

@@ -39,7 +39,7 @@ _NOT_A_PLACE_AFTER = regex.compile(
     r"等地|(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b)")
 _AGENCY_AFTER = regex.compile(r"(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))")
-_RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:of|in|for))?\s?")
+_RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:(?:of|in|for)(?:\s+the)?))?\s?")
 _OF_PLACE_AFTER = regex.compile(r"\s?(?:以上|左右|以内)?的\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
 _LIST_JOINT = regex.compile(r"\s?(?:[、,和与及—]|(?i:,?\s*and))\s?")
@@ -134,6 +134,10 @@ _ORIGIN_BEFORE = regex.compile(r"(?:从|自)$")
 _GROUP_MEMBERS_MAX = 6  # the longest list of members a group's name is made of (成德眉资: 4)
 _GROUP_SUFFIX = regex.compile(r"(?:都市圈|都市区|经济圈|城市群|地区|两地|双城)$")
 _AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|示范区|新区|(?i:metropolitan\s+(?:area|circle)|economic\s+circle))$")
+# English direction adjectives that name a part of the country only before a word for places
+# (rules/terms.toml, areas_en): 12 western provincial-level regions, the central and western provinces.
+_BARE_DIRECTIONS = frozenset({"western", "eastern", "northeastern", "northwestern", "southwestern", "central and western"})
+_PLACES_NOUN_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+)?(?:provinces|provincial-level\s+regions|regions|areas)\b)")
 #: What region() returns for a national figure whose sentence does not name the country.
 NATION = "\x00nation"
 
@@ -168,6 +172,14 @@ def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int
         end -= 2  # 长三角|地区生产总值: the 地区 of the indicator, not of the place
     return start, end
 
+
+
+def without_bare_directions(folded: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`regions` without the English direction adjectives (western, central and western) that
+    stand before no word for places: 12 western provinces names the west, western Xi'an and
+    Western medicine name no part of the country."""
+    return [(s, e) for s, e in regions
+            if folded[s:e].lower() not in _BARE_DIRECTIONS or _PLACES_NOUN_AFTER.match(folded, e, e + MATCH_REACH)]
 
 
 def headline_place(title: Optional[str], c: Compiled, nation: bool = False) -> Optional[str]:
@@ -238,6 +250,9 @@ class PlaceLookups:
         if after < len(self.regions) and _OF_PLACE_AFTER.fullmatch(self.folded, end, self.regions[after][0]) \
                 and not self._not_the_subject(*self.regions[after], True):
             return self._region_text(after)  # 城镇化率已超过80%的涪城区, 达到67%的全国平均水平
+        own = bisect.bisect_right(self.region_starts, start)
+        if own < after and not self._not_the_subject(*self.regions[own]):
+            return self._region_text(own)  # 12 western provincial-level regions: a place in the figure's own words
         if _ONE_OF_SET.search(self.folded, max(left, start - MATCH_REACH), start) \
                 or kind == "count" and (_ONE_OF.search(self.folded, max(left, start - 24), start)
                                         or _ONE_OF_AFTER.match(self.folded, end, end + 16)):
