@@ -645,6 +645,19 @@ DIRECTIONS_EN = cases("directions-en", [
     ("Western medicine accounts for 60% of spending in western Xi'an.", "60%", "region", None),
 ])
 
+# Issue 12, real-text regions: an English sentence naming no place goes on about the place the
+# sentence right before names, within its paragraph (a national average it is compared with is
+# no place of its own); Chinese sentences do not (the headline's place).
+CARRY_EN = cases("carry-en", [
+    ("Hunan news\nChangsha's economy grew 6.2%. The pace was 1.1 percentage points above the national average.",
+     "1.1 percentage points", "region", "Changsha"),
+    ("Anhui plans\nHefei's GDP grew 5.8% in 2024. Officials expect about 6% this year.\nInvestment rose 4%.",
+     "about 6%", "region", "Hefei"),
+    ("Anhui plans\nHefei's GDP grew 5.8% in 2024. Officials expect about 6% this year.\nInvestment rose 4%.",
+     "4%", "region", "Anhui"),
+    ("江苏经济\n南京市GDP增长5.8%。全年新增就业30万人。", "30万人", "region", "江苏"),
+])
+
 
 def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
     import extractor.engine as engine
@@ -658,7 +671,7 @@ def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
 
 
 @pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS
-                         + DISTRICTS + GROUP_BY_MEMBERS + DIRECTIONS_EN)
+                         + DISTRICTS + GROUP_BY_MEMBERS + DIRECTIONS_EN + CARRY_EN)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

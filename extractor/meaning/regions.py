@@ -116,6 +116,7 @@ _ROUTE_JOINT = regex.compile(r"\s?(?:至|到|往)\s?")
 #: 分别 / respectively (on folded text: 分別 folds to 分别), for regions and for metrics of lists.
 RESPECTIVELY = regex.compile(r"分别|(?i:\brespectively\b)")
 _RESPECTIVELY_AFTER = regex.compile(r"(?i:\brespectively\b)")  # X and Y stood at 75.6% and 74.8%, respectively
+_EN_BASE_BEFORE = regex.compile(r"(?i:\b(?:than|above|below)\s+(?:the\s+)?)$")  # 0.7 points above the national average
 _NATIONAL = regex.compile(r"国家级|全国性|(?i:\bnational(?:ly|-level)?\b|\bthe\s+(?:country|nation)\b)")
 _EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
 # A word referring back (全省, 该市, 都市圈) stands for a place named up to this far before it
@@ -342,7 +343,9 @@ class PlaceLookups:
         referred = self._referred(left, start, floor, headline)
         if referred is not None:
             return referred
-        if _NATIONAL.search(self.folded, left, self._words_end(end)):
+        national = _NATIONAL.search(self.folded, left, self._words_end(end))
+        if national is not None and not _EN_BASE_BEFORE.search(self.folded, max(left, national.start() - 16),
+                                                                national.start()):
             return NATION  # 17 national-level metropolitan areas: the country, as the headline names it
         if kind == "count" and _MEMBERS_AFTER.match(self.folded, end, end + MATCH_REACH):
             return ""  # ten regions, including ...: a group with no name of its own
