@@ -658,6 +658,18 @@ CARRY_EN = cases("carry-en", [
     ("江苏经济\n南京市GDP增长5.8%。全年新增就业30万人。", "30万人", "region", "江苏"),
 ])
 
+# Issue 12, real-text regions: a travel time around a place is about it; the difference between two
+# places' values is about neither; a place in a railway's name (the Chengdu-Ziyang intercity
+# railway) is no region.
+AROUND_AND_APART = cases("around-and-apart", [
+    ("The plan aims to build a \"half-hour commuting circle\" around Hefei by 2027.", "half-hour", "region", "Hefei"),
+    ("Wuxi's urbanization rate was 83.1 percent, while the rate in Suqian stood at 65.2 percent, a difference of 17.9"
+     " percentage points.", "17.9 percentage points", "region", None),
+    ("南京城镇化率87.2%，宿迁66.1%，两地相差21.1个百分点。", "21.1个百分点", "region", None),
+    ("江苏省常住人口城镇化率与户籍人口城镇化率相差15个百分点。", "15个百分点", "region", "江苏省"),
+    ("The Chengdu-Ziyang intercity railway carries 30,000 passengers a day.", "30,000 passengers", "region", None),
+])
+
 
 def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
     import extractor.engine as engine
@@ -671,7 +683,8 @@ def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
 
 
 @pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS
-                         + DISTRICTS + GROUP_BY_MEMBERS + DIRECTIONS_EN + CARRY_EN)
+                         + DISTRICTS + GROUP_BY_MEMBERS + DIRECTIONS_EN + CARRY_EN
+                         + AROUND_AND_APART)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

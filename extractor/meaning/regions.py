@@ -37,7 +37,8 @@ _RANK_AFTER = regex.compile(r"(?:\p{Han}{0,6}?(?:前列|之首|首位)|首(?!批
 # 等地 after a place: it and others like it (港人在深圳等地的消費), where something happens, not what it is about.
 _NOT_A_PLACE_AFTER = regex.compile(
     r"等地|(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
-    r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b)")
+    r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b"
+    r"|(?:-[a-z][\w'’]*){0,3}\s+(?:intercity\s+|high-speed\s+)?(?:railway|railroad|rail\s+line|expressway|highway)\b)")
 _AGENCY_AFTER = regex.compile(r"(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:(?:of|in|for)(?:\s+the)?))?\s?")
 _OF_PLACE_AFTER = regex.compile(r"\s?(?:以上|左右|以内)?的\s?")
@@ -48,6 +49,11 @@ _MEMBERS_AFTER = regex.compile(r"[^，,。;；\n]{0,40}?(?:[，,]\s*(?:包括|in
 _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$"
                                 r"|连接(?:\p{Han}{1,12}[与和])?$")
 _BETWEEN_FIGURE_BEFORE = regex.compile(r"(?i:\b(?:linking|links?|connecting|connects?|joining|joins?)\s+(?:the\s+)?$)")
+# A travel time around a place (a "one-hour commuting circle" around Xi'an): about that place, as 以X为中心 is.
+_AROUND_AFTER = regex.compile(r"(?i:[\"”’']?(?:\s+[a-z-]+){0,3}?[\"”’']?\s+(?:around|centred\s+on|centered\s+on)\s+)")
+# The difference between two places' values (Xi'an 79.9 percent, Xianyang 58.9 percent, a difference of
+# 21 percentage points; 两市相差21个百分点): about neither.
+_DIFFERENCE_BEFORE = regex.compile(r"(?i:\ba\s+(?:difference|gap)\s+of\s+|相差|差距为?)$")
 _BETWEEN_AFTER = regex.compile(r"\s?(?:之间|间|[与和]\p{Han}{1,8}?之间|(?i:of\s+each\s+other))")
 # From X to Y: in English the figure is about X (from Changchun to Changbai Mountain); a
 # Chinese X至Y route (广州至佛山30分钟) joins two places like 之间 does.
@@ -66,7 +72,7 @@ _SUM = regex.compile(r"合计|共计|总计|合共|(?i:\bcombined\b|\btogether\b
 # 由洪水桥往前海, 机场至新区的通行时间.
 _PROJECT_LENGTH = regex.compile(r"(?:铁路|高铁|城际|轨道|地铁|捷运|线|大桥|桥|运河|公路|隧道|通道)\S{0,6}?全长"
                              r"|(?:^|(?<=[,;:。\s]))全长")
-_EN_PROJECT_AFTER = regex.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,6}?\s+(?i:railway|railroad|rail\s+line|line|link|bridge|"
+_EN_PROJECT_AFTER = regex.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,6}?\s+(?i:railway|railroad|rail\s+line|line|link|bridge|"
                                   r"tunnel|canal|expressway|highway|road)\b")
 _TRIP = regex.compile(r"(?:从|由|自)\p{Han}{1,10}(?:到|往|至)|(?:至|到)\p{Han}{1,8}的(?:通行|通勤|行车)?(?:时间|车程)")
 # A set of places with no name as what a sentence is about (some provinces, eighteen regions).
@@ -269,7 +275,13 @@ class PlaceLookups:
                 direction = None
         if direction is not None:
             return self.text[direction.start("part"):direction.end("part")]  # 60个试点县中，东部18个，中部22个
+        if _DIFFERENCE_BEFORE.search(self.folded, max(left, start - 24), start) and self._places_before(left, start) > 1:
+            return ""  # X 79.9 percent, while Y 58.9 percent, a difference of 21 percentage points
         if kind == "duration":
+            around = _AROUND_AFTER.match(self.folded, end, end + MATCH_REACH)
+            k = bisect.bisect_left(self.region_starts, around.end()) if around is not None else len(self.regions)
+            if k < len(self.regions) and self.regions[k][0] == around.end():
+                return self._region_text(k)  # a "one-hour commuting circle" around Xi'an
             among = self._among(left, start, floor, headline)
             if among is not None:
                 return among
@@ -367,6 +379,14 @@ class PlaceLookups:
         if project is None and (self._a_set_is_the_subject(left, start, end) or self._about_a_set(left, start)):
             return ""  # twelve provinces had urbanization rates above 70 percent: a group with no name
         return project
+
+    def _places_before(self, left: int, start: int) -> int:
+        """How many different places a figure's sentence names before it as what it can be about."""
+        names = set()
+        for k in range(bisect.bisect_left(self.region_starts, left), bisect.bisect_left(self.region_starts, start)):
+            if not self._not_the_subject(*self.regions[k]):
+                names.add(self.folded[slice(*self.regions[k])])
+        return len(names)
 
     def _a_set_is_the_subject(self, left: int, start: int, end: int) -> bool:
         """Is a set of places with no name what the sentence is about (In 2024, twelve provinces
