@@ -629,6 +629,10 @@ GROUP_BY_MEMBERS = cases("group-by-members", [
     ("推进长株潭一体化，长沙、株洲、湘潭三市地区生产总值合计2.1万亿元。", "三市", "region", "长株潭"),
     ("广州、佛山两市常住人口合计约2840万人。", "2840万人", "region", None),
     ("广佛同城化提速。广州、深圳两市常住人口合计约3600万人。", "3600万人", "region", None),
+    ("四川省内，成都城镇化率达到80%，而德阳、眉山的城镇化率则在50%左右。", "50%", "region", None),
+    ("长株潭一体化。株洲市城镇化率72%，长沙、株洲、湘潭的GDP总量超过2万亿元。", "2万亿元", "region", "长株潭"),
+    ("Guangdong is the richest province, while Shanghai and Jiangsu together account for 18% of output.", "18%",
+     "region", None),
 ])
 
 # Issue 12, real-text regions: English parts of the country by direction (the west, the central and

@@ -138,6 +138,9 @@ _DESTINATION_BEFORE = regex.compile(r"(?:至|到|往|距)$")
 _ROUTE_END_BEFORE = regex.compile(r"(?<=\p{Han})(?:至|到)(?:[^，,。;；至到]{0,6}?[及和、])?$")
 _REFERENCE_BEFORE = regex.compile(r"(?:距|往|向)$")  # 距成都主城区约50公里, 通往花垣县的公路: not about that place
 _ORIGIN_BEFORE = regex.compile(r"(?:从|自)$")
+# Between a list of places and a figure in the same clause, the words of a value they share
+# (德阳、眉山、资阳的城镇化率则在45%—55%之间): no other place, no clause break, no 分别.
+_SHARED_AFTER_LIST = regex.compile(r"[^，,。;；：:\n]{0,24}")
 _GROUP_MEMBERS_MAX = 6  # the longest list of members a group's name is made of (成德眉资: 4)
 _GROUP_SUFFIX = regex.compile(r"(?:都市圈|都市区|经济圈|城市群|地区|两地|双城)$")
 _AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|示范区|新区|(?i:metropolitan\s+(?:area|circle)|economic\s+circle))$")
@@ -351,6 +354,8 @@ class PlaceLookups:
                     if kind == "count" and start - e <= 1:
                         return self._region_text(i)  # 包括重庆市21个区: a count of that place's own parts
                     return self._group_of_members(i, left, floor, headline) or self._region_text(i)
+                if _SHARED_AFTER_LIST.fullmatch(self.folded, e, start):
+                    return self._group_named_by(i)  # 德阳、眉山、资阳的城镇化率则在45%—55%之间: the set's
             i -= 1
         referred = self._referred(left, start, floor, headline)
         if referred is not None:
