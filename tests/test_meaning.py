@@ -613,12 +613,17 @@ PROJECTS = cases("projects", [
 ])
 
 
-# Issue 12, real-text regions: the municipalities' districts by their short names (rules/counties.toml).
+# Issue 12, real-text regions: the municipalities' districts by their short names (rules/counties.toml), and
+# Taiwan's towns.
 DISTRICTS = cases("districts", [
     ("从区县看，璧山、永川、荣昌三区常住人口城镇化率分别为70.3%、68.1%、60.2%。", "68.1%", "region", "永川"),
     ("以铜梁、潼南、大足等5区为重点推进同城化。", "5区", "region", None),
     ("闵行全年地区生产总值增长5.1%。", "5.1%", "region", "闵行"),
     ("绿水青山就是金山银山，沪郊森林覆盖率达到19%。", "19%", "region", None),
+    # Taiwan's towns (鎮) and the districts that were county-administered cities (rules/regions.toml)
+    ("竹東鎮人口達9萬6,000人，年增1.2%。", "1.2%", "region", "竹東鎮"),
+    ("彰化縣\n鹿港、溪湖等鎮人口持續增加，二林鎮則減少約3%。", "3%", "region", "二林鎮"),
+    ("新北市\n板橋常住人口約55萬人。", "55萬人", "region", "板橋"),
 ])
 
 # Issue 12, real-text regions: a list of places summed or counted is the named group the text

@@ -43,7 +43,8 @@ HEADER = """\
 # Taiwan as one division, 710000): they are listed as prefecture-level places with code 710000, so a
 # figure about 桃園市 keeps its place and its region_code is Taiwan's. 金門縣 and 連江縣 are Fujian's in
 # GB/T 2260 (rules/counties.toml). Taiwan's county-administered cities (縣轄市: 竹北市, 員林市, …) are listed
-# the same way as county-level places with code 710000 and parent 710000.
+# the same way as county-level places with code 710000 and parent 710000, and so are its urban townships
+# (鎮: 竹東鎮) and the districts that were such cities (板橋區, 中壢區).
 """
 
 # --- provinces: code -> (short names, abbreviation, English names) ---------------------------
@@ -209,6 +210,32 @@ TAIWAN_CITIES = [
     (["花莲市"], ["Hualien City"]),
     (["台东市"], ["Taitung City"]),
     (["马公市", "马公"], ["Magong", "Magong City"]),
+]
+
+# Taiwan's urban townships (鎮) and the districts that were county-administered cities before the
+# municipalities took them in (板橋, 中壢, 豐原), listed as county-level places too: local news names
+# them as often as the cities (竹北、竹東、湖口等平地鄉鎮). Short names only where they are no ordinary
+# word (成功, 和美, 布袋, 三重, 中和, 樹林), no other place (北斗 the satellites, 關西 Kansai, 潮州, 東港,
+# 竹山, 鳳山, 永康 and 金門's towns name places on the mainland) and no generic village name (新莊).
+TAIWAN_TOWNS = [
+    (["罗东镇", "罗东"], ["Luodong"]), (["苏澳镇", "苏澳"], ["Su'ao"]), (["头城镇", "头城"], ["Toucheng"]),
+    (["竹东镇", "竹东"], ["Zhudong"]), (["关西镇"], []), (["新埔镇", "新埔"], ["Xinpu"]),
+    (["竹南镇", "竹南"], ["Zhunan"]), (["苑里镇", "苑里"], []), (["通霄镇", "通霄"], []), (["后龙镇", "后龙"], []),
+    (["卓兰镇", "卓兰"], []),
+    (["鹿港镇", "鹿港"], ["Lukang"]), (["和美镇"], []), (["北斗镇"], []), (["溪湖镇", "溪湖"], []), (["田中镇"], []),
+    (["二林镇", "二林"], []),
+    (["埔里镇", "埔里"], ["Puli"]), (["草屯镇", "草屯"], ["Caotun"]), (["竹山镇"], []), (["集集镇", "集集"], ["Jiji"]),
+    (["虎尾镇", "虎尾"], ["Huwei"]), (["西螺镇", "西螺"], ["Xiluo"]), (["土库镇", "土库"], []), (["北港镇"], []),
+    (["大林镇"], []), (["布袋镇"], []),
+    (["潮州镇"], []), (["东港镇"], []), (["恒春镇", "恒春"], ["Hengchun"]),
+    (["凤林镇", "凤林"], []), (["玉里镇", "玉里"], []),
+    (["成功镇"], []), (["关山镇"], []),
+    (["板桥区", "板桥"], ["Banqiao"]), (["三重区"], []), (["中和区"], []), (["永和区"], []), (["新庄区"], []),
+    (["新店区"], []), (["土城区"], []), (["芦洲区", "芦洲"], []), (["汐止区", "汐止"], ["Xizhi"]),
+    (["树林区"], []),
+    (["中坜区", "中坜"], ["Zhongli"]), (["平镇区", "平镇"], ["Pingzhen"]), (["八德区"], []), (["杨梅区"], []),
+    (["丰原区", "丰原"], ["Fengyuan"]), (["大里区", "大里"], ["Dali District"]),
+    (["凤山区"], []), (["新营区", "新营"], ["Xinying"]), (["永康区"], []),
 ]
 
 # --- countries: ISO alpha-2 -> (Chinese names, full first; English names) ----------------------
@@ -579,7 +606,7 @@ def main():
     for zh, en in TAIWAN:
         entries.append(dict(code="710000", level="prefecture", zh=zh, zh_hant=hant(zh), abbr="", en=en,
                             parent="710000"))
-    for zh, en in TAIWAN_CITIES:
+    for zh, en in TAIWAN_CITIES + TAIWAN_TOWNS:
         entries.append(dict(code="710000", level="county", zh=zh, zh_hant=hant(zh), abbr="", en=en,
                             parent="710000"))
     # areas
