@@ -626,6 +626,13 @@ DISTRICTS = cases("districts", [
     ("新北市\n板橋常住人口約55萬人。", "55萬人", "region", "板橋"),
 ])
 
+# Issue 12, real-text regions: the government of the article's own place (縣府, 市府, 省府) stands
+# for it, as 全市 does.
+OWN_GOVERNMENT = cases("own-government", [
+    ("新竹縣人口成長\n縣府規劃的輕軌藍線全長約11.4公里。", "11.4公里", "region", "新竹縣"),
+    ("苏州市政府工作报告\n市府计划新增公租房1.2万套。", "1.2万套", "region", "苏州市"),
+])
+
 # Issue 12, real-text regions: a list of places summed or counted is the named group the text
 # makes of them, by one character of each member (广州、佛山 -> 广佛), else no one place.
 GROUP_BY_MEMBERS = cases("group-by-members", [
@@ -693,7 +700,7 @@ def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
 
 @pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS
                          + DISTRICTS + GROUP_BY_MEMBERS + DIRECTIONS_EN + CARRY_EN
-                         + AROUND_AND_APART)
+                         + AROUND_AND_APART + OWN_GOVERNMENT)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 
