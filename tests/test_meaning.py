@@ -630,7 +630,7 @@ DISTRICTS = cases("districts", [
 # for it, as 全市 does.
 OWN_GOVERNMENT = cases("own-government", [
     ("新竹縣人口成長\n縣府規劃的輕軌藍線全長約11.4公里。", "11.4公里", "region", "新竹縣"),
-    ("苏州市政府工作报告\n市府计划新增公租房1.2万套。", "1.2万套", "region", "苏州市"),
+    ("苏州市政府工作报告\n结合昆山试点经验，市府计划新增公租房1.2万套。", "1.2万套", "region", "苏州市"),
 ])
 
 # Issue 12, real-text regions: a list of places summed or counted is the named group the text
