@@ -285,9 +285,10 @@ class Window:
     # region_code of (region, headline region): one lookup per distinct pair, not per figure.
     codes: dict = field(default_factory=dict)
     # The place the last sentence's figures are about, as its own words name it, and that
-    # sentence's bounds: an English sentence naming none goes on about it (The city's economy grew 5.7%.
+    # sentence's bounds: an English sentence naming none, or one of an interview's answer, goes on about it (The city's economy grew 5.7%.
     # The pace was 0.7 percentage points above the national average).
     last_place: tuple[int, int, str] = (-1, -1, "")
+    carried_into: int = -1  # the start of the last sentence that took its place so
 
     def region_code(self, region: Optional[str], headline: Optional[str]) -> Optional[str]:
         key = (region, headline)
@@ -402,18 +403,34 @@ def _headline_end(window: Window, article: Optional[ArticleOf]) -> int:
 
 
 _ENGLISH_START = regex.compile(r"[^\p{Han}]{0,12}[A-Za-z]")  # an English sentence, not 2024年…
+# An interview's answer (答：…): the official goes on about what the question asked.
+_ANSWER = regex.compile(r"\s*答\s*[：:]")
+# A new item of a list (二是…, 其三, （二）, 3、): a topic of its own, nothing carried into it.
+_NEW_ITEM = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十0-9]+[、.．])")
+ANSWER_REACH = 2000  # how far back a sentence's paragraph start is looked for
 
 
 def _carried_place(window: Window, left: int) -> Optional[str]:
-    """The place the English sentence right before (the one ending where the figure's starts, in
-    its paragraph) is about by its own words, or None."""
+    """The place the sentence right before (the one ending where the figure's starts, in its
+    paragraph) is about by its own words, for an English sentence or one of an interview's
+    answer that starts no new item of a list; else None (Chinese writers name the place again,
+    or mean the headline's)."""
     start, end, place = window.last_place
-    if not place or end > left or start < 0 or not _ENGLISH_START.match(window.folded, left, left + 12):
-        return None  # Chinese writers name the place again, or mean the headline's
+    if start == left:
+        return place if window.carried_into == left else None  # as a figure before in the same sentence
+    if not place or end > left or start < 0:
+        return None
     between = window.folded[end:left]
     if "\n" in between or between.strip():
         return None
-    return place
+    if _ENGLISH_START.match(window.folded, left, left + 12):
+        return place
+    if _NEW_ITEM.match(window.folded, left, left + 8):
+        return None
+    paragraph = window.folded.rfind("\n", max(0, left - ANSWER_REACH), left) + 1
+    if paragraph == 0 and left > ANSWER_REACH:
+        return None
+    return place if _ANSWER.match(window.folded, paragraph, paragraph + 4) else None
 
 
 def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_end: int) -> Row:
@@ -433,7 +450,11 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     if region == NATION:
         region = (article.headline_nation or article.headline_region) if article is not None else None
     elif region is None:
-        region = _carried_place(window, left) or (article.headline_region if article is not None else None)
+        carried = _carried_place(window, left)
+        if carried:
+            window.last_place = (left, right, carried)  # and on into the next sentence
+            window.carried_into = left
+        region = carried or (article.headline_region if article is not None else None)
     elif region and (window.last_place[0] != left):
         window.last_place = (left, right, region)
     region = region or None

@@ -662,8 +662,9 @@ DIRECTIONS_EN = cases("directions-en", [
 ])
 
 # Issue 12, real-text regions: an English sentence naming no place goes on about the place the
-# sentence right before names, within its paragraph (a national average it is compared with is
-# no place of its own); Chinese sentences do not (the headline's place).
+# sentence right before names (or took so), within its paragraph (a national average it is compared
+# with is no place of its own); Chinese sentences do not (the headline's place), but in an
+# interview's answer (答：) they do, up to a new item of a list (二是…).
 CARRY_EN = cases("carry-en", [
     ("Hunan news\nChangsha's economy grew 6.2%. The pace was 1.1 percentage points above the national average.",
      "1.1 percentage points", "region", "Changsha"),
@@ -672,6 +673,13 @@ CARRY_EN = cases("carry-en", [
     ("Anhui plans\nHefei's GDP grew 5.8% in 2024. Officials expect about 6% this year.\nInvestment rose 4%.",
      "4%", "region", "Anhui"),
     ("江苏经济\n南京市GDP增长5.8%。全年新增就业30万人。", "30万人", "region", "江苏"),
+    ("Hebei news\nShijiazhuang's GDP grew 5.1%. Investment rose 3%. Retail sales added 4%.", "4%", "region",
+     "Shijiazhuang"),
+    # an interview's answer goes on about what it names, sentence after sentence, but not into a new item
+    ("湖南推进城镇化\n问：进展如何？\n答：长株潭都市圈地区生产总值达到2.1万亿元。已建成城际铁路3条，跨市公交线路增至20条。",
+     "20条", "region", "长株潭都市圈"),
+    ("湖南推进城镇化\n答：一是长株潭都市圈地区生产总值达到2.1万亿元。二是推进公共服务共享，新增医联体15个。", "15个", "region",
+     "湖南"),
 ])
 
 # Issue 12, real-text regions: a travel time around a place is about it; the difference between two
