@@ -626,6 +626,16 @@ DISTRICTS = cases("districts", [
     ("新北市\n板橋常住人口約55萬人。", "55萬人", "region", "板橋"),
 ])
 
+# Issue 12, real-text regions: a ranking's places (百强县) are a set with no name; a place's name
+# never takes the 县 / 市 / 区 of the word after it (河南|县城, 浙江|县域, 长三角|区域).
+SETS_AND_NAMES = cases("sets-and-names", [
+    ("浙江县域经济\n2024年，百强县地区生产总值合计约13万亿元，约占全国GDP的10%。", "13万亿元", "region", None),
+    ("河南县城常住人口城镇化率达到50%。", "50%", "region", "河南"),
+    ("浙江县域经济发展报告\n2024年，全省千亿县达到10个。", "10个", "region", "浙江"),
+    ("长三角区域生产总值增长5%。", "5%", "region", "长三角"),
+    ("四川市域铁路里程达到200公里。", "200公里", "region", "四川"),
+])
+
 # Issue 12, real-text regions: the government of the article's own place (縣府, 市府, 省府) stands
 # for it, as 全市 does.
 OWN_GOVERNMENT = cases("own-government", [
@@ -708,7 +718,7 @@ def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
 
 @pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS
                          + DISTRICTS + GROUP_BY_MEMBERS + DIRECTIONS_EN + CARRY_EN
-                         + AROUND_AND_APART + OWN_GOVERNMENT)
+                         + AROUND_AND_APART + OWN_GOVERNMENT + SETS_AND_NAMES)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

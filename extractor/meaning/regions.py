@@ -21,6 +21,9 @@ from .places import plain_code
 # How far past a place name its suffix may reach (郑州|都市圈, Jilin| Province): every
 # per-figure match gets an end, so its cost does not grow with the rest of the input.
 REGION_SUFFIX_REACH = 48
+# 县 / 市 / 区 right after a place that begin a word of their own (河南县城, 浙江县域, 四川市域铁路,
+# 长三角区域, 江苏县级市, 广州市场, 深圳市民): not the place's suffix.
+_SUFFIX_IN_A_WORD = regex.compile(r"[县市区](?:城|域|级|场|民)")
 # How far past a figure or a place the words after it are matched (the same reason).
 MATCH_REACH = 80
 # Regions: a comparison base or an exception just before a place (高于全国, 比上年, 占全省, 除X), words after a
@@ -98,7 +101,8 @@ _SET_SUBJECT = regex.compile(
     r"(?P<sum>[两二三四五六七八九十]+(?:个|座)城市(?=合计|共|均))"
     r"|(?P<these>这\s?[0-9两二三四五六七八九十]+\s?(?:个|座)\p{Han}{0,6}?(?:县|市|城市|区)(?![区级长委政府]))"
     r"|[两二三四五六七八九十]+(?:个|座)?(?:市|县|城|地)(?![区级长委政府])|等(?:市|县|地)(?![区级长委政府城])"
-    r"|(?P<of>(?i:\bof\s+(?:its|their|the)\s+(?:[a-z0-9-]+\s+){1,2}(?:cities|counties|provinces)\b))")
+    r"|(?P<of>(?i:\bof\s+(?:its|their|the)\s+(?:[a-z0-9-]+\s+){1,2}(?:cities|counties|provinces)\b))"
+    r"|(?P<ranked>(?:百|[0-9]+)强(?:县|市|区|镇)|千亿(?:县|市))")  # 百强县地区生产总值合计: a ranking's places
 _BETWEEN_AFTER_FIGURE = regex.compile(
     r"(?i:(?:\s+[a-z-]+){0,3}?\s+(?:of\s+(?:each\s+other|downtown|central|the\s+(?:city|centre|center))\b|between\s+(?-i:[A-Z])))")
 # Parts of a headline, written apart by a space (湖北：武汉都市圈“1小时通勤圈”基本形成 城镇化率达到65.59%).
@@ -176,8 +180,9 @@ def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int
     if folded[start:end].lower() in c.nation_names:
         return start, end  # 全国县城: the country, not a county named 全国
     m = c.region_suffix.match(folded, end, end + REGION_SUFFIX_REACH)
-    if m is not None and not (m.end() - end == 1 and folded[end - 1] in "省市县区"):
-        end = m.end()  # 浙江省|省长: the name has its suffix already
+    if m is not None and not (m.end() - end == 1 and folded[end - 1] in "省市县区") \
+            and not _SUFFIX_IN_A_WORD.match(folded, end, end + 2):
+        end = m.end()  # 浙江省|省长: the name has its suffix already; 河南|县城, 浙江|县域, 长三角|区域: a word of its own
     if folded.endswith("地区", start + 2, end) and folded.startswith("生产总值", end):
         end -= 2  # 长三角|地区生产总值: the 地区 of the indicator, not of the place
     return start, end
@@ -406,9 +411,10 @@ class PlaceLookups:
 
     def _about_a_set(self, after: int, start: int) -> bool:
         """Does a set of places with no name stand between `after` and a figure as what it is
-        about (六盘水、毕节两市的…, 江阴、张家港、常熟三市GDP均…, the GDP of its nine mainland cities)?"""
+        about (六盘水、毕节两市的…, 江阴、张家港、常熟三市GDP均…, the GDP of its nine mainland cities,
+        百强县地区生产总值合计…)?"""
         m = _SET_SUBJECT.search(self.folded, after, start)
-        if m is None or m.group("of") or m.group("sum") or m.group("these"):
+        if m is None or m.group("of") or m.group("sum") or m.group("these") or m.group("ranked"):
             return m is not None
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         return i >= 0 and self.regions[i][1] == m.start() and self._in_a_list(i)
