@@ -634,6 +634,7 @@ SETS_AND_NAMES = cases("sets-and-names", [
     ("浙江县域经济发展报告\n2024年，全省千亿县达到10个。", "10个", "region", "浙江"),
     ("长三角区域生产总值增长5%。", "5%", "region", "长三角"),
     ("四川市域铁路里程达到200公里。", "200公里", "region", "四川"),
+    ("雄安新区承接北京非首都功能疏解，每年完成投资约2000亿元。", "2000亿元", "region", "雄安新区"),
 ])
 
 # Issue 12, real-text regions: the government of the article's own place (縣府, 市府, 省府) stands
