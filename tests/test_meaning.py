@@ -635,6 +635,8 @@ SETS_AND_NAMES = cases("sets-and-names", [
     ("长三角区域生产总值增长5%。", "5%", "region", "长三角"),
     ("四川市域铁路里程达到200公里。", "200公里", "region", "四川"),
     ("雄安新区承接北京非首都功能疏解，每年完成投资约2000亿元。", "2000亿元", "region", "雄安新区"),
+    ("兰州新区生产总值增长12%。", "12%", "region", "兰州新区"),
+    ("江西统计公报\n赣江新区生产总值增长8%。", "8%", "region", "赣江新区"),
 ])
 
 # Issue 12, real-text regions: the government of the article's own place (縣府, 市府, 省府) stands
