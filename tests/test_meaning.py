@@ -697,7 +697,7 @@ CARRY_EN = cases("carry-en", [
 
 # Issue 12, real-text regions: a travel time around a place is about it; the difference between two
 # places' values is about neither; a place in a railway's name (the Chengdu-Ziyang intercity
-# railway) is no region.
+# railway) is no region; English places joined by hyphens are one name, never cut to the last.
 AROUND_AND_APART = cases("around-and-apart", [
     ("The plan aims to build a \"half-hour commuting circle\" around Hefei by 2027.", "half-hour", "region", "Hefei"),
     ("Wuxi's urbanization rate was 83.1 percent, while the rate in Suqian stood at 65.2 percent, a difference of 17.9"
@@ -705,6 +705,8 @@ AROUND_AND_APART = cases("around-and-apart", [
     ("南京城镇化率87.2%，宿迁66.1%，两地相差21.1个百分点。", "21.1个百分点", "region", None),
     ("江苏省常住人口城镇化率与户籍人口城镇化率相差15个百分点。", "15个百分点", "region", "江苏省"),
     ("The Chengdu-Ziyang intercity railway carries 30,000 passengers a day.", "30,000 passengers", "region", None),
+    ("Officials say the Wuhan-Ezhou-Huanggang \"one-hour\" commuting target is close.", "one-hour", "region",
+     "Wuhan-Ezhou-Huanggang"),
 ])
 
 

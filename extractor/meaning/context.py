@@ -16,7 +16,7 @@ import regex
 from ..finding.tokenize import Tokenizer
 from ..pack.compiled import REGEX_TIMEOUT, Compiled
 from .spans import MAX_SENTENCE, inside
-from .regions import PlaceLookups, place_span, without_bare_directions
+from .regions import PlaceLookups, hyphenated_groups, place_span, without_bare_directions
 from .years import YearScope
 
 
@@ -63,7 +63,7 @@ class DocumentContext(PlaceLookups):
                 self.regions.append(place_span(folded, c, start, end))
             if term in c.keyword_metrics and not inside(start, end, excluded):
                 self.hits.append((start, end, c.keyword_metrics[term]))
-        self.regions = without_bare_directions(folded, listed_places(folded, c, self.regions))
+        self.regions = hyphenated_groups(folded, without_bare_directions(folded, listed_places(folded, c, self.regions)))
         self.region_starts = [s for s, _ in self.regions]
         self.hit_ends = [e for _, e, _ in self.hits]
         self.hit_starts = [s for s, _, _ in self.hits]

@@ -197,6 +197,19 @@ def without_bare_directions(folded: str, regions: list[tuple[int, int]]) -> list
             if folded[s:e].lower() not in _BARE_DIRECTIONS or _PLACES_NOUN_AFTER.match(folded, e, e + MATCH_REACH)]
 
 
+def hyphenated_groups(folded: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`regions` with English places joined by hyphens made one name (the Shenzhen-Dongguan-Huizhou
+    commuting target, Xi'an-Xianyang): a group written as one, never cut to its last member."""
+    out: list[tuple[int, int]] = []
+    for s, e in regions:
+        if out and s == out[-1][1] + 1 and folded[s - 1] == "-" and folded[s - 2:s - 1].isascii() \
+                and folded[s:s + 1].isascii():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def headline_place(title: Optional[str], c: Compiled, nation: bool = False) -> Optional[str]:
     """The first place named in a headline: the region of its article's figures by default
     (with `nation`, the first name of the country as a whole: the region of national figures).
