@@ -672,6 +672,8 @@ DIRECTIONS_EN = cases("directions-en", [
      "central and western regions"),
     ("Rail investment in the west rose 8% last year.", "8%", "region", "the west"),
     ("Western medicine accounts for 60% of spending in western Xi'an.", "60%", "region", None),
+    ("Southwest China's Sichuan sees faster urbanization\nThe rate rose 1.2 percentage points.", "1.2 percentage points",
+     "region", "Sichuan"),
 ])
 
 # Issue 12, real-text regions: an English sentence naming no place goes on about the place the
