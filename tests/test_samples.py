@@ -84,7 +84,7 @@ def scores():
 
 #: Floors under today's scores (the eval example in README shows the measured values).
 FLOORS = {"f1": 0.98, "kind_f1": 0.97, "named_precision": 0.95, "named_recall": 0.95, "target_f1": 0.95,
-          "change_f1": 0.95, "year_exact": 0.97, "region": 0.93}
+          "change_f1": 0.95, "year_exact": 0.97, "region": 0.95}
 
 
 def test_overall_f1(scores):
