@@ -40,8 +40,12 @@ Row = dict  # one record: contract.FIELDS in order, JSON values
 _VETO_WINDOW = 6
 # Between two values of one list: 3.3%、4.1%和3.1%; 2.2万亿元和1.4万亿元; 75.6 percent and 74.8 percent.
 # A sentence that goes on about the rate of the sentence before it.
-_GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|rate|increase|expansion|figure|rise|gain))"
+_GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|rate|increase|expansion|figure|rise|gain"
+                         r"|gap\s+(?:with|to|from)\s+(?:the\s+)?(?:national|country|nation)))"
                          r"|\s*(?:增速|增幅|这一(?:速度|增速|比例))")
+# Between a count's words and a money figure: what the counted things are worth.
+_WORTH = regex.compile(r"(?i:\s+(?:worth|valued\s+at|with\s+a\s+(?:combined|total)\s+investment\s+of)\s+"
+                       r"(?:a\s+(?:combined|total)\s+(?:of\s+)?|a\s+total\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?)")
 # A growth rate named only by its words, in a sentence after a named one (… with growth rates
 # of 6.3% and 6.1%).
 _GROWTH_RATE = regex.compile(r"(?i:\bgrowth\s+rates?\b|\bgrowth\s+of\b|\bgrew\b|\bexpanded\b)|增速|增幅")
@@ -486,7 +490,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
             and (_PLAN_BEFORE.search(folded, max(left, start - 24), start) or _PLAN_AFTER.match(folded, end)):
         metric = last[1]  # 城镇新增就业6.8万人，完成全年计划6万人的113.3%; grew 5.8%, beating its target of 5.5%: the plan of the same indicator
     if metric is None and not gap and kind == "percentage" and window.last_amount[0] == left \
-            and namer.c.change_after.match(folded, end, end + MATCH_REACH):
+            and namer.c.growth_after.match(folded, end, end + MATCH_REACH):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise
     last_end, last_kind, last_metric = window.last_value[0], window.last_value[1], window.last_value[4]
     in_list = (last_kind == kind and window.last_value[5] == figure.unit  # not "rose 0.6 points to 67.6%"
@@ -500,8 +504,16 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
         if window.last_rate[0] < left and (_GOES_ON.match(folded, left, left + MATCH_REACH)
                                            or _GROWTH_RATE.search(folded, left, start)):
             metric = window.last_rate[1]  # GDP grew 8.1%. The pace was 1.3 percentage points above ...
-        elif window.last_rate[0] == left and figure.unit == "pp":
+        elif window.last_rate[0] == left and figure.unit == "pp" and (hit is None or hit[2] or hit[0] < previous_end):
             metric = window.last_rate[1]  # 年均增长8.4%，高于全国水平1.3个百分点
+    if metric is None and not gap and window.last_value[0] >= left and window.figure_words:
+        words = window.figure_words[-1]
+        metric = namer.of_figure_before(kind, figure.unit, folded, start, (max(last_end, words[1]), last_kind,
+                                        window.last_value[5], last_metric), ctx.hits_within(*words))
+    if metric is not None and kind == "money" and window.figure_words and window.last_value[0] >= left \
+            and _WORTH.fullmatch(folded, window.figure_words[-1][1], start) and last_kind == "count" \
+            and (hit is None or hit[1] <= window.figure_words[-1][0]):
+        metric = None  # 300 projects worth 3.5 trillion yuan: the projects' worth, not the keyword's before them
     if metric is not None and hit is not None:
         metric = _shared_subject(namer, folded, hit, start, right, metric, in_list, last_metric)
     if subject_span is None and hit is not None and namer.describes(hit, kind) \

@@ -383,6 +383,58 @@ NAMING_STYLES = cases("naming-styles", [
     ("农村居民人均消费支出增长6.1%，其中农村居民增长7%。", "7%", "metric", "percentage"),
 ])
 
+# Held-out round ho2: classes that unseen bulletins, plans and wire copy wrote differently.
+NAMING_HO2 = cases("naming-ho2", [
+    # a conversion in parentheses between an amount and the words after it that name it
+    ("The delta generated 4.1 trillion yuan ($570 billion) of output last year.", "4.1 trillion yuan", "metric", "gdp"),
+    ("The delta generated 4.1 trillion yuan ($570 billion) of output last year.", "$570 billion", "metric", "gdp"),
+    ("全市完成投资1.2万亿元（其中民间投资5000亿元）地区生产总值", "5000亿元", "metric", "money"),
+    # a share of an amount: its change in points is the share's, not the amount's growth
+    ("The county's economy grew 6.1%, and its share of the province's GDP rose by 0.4 percentage points.",
+     "0.4 percentage points", "metric", "percentage"),
+    ("The county's economy grew 6.1%, 0.4 percentage points faster than the province.",
+     "0.4 percentage points", "metric", "gdp_growth"),
+    # migrants named by what they obtained, after the figure
+    ("Last year 64,000 people from rural areas obtained urban hukou in the prefecture.", "64,000 people", "metric",
+     "migrant_settlement"),
+    ("Last year 64,000 people from rural areas obtained urban hukou in the prefecture.", "64,000 people", "change", True),
+    # the total of the things a count counts
+    ("The city will open four new metro lines totaling 96 km.", "96 km", "metric", "rail_length"),
+    ("The city will open four new metro lines totaling 96 km.", "four new metro lines", "metric", "count"),
+    ("The county built 12 new roads totaling 96 km.", "96 km", "metric", "length"),
+    # more of what the figure before it measured
+    ("The city has 380 km of metro lines and will build another 120 km by 2028.", "120 km", "metric", "rail_length"),
+    ("The city has 380 km of metro lines and another 45 square kilometers of parks.", "45 square kilometers", "metric", "area"),
+    # what counted things are worth is not the indicator named before them
+    ("Retail sales rose 5.1%, and the city signed 86 investment deals worth 42 billion yuan.", "42 billion yuan",
+     "metric", "money"),
+    ("Fixed-asset investment reached 42 billion yuan, up 3.2%.", "42 billion yuan", "metric", "fixed_asset_investment"),
+    # a gap with another level is no growth rate
+    ("Per-capita disposable income was 52,000 yuan, about 18% below the provincial capital's.", "about 18%", "metric",
+     "percentage"),
+    ("Per-capita disposable income was 52,000 yuan, a 5.2% rise.", "5.2%", "metric", "disposable_income_growth"),
+    # the gap with the nation, in the sentence after a rate, is a gap of that rate
+    ("The county's urbanization rate reached 61.3 percent. The gap with the national average shrank to 5.7 percentage points.",
+     "5.7 percentage points", "metric", "urbanization_rate"),
+    # a verb ends the noun a count is of
+    ("支持18个县城开展新型城镇化建设示范。", "18个", "metric", "pilot_counties"),
+])
+
+YEARS_HO2 = cases("year-ho2", [
+    # a trailing year's clause goes on through "with" and "compared with", not to the figures of another year
+    ("The network will reach 900 km by 2030, with trains linking every county within 1-2 hours.", "2 hours", "year", 2030),
+    ("The line will reach 40 km by 2026 and 70 km by 2029, with 20 stations.", "20 stations", "year", 2029),
+    ("The rate stood at 64.2% at the end of 2024, compared with 67% nationwide.", "67%", "year", 2024),
+    ("The rate rose to 60.1% in 2024, with an addition of 1.2 million urban residents since the start of the plan.",
+     "1.2 million urban residents", "year", None),
+    ("The rate stood at 64.2% in 2024, compared with 51% two decades ago.", "51%", "year", None),
+    # a span written after the figure: a sum over it, no one year's
+    ("The city had 320 km of metro in 2024 and plans to add another 90 km over the next four years.", "90 km", "year", None),
+    ("The plan aims at 65% by 2027 and to settle 400,000 migrants in towns from 2025 to 2027.", "400,000 migrants",
+     "year", None),
+    ("The plan aims at 65% by 2027 and to settle 400,000 migrants in towns from 2025 to 2027.", "65%", "year", 2027),
+])
+
 # Issue 12, classes 16-19: the place each figure is about.
 REGIONS = cases("region", [
     ("以洛阳、开封、新乡等8市为重点推进都市圈建设。", "8市", "region", None),
@@ -731,6 +783,7 @@ def test_the_place_a_word_refers_back_to(text, figure, field, expected):
 
 
 @pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + NAMING_CLASSES
-                         + PROJECTIONS + CHANGE_WORDS + YEARS + REGIONS + YEARS_STYLES + NAMING_STYLES)
+                         + PROJECTIONS + CHANGE_WORDS + YEARS + REGIONS + YEARS_STYLES + NAMING_STYLES
+                         + NAMING_HO2 + YEARS_HO2)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

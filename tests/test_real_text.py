@@ -210,6 +210,7 @@ TAIWAN_HK = [
 PASTED_TABLES = [
     Example("指标\t2023\n常住人口（万人）\t1299.6\n项目\t86", []),
     Example("年份 | 2024\n项目 | 120", []),
+    Example("专栏3　县城建设重点工程\n附表2　城镇化主要指标", []),
     Example("The urbanization rate rose to 59.22\npercent.", [("percentage", 59.22, "%", None, "59.22\npercent")]),
 ]
 

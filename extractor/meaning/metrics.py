@@ -48,7 +48,7 @@ _GAP = regex.compile(r"相差|差距|之差|差值|高出|低于|高于|(?i:\bga
 _JOINED = regex.compile(r"\s*(?:和|与|及|、|以及|and)\s*")
 _SHARED = regex.compile(r"均|都|各|皆|分别|both|each")
 # Between a rate's keyword and the population it is of: the urbanization rate of permanent residents.
-_QUALIFIED = regex.compile(r"(?i:\s+(?:of|for|among)\s+(?:the\s+|its\s+|their\s+|china's\s+)?)")
+_QUALIFIED = regex.compile(r"(?i:\s+(?:of|for|among)\s+(?:the\s+|its\s+|their\s+)?(?:[a-z-]+['’]s\s+)?)")
 _RATE_WORDS = regex.compile(r"增速|增幅|增长率|(?i:growth\s+rate|\bgrowth\b|\bpace\b)")
 # A gap between two indicators, named by both at once (两项城镇化率之间相差, 两者差距, 与其差距),
 # or by two keywords joined by a word of comparison (户籍人口城镇化率…，与常住人口城镇化率相差;
@@ -61,6 +61,11 @@ _COMPARING = regex.compile(r"与|與|和|同|较|較|比|低于|高于|低於|�
 _APPOSITION = regex.compile(r"\s*[,，]\s*(?:of\s+)?$")
 # The whole a selection is made from (全省102个县（市）中，确定20个…试点): not what is selected.
 _POOL = regex.compile(r"[^，,。；;0-9]{0,10}?中\s?[，,]?\s?(?:选择|确定|遴选|选取|选出)")
+# Before a figure, more of what the figure before it measured: plans to add another 150 km.
+_ANOTHER = regex.compile(r"(?i:\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:[a-z]+\s+)?)$|再新增|再增加|另有|又新增")
+# Between a count and a figure of its total: 10 new rail lines totaling 600 km (线路5条，总长约400公里).
+_TOTALLING = regex.compile(r"(?i:\s*,?\s*(?:totall?ing|with\s+a\s+(?:combined|total)\s+length\s+of|spanning|stretching)\s+"
+                           r"(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?)|\s?[，,]?\s?(?:总长|全长|总里程|总长度)约?\s?")
 # How far after a figure a keyword may stand when nothing before it names the figure.
 AFTER_REACH = 10
 # How far a generic indicator (里程, 规模) may follow a metric keyword and still be its word;
@@ -200,6 +205,8 @@ class MetricNamer:
             if _SHARED.search(folded, nearest[1], start):
                 return hits[1]
         if not self._first_accepting(nearest[2], kind):
+            if len(hits) > 1 and not hits[1][2] and _QUALIFIED.fullmatch(folded, hits[1][1], nearest[0]):
+                return hits[1]  # its share of China's GDP rose 0.3 points: the share's, a plain indicator
             for earlier in hits[1:]:
                 if (_DEFINITION.match(folded, earlier[1], earlier[1] + MATCH_REACH) or _QUALIFIED.fullmatch(folded, earlier[1], hits[0][0])) \
                         and self._first_accepting(earlier[2], kind):
@@ -241,6 +248,20 @@ class MetricNamer:
         if kind == "percentage":
             return self.growth_name(metric)
         return metric if kind in self.kinds[metric] else None
+
+    def of_figure_before(self, kind: str, unit: Optional[str], folded: str, start: int, before: tuple,
+                         before_hits: list[Hit]) -> Optional[str]:
+        """The metric a figure takes from the figure just before it in its sentence (`before`:
+        its end, kind, unit and metric; `before_hits`: the keywords in its own words): "another
+        150 km" after 601 km of metro is more of it; "10 new rail lines totaling 600 km"
+        measures the lines."""
+        end, before_kind, before_unit, metric = before
+        if _ANOTHER.search(folded, max(end, start - 24), start) and before_kind == kind and before_unit == unit \
+                and metric != kind:
+            return metric
+        if _TOTALLING.fullmatch(folded, end, start):
+            return self.in_words(kind, before_hits)
+        return None
 
     def right_after(self, kind: str, hit: Optional[Hit], folded: str, end: int) -> Optional[str]:
         """A keyword standing right after the figure (or after 的): 4950.8亿元地区生产总值."""

@@ -63,9 +63,15 @@ _GLOSS = regex.compile(r"(?P<which>[去今])\s?[(（]\s?(?P<year>(?:19|20)[0-9]{
 #: How far below an article's start its date line or gloss may stand (characters).
 WRITTEN_REACH = 2000
 # After an English year that trails a figure: the same clause going on to another figure (…
-# to 72 percent by 2025 and to build a one-hour commuting circle: one goal of 2025).
+# to 72 percent by 2025 and to build a one-hour commuting circle: one goal of 2025; 12,000 km by
+# 2030, with intercity lines linking all cities within 1-2 hours: "with" goes on from a goal's year
+# only, not from a past one's to an addition since a date; 71.7% at the end of 2024,
+# compared with 67% nationwide); a year before a trailing year passed over reaches past it to nothing.
 _CONTINUES = regex.compile(r"\s*,?\s*(?i:marking|up|down|growing|rising|falling|an\s+increase|a\s+rise|a\s+drop|a\s+decline|"
-                           r"representing|accounting|equal|leaving|bringing|taking|lifting|pushing|making|aiming|while|of\s+whom|of\s+which|and\s+to)\b")
+                           r"representing|accounting|equal|leaving|bringing|taking|lifting|pushing|making|aiming|while|of\s+whom|of\s+which|and\s+to|"
+                           r"(?P<with>with)|(?P<compared>compared\s+with))\b")
+# A comparison dated by words of its own: compared with 50% a decade ago.
+_AGO = regex.compile(r"[^,;.]{0,40}?(?i:\b(?:ago|earlier|before|previously)\b)")
 # "… 74.2 percent in 2024, 1.5 percentage points higher than …": a figure right after the year
 # and a comma says more of the same.
 _APPOSITIVE = regex.compile(r"\s*,\s*(?i:(?:still|about|nearly|roughly|around|almost|some|over|more\s+than|or)\s+)*")
@@ -94,7 +100,12 @@ _DATE_LINE = regex.compile(r".*?(?:(?:19|20)[0-9]{2}|[〇零一二三四五六�
 # force: a work report's 2024年是…关键一年。一年来，…增长5.1%; 十一年来 is a span).
 _SPAN_MARKER = regex.compile(r"(?<!今年|本年)以来|期间|(?<!(?<![十0-9])一)年来|年间|"
                           r"(?i:\bsince\b|\bover\s+the\s+(?:past|last|same|next)\b|\bin\s+the\s+past\b)")
-_SINCE_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+){0,3}?since\b)")
+_SINCE_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+){0,3}?(?:since\b|(?:over|in|during|within)\s+the\s+(?:next|coming|past|last)\s+"
+                             r"(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+years\b))")
+# Words after a figure that put it under a span of years written after it (help 3 million migrants
+# settle in cities from 2025 to 2027): a sum over the span, no one year's value.
+_SPAN_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+){0,4}?(?:from|during|between|over|in)\s+(?:the\s+)?)")
+_SPAN_AFTER_REACH = 48
 _NAMED_SPAN_GAP = regex.compile(r"[”\"」』]?\s?(?:时期|期)?")  # “十四五”以来
 # A span of years from now that a sentence is set in (用5年左右时间, within five years): no
 # figure of the sentence has one year.
@@ -377,8 +388,12 @@ class YearScope:
         else the year of the heading it stands under, else that of a report headline
         (2024年…统计公报). A figure under a span (“十四五”以来, since 2021) or of every year
         (每年安排1亿元) has none."""
-        if _SINCE_AFTER.match(self.folded, end, end + 40):
+        if _SINCE_AFTER.match(self.folded, end, end + 60):
             return None  # an increase of about 1,200 kilometers since the start of the plan: a span's
+        i = bisect.bisect_left(self.period_starts, end)
+        if i < len(self.periods) and self.period_starts[i] - end <= _SPAN_AFTER_REACH \
+                and _SPAN_AFTER.fullmatch(self.folded, end, self.period_starts[i]):
+            return None  # help 3 million migrants settle in cities from 2025 to 2027
         year = self._sentence_year(start, end, left, right)
         if year is not None:
             return year
@@ -468,6 +483,7 @@ class YearScope:
                     or self._same_clause(end, after.start) or self._in_appositive(start, end, after.start, left)):
                 return after.year  # "grew 6.1 percent to 3.2 trillion yuan (about ...) in 2021": all three
         k = bisect.bisect_left(self.year_starts, start) - 1
+        skipped = False  # a trailing year passed over: one before it goes on to no figure after it
         while k >= 0 and self.years[k].start >= left:
             mention = self.years[k]
             k -= 1
@@ -477,10 +493,13 @@ class YearScope:
                 if not self._figure_between(mention.end, start):
                     return mention.year
                 continue
-            if mention.english and self._trails_a_figure(mention) \
-                    and not _CONTINUES.match(self.folded, mention.end, start) \
-                    and not _APPOSITIVE.fullmatch(self.folded, mention.end, start):
-                continue  # "59.22% in 2024" dates its own figure, unless the clause goes on (…, marking a 5.2% rise)
+            if mention.english and self._trails_a_figure(mention):
+                goes_on = _CONTINUES.match(self.folded, mention.end, start)
+                if skipped or (goes_on is None or goes_on.group("compared") and _AGO.match(self.folded, start, start + 60)
+                               or goes_on.group("with") and not inside(mention.start, mention.end, self._futures)) \
+                        and not _APPOSITIVE.fullmatch(self.folded, mention.end, start):
+                    skipped = True
+                    continue  # "59.22% in 2024" dates its own figure, unless the clause goes on (…, marking a 5.2% rise)
             if _SPAN_MARKER.search(self.folded, mention.end, start):
                 return None  # 自2018年通车以来，累计…; 2014年底…，十年来增加…: a span from that year
             return mention.year

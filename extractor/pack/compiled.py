@@ -367,6 +367,7 @@ class Compiled:
     subject_stops: frozenset
     change_before: EndingAt                   # 增长|5.2%, grew |5%; group `level` marks 提高到|59.22%
     change_after: regex.Pattern               # 4.6%| rise
+    growth_after: regex.Pattern               # the same, but no comparison with another level (30%| below)
     change_keywords: regex.Pattern            # 新增 in 新增城镇人口: the figure it names is an addition
     change_flows: frozenset                   # metrics whose figures are always changes
     change_heads: regex.Pattern               # 新增 at the head of a figure's clause
@@ -526,8 +527,11 @@ def compile_pack(pack: RulePack) -> Compiled:
                 keyword_metrics[f(word)] = names + (metric.name,)
         if metric.after or metric.after_patterns:
             words = [_bounded(f(w) for w in metric.after)] if metric.after else []
-            after.append((metric.name, regex.compile(  # a quote or a hedge may stand between: "30-minute" commuting
-                r"[\s\"”’'」』]{0,3}(?:以上|以内|以下|左右)?(?:" + "|".join(words + list(metric.after_patterns)) + ")",
+            after.append((metric.name, regex.compile(  # a quote or a hedge may stand between: "30-minute" commuting;
+                # so may a conversion in parentheses, or the end of one: 8.7 trillion yuan ($1.2 trillion) of output
+                r"(?:\s?\((?i:about|roughly|around|nearly|some)?\s?(?:US|HK)?[$€£¥]\s?[0-9][0-9.,]*(?:\s?[a-z]+){0,2}\)|\)(?=\s))?"
+                r"[\s\"”’'」』]{0,3}(?:以上|以内|以下|左右)?(?:"
+                + "|".join(words + list(metric.after_patterns)) + ")",
                 regex.IGNORECASE)))
         if metric.generic_nouns:
             generic.append((metric.name, frozenset(f(w) for w in metric.generic_nouns),
@@ -620,6 +624,9 @@ def compile_pack(pack: RulePack) -> Compiled:
         regex.IGNORECASE, extra="了")
     change_after = regex.compile(
         r"\s{0,2}(?:" + _bounded(f(w) for t in changes for w in t.after) + ")", regex.IGNORECASE)
+    comparisons = {f(w) for t in changes for w in t.comparisons}
+    growth_after = regex.compile(
+        r"\s{0,2}(?:" + _bounded(f(w) for t in changes for w in t.after if f(w) not in comparisons) + ")", regex.IGNORECASE)
     growth_cues = regex.compile(_bounded(f(w) for t in changes for w in t.growth), regex.IGNORECASE)
     change_keywords = regex.compile(_bounded(f(w) for t in changes for w in t.keywords), regex.IGNORECASE)
     change_heads = regex.compile(r"(?:" + _bounded(f(w) for t in changes for w in t.clause_heads) + r")(?!"
@@ -674,7 +681,7 @@ def compile_pack(pack: RulePack) -> Compiled:
             {form[0] for form, u in suffix_forms.items() if not u.rule.english}
             | {w[0] for w in between} | set("多余-—–~至到")),
         subject_stops=subject_stops, places=places, dictionary_words=dictionary, tokenizer=tokenizer,
-        change_before=change_before, change_after=change_after, change_keywords=change_keywords,
+        change_before=change_before, change_after=change_after, growth_after=growth_after, change_keywords=change_keywords,
         change_flows=frozenset(m for t in changes for m in t.flows), change_heads=change_heads, change_rates=change_rates,
         change_thresholds=change_thresholds,
         target_cues=target_cues,

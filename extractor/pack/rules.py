@@ -337,6 +337,7 @@ class Changes:
     head_stops: Words = ()    # right after a clause head, these make it none (新建的园区, 新建和改造管网)
     rates: Words = ()         # `before` words that name a rate of change: 增速为5% is a change all the same
     thresholds: Words = ()    # `before` words of comparison right before the figure: the level compared with (仍低于60%)
+    comparisons: Words = ()   # `after` words of a gap, not a growth: 30% below Shanghai's level is no growth rate
 
 
 @dataclass(frozen=True)
