@@ -435,6 +435,23 @@ YEARS_HO2 = cases("year-ho2", [
     ("The plan aims at 65% by 2027 and to settle 400,000 migrants in towns from 2025 to 2027.", "65%", "year", 2027),
 ])
 
+# A plan's table of indicators: each cell's year is its column's, the last year's column of a
+# plan's table holds its goals; a plan's box of works (专栏) is goals unless it looks back.
+_PLAN_TABLE = "某省城镇化规划\n\n表2　主要指标\n指标\t2023年\t2027年\t属性\n户籍人口城镇化率\t48.5%\t55%\t预期性\n\n专栏2　城市更新行动\n\n改造城镇老旧小区约300个。"
+_STATS_TABLE = "某市统计公报\n\n指标　　2023年　　2024年\n地区生产总值　　5100亿元　　5400亿元\n\n全年新增城镇就业3万人。"
+TABLES_HO2 = cases("tables-ho2", [
+    (_PLAN_TABLE, "48.5%", "year", 2023),
+    (_PLAN_TABLE, "48.5%", "target", False),
+    (_PLAN_TABLE, "55%", "year", 2027),
+    (_PLAN_TABLE, "55%", "target", True),
+    (_PLAN_TABLE, "300个", "year", None),
+    (_PLAN_TABLE, "300个", "target", True),
+    (_STATS_TABLE, "5100亿元", "year", 2023),
+    (_STATS_TABLE, "5400亿元", "year", 2024),
+    (_STATS_TABLE, "5400亿元", "target", False),
+    ("某省规划\n\n专栏1　“十三五”时期主要成就\n\n建成保障性住房5万套。", "5万套", "target", False),
+])
+
 # Issue 12, classes 16-19: the place each figure is about.
 REGIONS = cases("region", [
     ("以洛阳、开封、新乡等8市为重点推进都市圈建设。", "8市", "region", None),
@@ -784,6 +801,6 @@ def test_the_place_a_word_refers_back_to(text, figure, field, expected):
 
 @pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + NAMING_CLASSES
                          + PROJECTIONS + CHANGE_WORDS + YEARS + REGIONS + YEARS_STYLES + NAMING_STYLES
-                         + NAMING_HO2 + YEARS_HO2)
+                         + NAMING_HO2 + YEARS_HO2 + TABLES_HO2)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

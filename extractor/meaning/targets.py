@@ -24,14 +24,16 @@ from typing import Optional, Sequence
 import regex
 
 from ..pack.compiled import Compiled
+from .tables import YearColumns
 from .years import DeferredYear
 
 # A heading or a lead-in (二、主要目标; 三、2025年重点工作; 重点抓好以下工作：) that opens a section of goals and tasks:
-# every figure under it is a target, until the next heading. A heading that looks back
+# every figure under it is a target, until the next heading. So does a plan's box of works
+# (专栏1　县城补短板强弱项工程), unless it looks back (专栏1　“十三五”主要成就). A heading that looks back
 # (工作回顾, 完成情况) opens a section of values reached.
 _HEADING_LINE = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
 _LEAD_IN = regex.compile(r"(?:以下工作|重点任务|主要任务|主要目标|预期目标|工作安排)[^\n。；;：:]{0,6}[：:]")
-_GOALS = regex.compile(r"(?:发展|主要|预期|总体|具体)目标|目标任务|(?:重点|主要)(?:任务|工作)|工作重点|工作安排|以下工作|下一步|展望|今后|"
+_GOALS = regex.compile(r"^\s*专栏|^\s*專欄|(?:发展|主要|预期|总体|具体)目标|目标任务|(?:重点|主要)(?:任务|工作)|工作重点|工作安排|以下工作|下一步|展望|今后|"
                        r"(?i:\b(?:targets|goals|outlook|next\s+steps)\b)")
 _LOOKING_BACK = regex.compile(r"回顾|成就|进展|完成情况|成效|综合|(?i:\b(?:review|results|achievements)\b)")
 _SECTION_WORD = regex.compile(_LOOKING_BACK.pattern + "|" + _GOALS.pattern)
@@ -116,12 +118,14 @@ class TargetScope:
     text_year = DeferredYear()
 
     def __init__(self, folded: str, c: Compiled, stated_years: list[tuple[int, int]],
-                 plans: Sequence[tuple[int, int, int]] = ()):
+                 plans: Sequence[tuple[int, int, int]] = (), columns: Optional[YearColumns] = None):
         """`stated_years`: (position, year) of the years the text states as such (no spans,
         comparison bases or lists of years: DocumentContext.years); `plans`: (start, end,
-        start year) of the named plans and spans the text states (十五五, 2024—2030年)."""
+        start year) of the named plans and spans the text states (十五五, 2024—2030年);
+        `columns`: its tables whose header is a row of years (a plan's goals are a column)."""
         self.folded = folded
         self.c = c
+        self.columns = columns
         # A plan that governs its time (“十五五”期间推动约150万人落户): its figures are targets
         # while the plan has not begun.
         self.plans = [(end, year) for start, end, year in plans
@@ -189,6 +193,9 @@ class TargetScope:
                   today: Optional[int] = None) -> bool:
         """Is the figure at [start, end) in the sentence [left, right) a target? `continues_target`:
         the last figure of an earlier sentence was one; `today`: the year of the text's dateline."""
+        cell = self.columns.cell(start) if self.columns is not None else None
+        if cell is not None:
+            return cell[1]  # 常住人口城镇化率　54.2%　58%左右　预期性: the goal column of a plan's table
         return self._looks_ahead(start, end, left, right, continues_target, today) \
             and not self._never(start, end, left, today)
 

@@ -16,6 +16,7 @@ import regex
 
 from ..pack.compiled import REGEX_TIMEOUT
 from .spans import MAX_SENTENCE, inside, overlaps
+from .tables import YearColumns
 
 _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
                    "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -313,6 +314,7 @@ class YearScope:
         self.year_ends = [y.end for y in self.years]
         self.text_year = None
         self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
+        self.columns = YearColumns(folded)
         self.section_years = list(self._section_years())
         self.section_starts = [p for p, _ in self.section_years]
         self.figure_spans: list[tuple[int, int]] = []
@@ -334,8 +336,8 @@ class YearScope:
         headline, a date line (2025年3月28日: it dates the text) nor a target (到2027年)."""
         headlines = {start for start, _, _ in self.dates.articles}
         for start, end, dated in self._headings:
-            if dated or start in headlines:
-                continue  # a headline dates its figures only as a report's (TextDates.reported)
+            if dated or start in headlines or self.columns.in_header(start, end):
+                continue  # a headline dates its figures only as a report's (TextDates.reported); 指标　2020年　2025年: a table's
             i = bisect.bisect_left(self.year_starts, start)
             if i < len(self.years) and self.years[i].end <= end \
                     and not inside(self.years[i].start, self.years[i].end, self._futures):
@@ -386,8 +388,11 @@ class YearScope:
         "2020年的55.43%"), else the last year stated before it in its paragraph (a year carries
         on until another year or a span is stated, or a sentence speaks of the future: 未来),
         else the year of the heading it stands under, else that of a report headline
-        (2024年…统计公报). A figure under a span (“十四五”以来, since 2021) or of every year
+        (2024年…统计公报); in a table whose header is a row of years, that of its column. A figure under a span (“十四五”以来, since 2021) or of every year
         (每年安排1亿元) has none."""
+        cell = self.columns.cell(start)
+        if cell is not None:
+            return cell[0]  # 常住人口城镇化率　54.2%　58%左右: the year of its column
         if _SINCE_AFTER.match(self.folded, end, end + 60):
             return None  # an increase of about 1,200 kilometers since the start of the plan: a span's
         i = bisect.bisect_left(self.period_starts, end)

@@ -1,0 +1,112 @@
+"""Tables of indicators pasted as text, whose columns are years.
+
+A plan lists its main indicators as a table: a header row of years (指标　2020年　2025年　属性)
+and one row per indicator (常住人口城镇化率　54.2%　58%左右　预期性). A cell's year is that of
+its column, not one stated in a sentence; and in a plan's table (a 属性 / 目标 column, or rows
+marked 预期性 / 约束性) the last year's column holds the goals. The header is no heading whose
+year dates the paragraphs after it.
+
+The header rows are found in one pass over the text; a figure's row is found by bisect and
+its column by counting the cell breaks before it in its row (a bounded slice).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+# A break between cells: a tab, a bar, an ideographic space or two spaces and more.
+_CELL_BREAK = regex.compile(r"\t+|\s*[|｜]\s*|　+| {2,}")
+# A line with at least two cells that are years alone (2020年, 2025, 2025年末).
+_YEAR_CELL = r"(?:19|20)[0-9]{2}\s?(?:年(?:末|底)?)?"
+_BREAK = r"(?:\t+|\s*[|｜]\s*|　+| {2,})"
+# A year alone between cell breaks (or at a line's start or end): where a header may be.
+_YEAR_BETWEEN = regex.compile(r"(?:^|" + _BREAK + r")" + _YEAR_CELL + r"(?=" + _BREAK + r"|[ \t]*$)", regex.MULTILINE)
+_SENTENCE_END = regex.compile(r"[。；;！？!?]")
+_YEAR_ONLY = regex.compile(r"\s*(?P<year>(?:19|20)[0-9]{2})\s?(?:年(?:末|底)?)?\s*")
+# A plan's table: its last year's column is the goal.
+_GOAL_HEADER = regex.compile(r"属性|屬性|目标|目標|规划值|規劃值|(?i:\btarget\b)")
+_GOAL_ROW = regex.compile(r"预期性|约束性|預期性|約束性")
+#: How long a row may be (characters): a figure's column is counted in a bounded slice.
+MAX_ROW = 240
+
+
+@dataclass(frozen=True)
+class Table:
+    header_start: int
+    header_end: int
+    years: tuple[Optional[int], ...]   # the year of each column, None for a column of words
+    goal_column: Optional[int]         # the column of the goals, in a plan's table
+    end: int                           # where its last row ends
+
+
+class YearColumns:
+    """The tables of one text whose header is a row of years, and the rows under each."""
+
+    def __init__(self, folded: str):
+        self.folded = folded
+        self.tables: list[Table] = []
+        for hit in _YEAR_BETWEEN.finditer(folded):
+            if self.tables and hit.start() < self.tables[-1].end:
+                continue  # a row of a table already found, or its header again
+            line_start = folded.rfind("\n", 0, hit.start()) + 1
+            line_end = folded.find("\n", hit.end())
+            line_end = len(folded) if line_end < 0 else line_end
+            line = folded[line_start:line_end]
+            if line_end - line_start > MAX_ROW or _SENTENCE_END.search(line):
+                continue
+            cells = _CELL_BREAK.split(line.strip())
+            years = tuple(int(y.group("year")) if (y := _YEAR_ONLY.fullmatch(c)) else None for c in cells)
+            stated = [y for y in years if y is not None]
+            if len(stated) < 2:
+                continue
+            end = self._rows_end(line_end)
+            goal = None
+            if _GOAL_HEADER.search(line) or _GOAL_ROW.search(folded, line_end, end):
+                last = max(stated)
+                goal = max(i for i, y in enumerate(years) if y == last) if last > min(stated) else None
+            self.tables.append(Table(line_start, line_end, years, goal, end))
+        self.starts = [t.header_start for t in self.tables]
+
+    def _rows_end(self, header_end: int) -> int:
+        """The end of the last row under a header: rows go on while lines hold a cell break."""
+        pos = header_end
+        while pos < len(self.folded) and self.folded[pos] == "\n":
+            line_end = self.folded.find("\n", pos + 1)
+            line_end = len(self.folded) if line_end < 0 else line_end
+            line = self.folded[pos + 1:line_end].strip()
+            if not line or line_end - pos > MAX_ROW or not _CELL_BREAK.search(line) or _SENTENCE_END.search(line):
+                break
+            pos = line_end
+        return pos
+
+    def _table_of(self, start: int) -> Optional[Table]:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i < 0:
+            return None
+        table = self.tables[i]
+        return table if table.header_end < start < table.end else None
+
+    def _column(self, table: Table, start: int) -> int:
+        row_start = self.folded.rfind("\n", max(table.header_end, start - MAX_ROW), start) + 1
+        while row_start < start and self.folded[row_start].isspace():
+            row_start += 1  # an indented row
+        return len(_CELL_BREAK.findall(self.folded, row_start, start))
+
+    def cell(self, start: int) -> Optional[tuple[Optional[int], bool]]:
+        """For a figure in a row of such a table: the year of its column and whether the
+        column holds goals; None for a figure outside them."""
+        table = self._table_of(start)
+        if table is None:
+            return None
+        column = self._column(table, start)
+        year = table.years[column] if column < len(table.years) else None
+        return year, column == table.goal_column
+
+    def in_header(self, start: int, end: int) -> bool:
+        """Is [start, end) inside a header row of years?"""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.tables[i].header_end
