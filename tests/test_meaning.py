@@ -435,6 +435,19 @@ YEARS_HO2 = cases("year-ho2", [
     ("The plan aims at 65% by 2027 and to settle 400,000 migrants in towns from 2025 to 2027.", "65%", "year", 2027),
 ])
 
+# Reported speech and phrasal verbs: a target word inside a closed quote reaches no figure after
+# it; "adding that" adds words, not a figure; "lined up" is no rise.
+SPEECH_HO2 = cases("speech-ho2", [
+    ('"Towns will take in more people," the mayor said, adding that 42 counties had been named pilots.', "42 counties",
+     "target", False),
+    ('"Towns will take in more people," the mayor said, adding that 42 counties had been named pilots.', "42 counties",
+     "change", False),
+    ('The mayor said towns will take in 42,000 people.', "42,000 people", "target", True),
+    ("The city added 42 parks last year.", "42 parks", "change", True),
+    ("The province has lined up 120 projects for the year.", "120 projects", "change", False),
+    ("Output was up 12 percent.", "12 percent", "change", True),
+])
+
 # A plan's table of indicators: each cell's year is its column's, the last year's column of a
 # plan's table holds its goals; a plan's box of works (专栏) is goals unless it looks back.
 _PLAN_TABLE = "某省城镇化规划\n\n表2　主要指标\n指标\t2023年\t2027年\t属性\n户籍人口城镇化率\t48.5%\t55%\t预期性\n\n专栏2　城市更新行动\n\n改造城镇老旧小区约300个。"
@@ -801,6 +814,6 @@ def test_the_place_a_word_refers_back_to(text, figure, field, expected):
 
 @pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + NAMING_CLASSES
                          + PROJECTIONS + CHANGE_WORDS + YEARS + REGIONS + YEARS_STYLES + NAMING_STYLES
-                         + NAMING_HO2 + YEARS_HO2 + TABLES_HO2)
+                         + NAMING_HO2 + YEARS_HO2 + TABLES_HO2 + SPEECH_HO2)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

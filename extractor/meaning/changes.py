@@ -21,10 +21,13 @@ import regex
 
 from ..pack.compiled import Compiled
 
-# "set up 20 pilot counties": up is part of the verb, not a rise.
+# "set up 20 pilot counties", "lined up 300 projects": up is part of the verb, not a rise.
 _PHRASAL_UP = regex.compile(r"(?i:\b(?:set|sets|setting|built|build|building|drew|drawn|draw|made|make|making|opened|open|"
                             r"took|taken|take|put|signed|sign|stepped|step|scaled|scale|ramped|ramp|picked|pick|"
-                            r"summed|sum|added|takes|take|taking|took|taken|make|makes|made)\s+up\s*$)")
+                            r"summed|sum|added|takes|take|taking|took|taken|make|makes|made|lined|line|lines|lining|"
+                            r"ended|end|geared|teed|shored|rolled|drawn\s+up|drew)\s+up\s*$)")
+# "…, adding that 35 counties had been named": a speaker adds words, the figure none.
+_SAYS_MORE = regex.compile(r"(?i:\s+that\b)")
 # The start of a figure's clause: where a word of addition at its head is looked for.
 _CLAUSE_START = regex.compile(r"(?r)[，,；;。：:\n]")
 # A share right before a percentage (占全国的, 占比): the figure is a level.
@@ -56,7 +59,7 @@ def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str
     bound = start - 40 if folded.startswith("、", previous_end) else max(previous_end, start - 40)
     clause = _CLAUSE_START.search(folded, max(0, bound), start)
     head = c.change_heads.search(folded, clause.end() if clause else max(0, bound), start)
-    if head is not None:
+    if head is not None and not _SAYS_MORE.match(folded, head.end(), start):
         return True
     new = c.change_keywords.match(subject.lower()) if subject is not None else None
     return new is not None and subject[new.end():new.end() + 1] != "-"  # 38 new cities, not new-type

@@ -73,6 +73,8 @@ _GOAL_NOUN = regex.compile(r"(?:目标|计划|规划|(?i:targets?|goals?))$")
 _APPOSED = regex.compile(r"(?i:,\s*(?:at|of)\s*$)")  # Tibet set the highest goal, at 7%
 # The words after a plan's name that make it the time of what follows (“十五五”期间, 2026—2030年间).
 _PLAN_TIME = regex.compile(r"[”\"》）)]?\s?(?:期间|时期|期内|间|内)")
+# The end of a quoted statement: a target word inside it reaches no figure after it.
+_QUOTE_CLOSED = regex.compile(r"[,.，。!?！？]\s?[”\"」』]")
 # How far from a position the words after a figure or at a sentence start are matched: a
 # bounded match costs the same in a 1 KB article and a 10 MB file.
 MATCH_REACH = 80
@@ -281,6 +283,8 @@ class TargetScope:
             return -1  # 比年度调控目标5.5%低0.6个百分点
         if any(ch in gap for ch in "；;"):
             return -1  # 预计全年GDP增长2.3%左右；一般公共预算收入3096.9亿元: a statement ends at a semicolon
+        if _QUOTE_CLOSED.search(gap):
+            return -1  # "Towns will absorb more," he said, adding that 35 counties had been named: the quote ended
         if cue in self.holds and (any(ch in gap for ch in "，,；;。") or self.section_at(start) == BACK
                                   or self._past_year_in(left, start, today)):
             return -1  # 2024年，城镇调查失业率控制在5.2%: a level held, not a goal
