@@ -538,6 +538,9 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
                        folded[hit[0]:hit[1]] if hit is not None and metric != kind else None, previous_end)
     if in_list:
         target, change = target or window.last_value[2], change or window.last_value[3]
+    elif window.last_value[0] >= left and window.last_value[1] == "count" and len(window.figure_words) > 1 \
+            and namer.totals(folded, window.figure_words[-2][1], start):  # [-1]: this figure's own words
+        change = change or window.last_value[3]  # 4 new metro lines totalling 89 km: the added lines' length
     window.last_target = (left, target)
     window.last_value = (end, kind, target, change, metric, figure.unit)
     unit = figure.unit

@@ -418,6 +418,11 @@ NAMING_HO2 = cases("naming-ho2", [
      "5.7 percentage points", "metric", "urbanization_rate"),
     # a verb ends the noun a count is of
     ("支持18个县城开展新型城镇化建设示范。", "18个", "metric", "pilot_counties"),
+    # the measure of what a count counts, in the clause after it; the total of added lines is added
+    ("两条市域（郊）铁路建成通车，新增运营里程约85公里。", "85公里", "metric", "rail_length"),
+    ("The city will open 3 new metro lines totalling 74 km by 2027.", "74 km", "change", True),
+    ("The city has 3 metro lines totalling 74 km.", "74 km", "change", False),
+    ("The plan would stretch the high-speed network to 5,200 kilometers.", "5,200 kilometers", "metric", "rail_length"),
 ])
 
 YEARS_HO2 = cases("year-ho2", [

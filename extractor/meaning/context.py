@@ -23,6 +23,8 @@ from .years import YearScope
 _SENTENCE_END = regex.compile(
     r"[。！？!?\n]|(?<=[A-Za-z0-9%)\]\"”'’])\.(?=\s+[A-Z\"“\[(]|\s*$)|(?<=\S)\s-\s(?=\S)")
 _HAN = regex.compile(r"\p{Han}+")
+# The words after a count, with a short gloss in parentheses inside them (3条市域（郊）铁路, 20个县（市）).
+_HAN_WORDS = regex.compile(r"\p{Han}+(?:[（(]\p{Han}{1,4}[）)]\p{Han}*)*")
 _HAN_TAIL = regex.compile(r"\p{Han}*$")
 _SEMICOLON = regex.compile(r"[；;]")
 
@@ -145,7 +147,7 @@ class DocumentContext(PlaceLookups):
     # -- subject ----------------------------------------------------------------------
     def subject_after(self, unit_end: int) -> Optional[tuple[int, int]]:
         """The noun a Chinese count is of: 20个|新型城镇化试点县|，-> 新型城镇化试点县."""
-        m = _HAN.match(self.folded, unit_end, unit_end + 16)
+        m = _HAN_WORDS.match(self.folded, unit_end, unit_end + 16)
         if not m:
             return None
         window = self.folded[unit_end:m.end()]

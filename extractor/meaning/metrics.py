@@ -66,6 +66,9 @@ _ANOTHER = regex.compile(r"(?i:\b(?:another|a\s+further|an\s+additional|an\s+ext
 # Between a count and a figure of its total: 10 new rail lines totaling 600 km (线路5条，总长约400公里).
 _TOTALLING = regex.compile(r"(?i:\s*,?\s*(?:totall?ing|with\s+a\s+(?:combined|total)\s+length\s+of|spanning|stretching)\s+"
                            r"(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?)|\s?[，,]?\s?(?:总长|全长|总里程|总长度)约?\s?")
+# After a count, in the clause after it, a measure of what it counts (3条市域铁路全面建成，新增运营里程超过200公里).
+_MEASURE_OF_BEFORE = regex.compile(r"[^，,；;。:：0-9]{0,8}[，,]?\s?(?:新增|累计|合计|共)?(?:运营|营业|通车)?(?:里程|总里程|总长|总长度)"
+                                   r"(?:达到|达|超过|突破|约|为)?\s?")
 # How far after a figure a keyword may stand when nothing before it names the figure.
 AFTER_REACH = 10
 # How far a generic indicator (里程, 规模) may follow a metric keyword and still be its word;
@@ -259,9 +262,16 @@ class MetricNamer:
         if _ANOTHER.search(folded, max(end, start - 24), start) and before_kind == kind and before_unit == unit \
                 and metric != kind:
             return metric
-        if _TOTALLING.fullmatch(folded, end, start):
+        if self.totals(folded, end, start):
             return self.in_words(kind, before_hits)
         return None
+
+    @staticmethod
+    def totals(folded: str, end: int, start: int) -> bool:
+        """Is the figure at `start` the total of what the count ending at `end` counts (4 new
+        metro lines totalling 89 km; 3条市域（郊）铁路全面建成，新增运营里程超过200公里)?"""
+        return bool(_TOTALLING.fullmatch(folded, end, start) or (
+            start - end <= MEASURE_GAP and _MEASURE_OF_BEFORE.fullmatch(folded, end, start)))
 
     def right_after(self, kind: str, hit: Optional[Hit], folded: str, end: int) -> Optional[str]:
         """A keyword standing right after the figure (or after 的): 4950.8亿元地区生产总值."""
