@@ -43,6 +43,8 @@ _VETO_WINDOW = 6
 _GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|rate|increase|expansion|figure|rise|gain"
                          r"|gap\s+(?:with|to|from)\s+(?:the\s+)?(?:national|country|nation)))"
                          r"|\s*(?:增速|增幅|这一(?:速度|增速|比例))")
+# Between a keyword and a count inside its own phrase: the GDP of its nine cities grew 4.1%.
+_QUALIFIER = regex.compile(r"(?i:\s+(?:of|in|for|among|across)\s+)")
 # Between a count's words and a money figure: what the counted things are worth.
 _WORTH = regex.compile(r"(?i:\s+(?:worth|valued\s+at|with\s+a\s+(?:combined|total)\s+investment\s+of)\s+"
                        r"(?:a\s+(?:combined|total)\s+(?:of\s+)?|a\s+total\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?)")
@@ -506,6 +508,10 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
             metric = window.last_rate[1]  # GDP grew 8.1%. The pace was 1.3 percentage points above ...
         elif window.last_rate[0] == left and figure.unit == "pp" and (hit is None or hit[2] or hit[0] < previous_end):
             metric = window.last_rate[1]  # 年均增长8.4%，高于全国水平1.3个百分点
+    if kind == "percentage" and metric is not None and metric.endswith("_growth") and hit is not None \
+            and window.last_value[0] >= left and window.figure_words and hit[1] <= window.figure_words[-1][0] \
+            and last_metric == last_kind != "percentage" and not _QUALIFIER.match(folded, hit[1], window.figure_words[-1][0]):
+        metric = None  # residents made 76.6 million trips, up 43%: the growth of the trips, not of the residents
     if metric is None and not gap and window.last_value[0] >= left and window.figure_words:
         words = window.figure_words[-1]
         metric = namer.of_figure_before(kind, figure.unit, folded, start, (max(last_end, words[1]), last_kind,

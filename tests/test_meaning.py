@@ -453,6 +453,29 @@ SPEECH_HO2 = cases("speech-ho2", [
     ("Output was up 12 percent.", "12 percent", "change", True),
 ])
 
+# Held-out round ho3: news, SCMP copy and a report of the 十五五 years.
+HO3 = cases("ho3", [
+    # 2025年前三季度 is the first three quarters of 2025, not "before 2025"
+    ("2025年前三季度，全县地区生产总值同比增长5.9%。", "5.9%", "target", False),
+    ("力争2027年前建成城际铁路2条。", "2条", "target", True),
+    # 五年累计: a sum over a span
+    ("“十四五”时期，城镇化率由2020年的55.1%提高到2025年的60.3%，五年累计提高5.2个百分点。", "5.2个百分点", "year", None),
+    # new and renewed works are a volume
+    ("全年新建改建城镇老旧小区960个。", "960个", "change", False),
+    ("全年新建保障性住房1.2万套。", "1.2万套", "change", True),
+    ("“十五五”时期，全市经济年均增长6%左右。", "6%", "metric", "gdp_growth"),
+    ("The province had 1,480km of intercity and high-speed lines in operation.", "1,480km", "metric", "rail_length"),
+    # a growth rate after a plain figure with its own noun is that figure's, not the keyword's before it
+    ("Macau residents made 21.3 million trips to Zhuhai last year, up 18 per cent.", "18 per cent", "metric", "percentage"),
+    ("The GDP of its eleven cities grew 4.4% last year.", "4.4%", "metric", "gdp_growth"),
+    # a year that dates a document's release dates none of its goals
+    ("Under a plan issued in 2024, the new district will house 800,000 people.", "800,000 people", "year", None),
+    ("The new district housed 800,000 people in 2024.", "800,000 people", "year", 2024),
+    # a figure in an appositive of a subject whose verb looks ahead
+    ("The link, a 26km line between the two ports, is expected to open in 2028.", "26km", "target", True),
+    ("The old line, a 30km route between the two towns, opened in 2010.", "30km", "target", False),
+])
+
 # A plan's table of indicators: each cell's year is its column's, the last year's column of a
 # plan's table holds its goals; a plan's box of works (专栏) is goals unless it looks back.
 _PLAN_TABLE = "某省城镇化规划\n\n表2　主要指标\n指标\t2023年\t2027年\t属性\n户籍人口城镇化率\t48.5%\t55%\t预期性\n\n专栏2　城市更新行动\n\n改造城镇老旧小区约300个。"
@@ -819,6 +842,6 @@ def test_the_place_a_word_refers_back_to(text, figure, field, expected):
 
 @pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + NAMING_CLASSES
                          + PROJECTIONS + CHANGE_WORDS + YEARS + REGIONS + YEARS_STYLES + NAMING_STYLES
-                         + NAMING_HO2 + YEARS_HO2 + TABLES_HO2 + SPEECH_HO2)
+                         + NAMING_HO2 + YEARS_HO2 + TABLES_HO2 + SPEECH_HO2 + HO3)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

@@ -62,4 +62,6 @@ def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str
     if head is not None and not _SAYS_MORE.match(folded, head.end(), start):
         return True
     new = c.change_keywords.match(subject.lower()) if subject is not None else None
+    if new is not None and not new.group().isascii() and not c.change_heads.match(subject.lower()):
+        return False  # 新建改建城镇老旧小区1842个: new and renewed works, a volume (the clause heads' stops)
     return new is not None and subject[new.end():new.end() + 1] != "-"  # 38 new cities, not new-type

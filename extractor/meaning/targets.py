@@ -73,6 +73,10 @@ _GOAL_NOUN = regex.compile(r"(?:目标|计划|规划|(?i:targets?|goals?))$")
 _APPOSED = regex.compile(r"(?i:,\s*(?:at|of)\s*$)")  # Tibet set the highest goal, at 7%
 # The words after a plan's name that make it the time of what follows (“十五五”期间, 2026—2030年间).
 _PLAN_TIME = regex.compile(r"[”\"》）)]?\s?(?:期间|时期|期内|间|内)")
+# A figure in an appositive of a subject whose verb looks ahead: "X, an 18km line connecting A
+# with B, is expected to …" / "…, will …".
+_APPOSED_BEFORE = regex.compile(r"(?i:,\s*(?:an?|the|some|about)\s+)$")
+_FUTURE_AFTER_APPOSITIVE = regex.compile(r"(?i:[^,;.。；]{0,100},\s*(?:(?:is|are)\s+(?:expected|set|scheduled|due|slated|planned|projected)\s+to|will)\b)")
 # The end of a quoted statement: a target word inside it reaches no figure after it.
 _QUOTE_CLOSED = regex.compile(r"[,.，。!?！？]\s?[”\"」』]")
 # How far from a position the words after a figure or at a sentence start are matched: a
@@ -229,6 +233,9 @@ class TargetScope:
             return True
         if actual < 0 and self._subject_of_future(left, start, end, right):
             return True  # The 85-km intercity railway … is scheduled to open by 2027
+        if actual < 0 and _APPOSED_BEFORE.search(self.folded, max(left, start - 16), start) \
+                and _FUTURE_AFTER_APPOSITIVE.match(self.folded, end, min(right, end + MATCH_REACH + 40)):
+            return True  # The West Rail Link, an 18km line to Qianhai, is expected to begin in 2026
         if (c.target_after.match(folded, end, end + MATCH_REACH) and actual < 0
                 and not c.target_void_after.search(folded, max(left, start - 12), start)):
             return True  # 控制在5%以内, 14万人的年度目标; not 已压缩到40分钟以内

@@ -48,6 +48,9 @@ _YEAR_MENTION = regex.compile(
     r"|(?i:(?P<en_previous>\ba\s+year\s+(?:earlier|before)|\bthe\s+(?:previous|preceding)\s+year)"
     r"|(?P<en_last>\blast\s+year)|(?P<en_this>\bthis\s+year))\b)")
 _EN_BASE = regex.compile(r"(?i:\b(?:from|than|over|compared\s+with)\s+)$")
+# "Under a plan unveiled in 2023, the area will house 2.5 million people": the year dates the
+# plan's release, not the figures after it.
+_RELEASED = regex.compile(r"(?i:\b(?:unveiled|released|issued|published|approved|launched|announced|adopted|introduced|enacted)\s+)$")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
 # After a span or plan: its end (“十二五”末的, by the end of the 15th Five-Year Plan), or the
@@ -99,7 +102,7 @@ _DATE_LINE = regex.compile(r".*?(?:(?:19|20)[0-9]{2}|[〇零一二三四五六�
 # Before a figure in its sentence, these make it a sum over a span, which no single year
 # dates: “十四五”以来, 2022年至2024年, 两年来, over the past five years (一年来 is the one year in
 # force: a work report's 2024年是…关键一年。一年来，…增长5.1%; 十一年来 is a span).
-_SPAN_MARKER = regex.compile(r"(?<!今年|本年)以来|期间|(?<!(?<![十0-9])一)年来|年间|"
+_SPAN_MARKER = regex.compile(r"(?<!今年|本年)以来|期间|(?<!(?<![十0-9])一)年来|年间|(?<![0-9])[两二三四五六七八九十0-9]{1,3}年(?:内)?累计|"
                           r"(?i:\bsince\b|\bover\s+the\s+(?:past|last|same|next)\b|\bin\s+the\s+past\b)")
 _SINCE_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+){0,3}?(?:since\b|(?:over|in|during|within)\s+the\s+(?:next|coming|past|last)\s+"
                              r"(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+years\b))")
@@ -245,6 +248,8 @@ def _mentions(folded: str, state: dict, quiet: Sequence[tuple[int, int]], dates:
             continue  # 比上年增长, 同去年相比: a comparison base dates nothing
         if m.group("en_previous") and _EN_BASE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # up 0.84 percentage points from a year earlier: a comparison base
+        if m.group("en") and _RELEASED.search(folded, max(0, m.start() - 16), m.start()):
+            continue  # a plan unveiled in 2023: the date of a document
         if m.group("previous") or m.group("en_previous"):  # 上年的59.8%: the year before the one in force
             base = in_force if in_force is not None else dates.reported(m.start())
             if base is not None:
