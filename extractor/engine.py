@@ -43,6 +43,10 @@ _VETO_WINDOW = 6
 _GOES_ON = regex.compile(r"(?i:\s*(?:the|this|that|its|their)\s+(?:pace|growth|rate|increase|expansion|figure|rise|gain"
                          r"|gap\s+(?:with|to|from)\s+(?:the\s+)?(?:national|country|nation)))"
                          r"|\s*(?:增速|增幅|这一(?:速度|增速|比例))")
+# A part of the whole named in the sentence before, with no keyword of its own: Guangdong alone
+# accounted for 14.16 trillion yuan (of the area's GDP).
+_PART_OF_WHOLE = regex.compile(r"(?i:\balone\s+(?:accounted\s+for|contributed|made\s+up|produced|generated)\s+"
+                               r"(?:about\s+|some\s+|nearly\s+|roughly\s+|over\s+|more\s+than\s+)?)$")
 # Between a keyword and a count inside its own phrase: the GDP of its nine cities grew 4.1%.
 _QUALIFIER = regex.compile(r"(?i:\s+(?:of|in|for|among|across)\s+)")
 # Between a count's words and a money figure: what the counted things are worth.
@@ -491,6 +495,12 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     if metric is None and last[0] == left and namer.metric_of((last[1],), kind) \
             and (_PLAN_BEFORE.search(folded, max(left, start - 24), start) or _PLAN_AFTER.match(folded, end)):
         metric = last[1]  # 城镇新增就业6.8万人，完成全年计划6万人的113.3%; grew 5.8%, beating its target of 5.5%: the plan of the same indicator
+    if metric is None and hit is None and kind != "percentage" and 0 <= window.last_amount[0] < left \
+            and _PART_OF_WHOLE.search(folded, max(left, start - 40), start) and namer.metric_of((window.last_amount[1],), kind):
+        metric = window.last_amount[1]  # … a combined GDP of 14.5 trillion yuan. Guangdong alone accounted for 14.16 trillion yuan
+    if metric is None and hit is None and kind == "percentage" and window.last_amount[0] == left \
+            and 0 <= start - window.last_value[0] <= 24 and namer.c.growth_cues.search(folded, window.last_value[0], start):
+        metric = namer.growth_name(window.last_amount[1])  # Guangdong alone accounted for 14.16 trillion yuan, growing 3.5%
     if metric is None and not gap and kind == "percentage" and window.last_amount[0] == left \
             and namer.c.growth_after.match(folded, end, end + MATCH_REACH):
         metric = namer.growth_name(window.last_amount[1])  # …2.1 trillion yuan, marking a 4.6% rise

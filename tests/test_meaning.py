@@ -471,6 +471,13 @@ HO3 = cases("ho3", [
     # a year that dates a document's release dates none of its goals
     ("Under a plan issued in 2024, the new district will house 800,000 people.", "800,000 people", "year", None),
     ("The new district housed 800,000 people in 2024.", "800,000 people", "year", 2024),
+    # a part of the whole named in the sentence before, and its growth
+    ("The delta's GDP reached 9.1 trillion yuan. Suzhou alone accounted for 2.67 trillion yuan, growing 6 per cent.",
+     "2.67 trillion yuan", "metric", "gdp"),
+    ("The delta's GDP reached 9.1 trillion yuan. Suzhou alone accounted for 2.67 trillion yuan, growing 6 per cent.",
+     "6 per cent", "metric", "gdp_growth"),
+    ("The delta's GDP reached 9.1 trillion yuan. Suzhou has 12.9 million people.", "12.9 million people", "metric",
+     "population"),
     # a figure in an appositive of a subject whose verb looks ahead
     ("The link, a 26km line between the two ports, is expected to open in 2028.", "26km", "target", True),
     ("The old line, a 30km route between the two towns, opened in 2010.", "30km", "target", False),
