@@ -52,9 +52,11 @@ class YearColumns:
         for hit in _YEAR_BETWEEN.finditer(folded):
             if self.tables and hit.start() < self.tables[-1].end:
                 continue  # a row of a table already found, or its header again
-            line_start = folded.rfind("\n", 0, hit.start()) + 1
-            line_end = folded.find("\n", hit.end())
-            line_end = len(folded) if line_end < 0 else line_end
+            line_start = folded.rfind("\n", max(0, hit.start() - MAX_ROW), hit.start()) + 1
+            line_end = folded.find("\n", hit.end(), hit.end() + MAX_ROW)
+            line_end = len(folded) if line_end < 0 and len(folded) - hit.end() <= MAX_ROW else line_end
+            if (line_start == 0 and hit.start() > MAX_ROW) or line_end < 0:
+                continue  # a line longer than any row (a lookup bounded in a 10 MB text too)
             line = folded[line_start:line_end]
             if line_end - line_start > MAX_ROW or _SENTENCE_END.search(line):
                 continue
@@ -75,8 +77,9 @@ class YearColumns:
         """The end of the last row under a header: rows go on while lines hold a cell break."""
         pos = header_end
         while pos < len(self.folded) and self.folded[pos] == "\n":
-            line_end = self.folded.find("\n", pos + 1)
-            line_end = len(self.folded) if line_end < 0 else line_end
+            line_end = self.folded.find("\n", pos + 1, pos + 2 + MAX_ROW)
+            if line_end < 0:
+                line_end = len(self.folded) if len(self.folded) - pos <= MAX_ROW + 1 else pos + MAX_ROW + 2  # a line too long for a row
             line = self.folded[pos + 1:line_end].strip()
             if not line or line_end - pos > MAX_ROW or not _CELL_BREAK.search(line) or _SENTENCE_END.search(line):
                 break
