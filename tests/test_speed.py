@@ -207,6 +207,23 @@ def test_words_ending_at_a_position_are_those_the_pattern_finds(text):
             assert (found and found.span()) == (alone and alone.span()), (name, pos)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["该市", "该省", "全省", "都市圈", "圈内", "the city", "The city", "cities", "Its", "Their",
+                                 "the circle", "x", " ", "，", "。", "5%", "郑州", "the province", "provinces", "当地"]),
+                max_size=25).map("".join), st.data())
+def test_words_referring_back_found_by_their_occurrences_are_those_the_pattern_finds(text, data):
+    """WordsBack rules out a stretch without one of its words by bisect and starts its reverse
+    search at the last word: it finds what the pattern alone finds, in any stretch of any text."""
+    words = compiled(default_rules()).refer_back
+    occurrences = words.occurrences(text)
+    for _ in range(10):
+        pos = data.draw(st.integers(0, len(text)))
+        endpos = data.draw(st.integers(pos, len(text)))
+        found = words.search(text, pos, endpos, occurrences)
+        alone = words.pattern.search(text, pos, endpos)
+        assert (found and (found.span(), found.lastgroup)) == (alone and (alone.span(), alone.lastgroup))
+
+
 def test_a_run_of_bare_numbers_builds_no_number_until_a_word_is_within_reach():
     from extractor.finding.normalize import fold
     from extractor.finding.quantities import IMPLIED_REACH, QuantityFinder
@@ -445,5 +462,5 @@ def test_a_word_referring_back_is_found_whole_when_searched_backwards():
     """refer_back runs backwards from a figure: its alternation is a trie on last characters,
     or 圈内 would win over 都市圈内 and the partner (合肥与都市圈内) be missed."""
     c = compiled(default_rules())
-    m = c.refer_back.search("合肥与都市圈内其他城市基本实现1小时通达")
+    m = c.refer_back.pattern.search("合肥与都市圈内其他城市基本实现1小时通达")
     assert m is not None and m.group() == "都市圈内"

@@ -98,11 +98,12 @@ _HAN_AFTER = regex.compile(r"(?![东西南北中部])\p{Han}")  # 豫发布, 陸
 # A set of places with no name: a list counted (江阴、张家港、常熟三市) or closed by 等市 (黄冈、孝感等市的城镇化率),
 # one pointed back to (这7个示范县), the GDP of its nine mainland cities.
 _SET_SUBJECT = regex.compile(
-    r"(?P<sum>[两二三四五六七八九十]+(?:个|座)城市(?=合计|共|均))"
+    r"(?=[两二三四五六七八九十这等百千0-9oO])"  # the first characters: the engine skips to them
+    r"(?:(?P<sum>[两二三四五六七八九十]+(?:个|座)城市(?=合计|共|均))"
     r"|(?P<these>这\s?[0-9两二三四五六七八九十]+\s?(?:个|座)\p{Han}{0,6}?(?:县|市|城市|区)(?![区级长委政府]))"
     r"|[两二三四五六七八九十]+(?:个|座)?(?:市|县|城|地)(?![区级长委政府])|等(?:市|县|地)(?![区级长委政府城])"
     r"|(?P<of>(?i:\bof\s+(?:its|their|the)\s+(?:[a-z0-9-]+\s+){1,2}(?:cities|counties|provinces)\b))"
-    r"|(?P<ranked>(?:百|[0-9]+)强(?:县|市|区|镇)|千亿(?:县|市))")  # 百强县地区生产总值合计: a ranking's places
+    r"|(?P<ranked>(?:百|[0-9]+)强(?:县|市|区|镇)|千亿(?:县|市)))")  # 百强县地区生产总值合计: a ranking's places
 _BETWEEN_AFTER_FIGURE = regex.compile(
     r"(?i:(?:\s+[a-z-]+){0,3}?\s+(?:of\s+(?:each\s+other|downtown|central|the\s+(?:city|centre|center))\b|between\s+(?-i:[A-Z])))")
 # Parts of a headline, written apart by a space (湖北：武汉都市圈“1小时通勤圈”基本形成 城镇化率达到65.59%).
@@ -256,6 +257,8 @@ class PlaceLookups:
     earlier_places: list = []
     #: The answers of the per_place lookups, by (lookup, place); set per document.
     place_memo: dict
+    #: Where the words referring back stand in the document (WordsBack.occurrences), on first need.
+    _refer_words: Optional[tuple[list[int], list[int]]] = None
 
     def region(self, start: int, end: int, left: int, right: int, kind: str, floor: int = 0,
                headline: Optional[str] = None, headline_end: int = -1) -> Optional[str]:
@@ -391,7 +394,7 @@ class PlaceLookups:
                     break
                 i += 1
             stop = self.regions[i][0] if i < len(self.regions) and self.regions[i][1] <= right else right
-            m = self.c.refer_back.search(self.folded, end, stop)  # … Five-Year Plan, the province wants …
+            m = self._refer_back(end, stop)  # … Five-Year Plan, the province wants …
             if m is not None and self._refers(m):
                 return self._referred(end, m.end(), floor, headline)
             return self._region_text(i) if stop < right else None
@@ -453,9 +456,9 @@ class PlaceLookups:
         (该市, 都市圈内, the circle's) stands for: the last place of its type named before it, not
         a comparison base, a station or a stop on a route; for the article's own province or
         city (全省, 全市), the headline's place when it is one. None: the headline's place."""
-        m = self.c.refer_back.search(self.folded, after, start)
+        m = self._refer_back(after, start)
         while m is not None and not self._refers(m):
-            m = self.c.refer_back.search(self.folded, after, m.start())
+            m = self._refer_back(after, m.start())
         if m is None:
             return None
         if _PARTNER_BEFORE.search(self.folded, max(0, m.start() - 1), m.start()):
@@ -506,7 +509,7 @@ class PlaceLookups:
         j = bisect.bisect_left(self.region_starts, m.start()) - 1
         if j >= 0 and self.regions[j][0] >= left and self.regions[j][1] == m.start():
             return self._region_text(j) if self._level(j) == "area" else None
-        ref = self.c.refer_back.search(self.folded, left, m.start())
+        ref = self._refer_back(left, m.start())
         if ref is not None and ref.end() == m.start() and ref.group("area") and self._refers(ref):
             return self._referred(left, m.start(), floor, headline) or None
         if _PLAN_RANGE.search(self.folded, max(left, m.start() - 4), m.end()):
@@ -576,6 +579,12 @@ class PlaceLookups:
             self.folded, max(0, at - 12), at) or (m.group("area") and _NOT_REFERRING_BEFORE.search(
                 self.folded, max(0, at - 3), at)))
 
+    def _refer_back(self, after: int, start: int):
+        """The last word referring back (全省, 该市, the province) in folded[after:start]."""
+        if self._refer_words is None:
+            self._refer_words = self.c.refer_back.occurrences(self.folded)
+        return self.c.refer_back.search(self.folded, after, start, self._refer_words)
+
     @per_place
     def _subject_place(self, i: int) -> bool:
         """Can place i be what a later word refers back to: not a comparison base, a station,
@@ -595,12 +604,12 @@ class PlaceLookups:
         i = bisect.bisect_left(self.region_starts, before)
         while i < len(self.regions) and self.regions[i][0] < left:
             if self._subject_place(i) and not self._in_a_list(i):
-                m = self.c.refer_back.search(self.folded, before, self.regions[i][0])
+                m = self._refer_back(before, self.regions[i][0])
                 if m is None or m.lastgroup == "any" or not self._refers(m):
                     return self._region_text(i)
                 break
             i += 1
-        m = self.c.refer_back.search(self.folded, before, left)
+        m = self._refer_back(before, left)
         if m is None or m.lastgroup == "any" or not self._refers(m):
             return None
         return self._referred(before, m.end(), floor, headline)
@@ -688,7 +697,7 @@ class PlaceLookups:
                 and self._is_group(j):
             return self._region_text(j)
         clause = _CLAUSE_BREAK.search(self.folded, left, m.start())
-        inside = self.c.refer_back.search(self.folded, clause.end() if clause else left, m.start())
+        inside = self._refer_back(clause.end() if clause else left, m.start())
         if inside is not None and inside.lastgroup != "any" and self._refers(inside):
             return self._referred(left, m.start(), floor, headline) or ""  # 圈内主要城市之间1小时: the circle; 省辖市之间: the province
         return ""
