@@ -50,7 +50,7 @@ _YEAR_MENTION = regex.compile(
 _EN_BASE = regex.compile(r"(?i:\b(?:from|than|over|compared\s+with)\s+)$")
 # "Under a plan unveiled in 2023, the area will house 2.5 million people": the year dates the
 # plan's release, not the figures after it.
-_RELEASED = regex.compile(r"(?i:\b(?:unveiled|released|issued|published|approved|launched|announced|adopted|introduced|enacted)\s+)$")
+_RELEASED = regex.compile(r"(?r)(?i:\b(?:unveiled|released|issued|published|approved|launched|announced|adopted|introduced|enacted)\s+)$")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _FOUR_CN_DIGITS = regex.compile(r"[〇零一二三四五六七八九]{4}")
 # After a span or plan: its end (“十二五”末的, by the end of the 15th Five-Year Plan), or the
@@ -249,7 +249,7 @@ def _mentions(folded: str, state: dict, quiet: Sequence[tuple[int, int]], dates:
             continue  # 比上年增长, 同去年相比: a comparison base dates nothing
         if m.group("en_previous") and _EN_BASE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # up 0.84 percentage points from a year earlier: a comparison base
-        if m.group("en") and _RELEASED.search(folded, max(0, m.start() - 16), m.start()):
+        if m.group("en") and _RELEASED.match(folded, max(0, m.start() - 16), m.start()):
             continue  # a plan unveiled in 2023: the date of a document
         if m.group("previous") or m.group("en_previous"):  # 上年的59.8%: the year before the one in force
             base = in_force if in_force is not None else dates.reported(m.start())
