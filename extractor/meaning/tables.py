@@ -23,6 +23,7 @@ _CELL_BREAK = regex.compile(r"\t+|\s*[|｜]\s*|　+| {2,}")
 # A line with at least two cells that are years alone (2020年, 2025, 2025年末).
 _YEAR_CELL = r"(?:19|20)[0-9]{2}\s?(?:年(?:末|底)?)?"
 _BREAK = r"(?:\t+|\s*[|｜]\s*|　+| {2,})"
+_BREAK_MARKS = ("\t", "|", "｜", "　", "  ")  # one of these stands in every cell break
 # A year alone between cell breaks (or at a line's start or end): where a header may be.
 _YEAR_BETWEEN = regex.compile(r"(?:^|" + _BREAK + r")" + _YEAR_CELL + r"(?=" + _BREAK + r"|[ \t]*$)", regex.MULTILINE)
 _SENTENCE_END = regex.compile(r"[。；;！？!?]")
@@ -49,7 +50,9 @@ class YearColumns:
     def __init__(self, folded: str):
         self.folded = folded
         self.tables: list[Table] = []
-        for hit in _YEAR_BETWEEN.finditer(folded):
+        # A header holds two cells, so a cell break; most texts have none, and are not read.
+        broken = any(mark in folded for mark in _BREAK_MARKS)
+        for hit in _YEAR_BETWEEN.finditer(folded) if broken else ():
             if self.tables and hit.start() < self.tables[-1].end:
                 continue  # a row of a table already found, or its header again
             line_start = folded.rfind("\n", max(0, hit.start() - MAX_ROW), hit.start()) + 1
