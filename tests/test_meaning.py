@@ -840,9 +840,47 @@ def test_a_word_refers_back_to_a_place_named_in_an_earlier_segment(monkeypatch):
     assert [r.region for r in extract(text) if r.text == "2.3万人"] == whole == ["寿光市"]
 
 
+# Issue 12, real-text regions in wire copy (English): words referring back to an area, an autonomous region or a
+# municipality; places named aside (an appositive's province, a destination, the place another lies in, a part
+# of the country by direction); a comparison base's own value; a survey's sample; a trip; the sum of a
+# group's parts; a commute to a centre; a count of a province's own counties.
+WIRE_PLACES = cases("wire-places", [
+    ("The Wuhan metropolitan area reported output of 3 trillion yuan. The region's economy grew 5.5% last year.",
+     "5.5%", "region", "Wuhan metropolitan area"),
+    ("Guangxi Zhuang Autonomous Region opened two railways. The region's GDP rose 4.2%.", "4.2%", "region",
+     "Guangxi Zhuang Autonomous Region"),
+    ("The Changsha-Zhuzhou-Xiangtan metropolitan area is growing. Officials want the cluster's metro to reach 400 km.",
+     "400 km", "region", "Changsha-Zhuzhou-Xiangtan metropolitan area"),
+    ("Shanghai added jobs in 2024. The city's population fell 0.1 per cent to 24.8 million.", "24.8 million",
+     "region", "Shanghai"),
+    ("Macau welcomed more visitors. The city's GDP grew 8.8 per cent.", "8.8 per cent", "region", "Macau"),
+    ("The Xi'an metropolitan area, a group of cities in China's northwest with 18 million people, grew fast.",
+     "18 million people", "region", "Xi'an metropolitan area"),
+    ("Guiyang, capital of Guizhou province, reported GDP of 560 billion yuan.", "560 billion yuan", "region", "Guiyang"),
+    ("Wuhan's economy grew 5.2%, and its share of China's GDP rose by 0.1 percentage points.",
+     "0.1 percentage points", "region", "Wuhan"),
+    ("Wuhan's economy grew 5.2%, faster than China's 5.0% pace.", "5.0%", "region", "China"),
+    ("Jiangsu's urbanization rate reached 75.8%, compared with 67% nationwide.", "67%", "region", "nationwide"),
+    ("Fujian's urbanization rate reached 71%, against 63% in Jiangxi.", "63%", "region", "Jiangxi"),
+    ("Macau residents made 20 million trips to mainland China, up 18 per cent.", "18 per cent", "region", "Macau"),
+    ("Xiong'an New Area in Hebei will house 300,000 people.", "300,000 people", "region", "Xiong'an New Area"),
+    ("The Guangzhou-Foshan Circular Line, a 35km railway, opens soon.", "35km", "region", None),
+    ("Shenzhen residents cheered the new line, which cuts the journey to about 25 minutes.", "about 25 minutes", "region",
+     None),
+    ("A poll of workers in Suzhou found that 38 per cent of the 900 respondents drive to work.", "38 per cent",
+     "region", None),
+    ("Jiangsu's surveyed urban unemployment rate stood at 4.8%.", "4.8%", "region", "Jiangsu"),
+    ("The Yangtze River Delta's 27 core cities plus Shanghai produced a combined GDP of 30 trillion yuan.",
+     "30 trillion yuan", "region", "Yangtze River Delta"),
+    ("Hunan plans new lines that will put 13 cities within a two-hour commute of Changsha.", "two-hour", "region",
+     "Changsha"),
+    ("Shaanxi lifts hukou curbs\nOfficials said 20 counties had been picked as pilots.", "20 counties", "region",
+     "Shaanxi"),
+])
+
 @pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS
                          + DISTRICTS + GROUP_BY_MEMBERS + DIRECTIONS_EN + CARRY_EN
-                         + AROUND_AND_APART + OWN_GOVERNMENT + SETS_AND_NAMES)
+                         + AROUND_AND_APART + OWN_GOVERNMENT + SETS_AND_NAMES + WIRE_PLACES)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

@@ -31,7 +31,23 @@ MATCH_REACH = 80
 # places listed with 、 and a count right after them, and 分别 (respectively).
 _BASE_BEFORE = regex.compile(
     r"(?:比|较|高于|低于|高出|低出|快于|慢于|超过|占|对|不足|集中了|集聚了|除了?|(?i:than|above|below|against|except|excluding|"
-    r"(?P<share>(?:%|percent|per\s+cent)\s+of)))\s*$")
+    r"(?P<share>(?:%|percent|per\s+cent|share|proportion)\s+of)))\s*$")
+# Before a place: the place an English appositive puts a city in (Chengdu, capital of Sichuan province, …),
+# a trip's destination (trips to mainland China), a place locating the one before it (the Northern
+# Metropolis in Hong Kong): not what the sentence's figures are about.
+_HOLDER_BEFORE = regex.compile(r"(?i:\b(?:capital|part)\s+of\s+(?:the\s+)?)$")
+_EN_DESTINATION_BEFORE = regex.compile(r"(?i:\b(?:to|into|towards?)\s+(?:the\s+)?(?:mainland\s+)?)$")
+_LOCATED_IN = regex.compile(r"(?i:\s+in\s+(?:the\s+)?)")
+# A comparison base's own value: than China's 5.0%, compared with 67% nationwide, 比全国的59.8%.
+_COMPARED_BEFORE = regex.compile(
+    r"(?:(?i:\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against))|比|较|高于|低于|快于|慢于)\s*$")
+_COMPARED_FIGURE_BEFORE = regex.compile(
+    r"(?i:\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?)$")
+_PLUS_BEFORE = regex.compile(r"\S\s?(?:与|和|及|以及|加上|(?i:plus|and|together\s+with))\s?$")  # its other parts plus A and B
+_POSSESSIVE = regex.compile(r"['’]s\s|的\s?")
+# The sample of a survey (43 per cent of the 1,200 respondents): about no region.
+_SURVEY = regex.compile(r"(?i:\b(?:respondents|interviewees)\b|\b(?:people|residents|households|workers|commuters)\s+"
+                        r"(?:surveyed|polled|interviewed)\b)|受访者|受访群众|被调查者")
 # After a place: what is left out of it (除南昌市中心城区以外, 武汉市以外8市), not what a figure is about.
 _EXCEPT_AFTER = regex.compile(r"\p{Han}{0,6}?(?:以外|之外)")
 _EXCEPT_BEFORE = regex.compile(r"(?:以外|之外)的?$")
@@ -41,6 +57,8 @@ _RANK_AFTER = regex.compile(r"(?:\p{Han}{0,6}?(?:前列|之首|首位)|首(?!批
 _NOT_A_PLACE_AFTER = regex.compile(
     r"等地|(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b"
+    r"|['’]s\s+(?:(?:south|north)(?:east|west)?|east|west|interior|hinterland|heartland|coast)\b"
+    r"|(?:\s+(?-i:[A-Z])[\w'’]*){1,3}\s+(?:rail\s+link|link|railway|line|bridge|tunnel|expressway|corridor)\b"
     r"|(?:-[a-z][\w'’]*){0,3}\s+(?:intercity\s+|high-speed\s+)?(?:railway|railroad|rail\s+line|expressway|highway)\b)")
 _AGENCY_AFTER = regex.compile(r"(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))")
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:(?:of|in|for)(?:\s+the)?))?\s?")
@@ -53,7 +71,8 @@ _BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|l
                                 r"|连接(?:\p{Han}{1,12}[与和])?$")
 _BETWEEN_FIGURE_BEFORE = regex.compile(r"(?i:\b(?:linking|links?|connecting|connects?|joining|joins?)\s+(?:the\s+)?$)")
 # A travel time around a place (a "one-hour commuting circle" around Xi'an): about that place, as 以X为中心 is.
-_AROUND_AFTER = regex.compile(r"(?i:[\"”’']?(?:\s+[a-z-]+){0,3}?[\"”’']?\s+(?:around|centred\s+on|centered\s+on)\s+)")
+_AROUND_AFTER = regex.compile(r"(?i:[\"”’']?(?:\s+[a-z-]+){0,3}?[\"”’']?\s+(?:around|centred\s+on|centered\s+on"
+                           r"|(?:commute|drive|ride|train\s+ride)\s+(?:of|from))\s+)")  # within a one-hour commute of Zhengzhou
 # The difference between two places' values (Xi'an 79.9 percent, Xianyang 58.9 percent, a difference of
 # 21 percentage points; 两市相差21个百分点): about neither.
 _DIFFERENCE_BEFORE = regex.compile(r"(?i:\ba\s+(?:difference|gap)\s+of\s+|相差|差距为?)$")
@@ -77,7 +96,8 @@ _PROJECT_LENGTH = regex.compile(r"(?:铁路|高铁|城际|轨道|地铁|捷运|�
                              r"|(?:^|(?<=[,;:。\s]))全长")
 _EN_PROJECT_AFTER = regex.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,6}?\s+(?i:railway|railroad|rail\s+line|line|link|bridge|"
                                   r"tunnel|canal|expressway|highway|road)\b")
-_TRIP = regex.compile(r"(?:从|由|自)\p{Han}{1,10}(?:到|往|至)|(?:至|到)\p{Han}{1,8}的(?:通行|通勤|行车)?(?:时间|车程)")
+_TRIP = regex.compile(r"(?:从|由|自)\p{Han}{1,10}(?:到|往|至)|(?:至|到)\p{Han}{1,8}的(?:通行|通勤|行车)?(?:时间|车程)"
+                      r"|(?i:\b(?:the|a|its)\s+(?:journey|trip|ride|travel\s+time)\b)")
 # A set of places with no name as what a sentence is about (some provinces, eighteen regions).
 _SET_NOUN = r"(?:provinces|regions|cities|counties|municipalities)\b"
 _PLACE_SET = regex.compile(
@@ -85,6 +105,7 @@ _PLACE_SET = regex.compile(
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[a-z-]+\s+){0,2}" + _SET_NOUN + ")")
 # Its noun alone: looked for first, a quarter of the cost where there is none (most sentences).
 _PLACE_SET_NOUN = regex.compile("(?i:" + _SET_NOUN + ")")
+_PARTS = regex.compile(r"(?i:\b(?:cities|counties|districts)$)")  # the parts of a province or city
 _NEW_CLAUSE = regex.compile(r"(?i:[,;]\s*(?:and|but|while|whereas)\s|;)")
 # One of a set of places (one of about 27 Chinese cities with output above 1 trillion yuan, 27个万亿城市之一): the
 # set's count and the threshold that defines it are about no one place.
@@ -153,6 +174,11 @@ _AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|示�
 # (rules/terms.toml, areas_en): 12 western provincial-level regions, the central and western provinces.
 _BARE_DIRECTIONS = frozenset({"western", "eastern", "northeastern", "northwestern", "southwestern", "central and western"})
 _PLACES_NOUN_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+)?(?:provinces|provincial-level\s+regions|regions|areas)\b)")
+# The types of place each word referring back may stand for (_level_of): 该省 / the province an
+# autonomous region too, the region an area or an autonomous region.
+_REFERRED_TYPES = {"province": ("province", "autonomous"), "region": ("area", "autonomous")}
+# Provincial-level divisions that are cities: the municipalities (北京市) and the SARs (香港特别行政区).
+_CITY_PROVINCES = ("市", "特别行政区")
 #: What region() returns for a national figure whose sentence does not name the country.
 NATION = "\x00nation"
 
@@ -281,6 +307,11 @@ class PlaceLookups:
         if after < len(self.regions) and _OF_PLACE_AFTER.fullmatch(self.folded, end, self.regions[after][0]) \
                 and not self._not_the_subject(*self.regions[after], True):
             return self._region_text(after)  # 城镇化率已超过80%的涪城区, 达到67%的全国平均水平
+        base = self._base_value_of(start, end, after)
+        if base is not None:
+            return base  # faster than China's 5.0%, compared with 67% nationwide: the base's own value
+        if _SURVEY.search(self.folded, left, right):
+            return ""  # 43 per cent of the 1,200 respondents: a survey's sample, about no region
         own = bisect.bisect_right(self.region_starts, start)
         if own < after and not self._not_the_subject(*self.regions[own]):
             return self._region_text(own)  # 12 western provincial-level regions: a place in the figure's own words
@@ -326,7 +357,8 @@ class PlaceLookups:
                 i = bisect.bisect_left(self.region_starts, total.start()) - 1
                 continue
             if e <= start and not self._not_the_subject(s, e) and not _REFERENCE_BEFORE.search(
-                    self.folded, max(0, s - 1), s):
+                    self.folded, max(0, s - 1), s) and not self._aside(i) and not (
+                    kind not in ("duration", "length") and _EN_DESTINATION_BEFORE.search(self.folded, max(0, s - 20), s)):
                 respectively = RESPECTIVELY.search(self.folded, e, start)
                 if respectively is not None:
                     return self._respective(i, respectively.end(), start)
@@ -367,6 +399,8 @@ class PlaceLookups:
                         return self._origin(i, left) or ""
                 if self._about_a_set(e, start):
                     return self._group_named_by(i) if self._in_a_list(i) else ""
+                if _SUM.search(self.folded, e, start) and self._whole_of(i, left):
+                    return self._whole_of(i, left)  # The Yangtze River Delta's 26 other cities plus Shanghai, combined
                 if self._in_a_list(i) and (_SUM.search(self.folded, e, start) or _EACH.match(self.folded, e)):
                     # 合肥、芜湖…合计突破200公里: the two together; 河南、四川各入选6个: each, no one place;
                     # 广州、佛山…合计 where the text names 广佛: the group those members make
@@ -406,6 +440,29 @@ class PlaceLookups:
             return ""  # twelve provinces had urbanization rates above 70 percent: a group with no name
         return project
 
+    def _base_value_of(self, start: int, end: int, after: int) -> Optional[str]:
+        """The place a figure is the value of when it is a comparison base's (faster than China's
+        5.0%, 比全国的59.8%; compared with 67% nationwide, against 5.0% in Guangdong), else None."""
+        i = after - 1
+        if i >= 0 and _POSSESSIVE.fullmatch(self.folded, self.regions[i][1], start) \
+                and _COMPARED_BEFORE.search(self.folded, max(0, self.regions[i][0] - 16), self.regions[i][0]):
+            return self._region_text(i)
+        if after < len(self.regions) and _COMPARED_FIGURE_BEFORE.search(self.folded, max(0, start - 24), start) \
+                and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[after][0]) \
+                and not self._not_the_subject(*self.regions[after]):
+            return self._region_text(after)
+        return None
+
+    @per_place
+    def _aside(self, i: int) -> bool:
+        """Is place i named aside from what its sentence is about: where an appositive puts a city
+        (Chengdu, capital of Sichuan province), or where the place before it lies (the Northern
+        Metropolis in Hong Kong)?"""
+        s = self.regions[i][0]
+        return bool(_HOLDER_BEFORE.search(self.folded, max(0, s - 24), s)
+                    or i > 0 and _LOCATED_IN.fullmatch(self.folded, self.regions[i - 1][1], s)
+                    and not self._not_the_subject(*self.regions[i - 1]))
+
     def _places_before(self, left: int, start: int) -> int:
         """How many different places a figure's sentence names before it as what it can be about."""
         names = set()
@@ -419,6 +476,8 @@ class PlaceLookups:
         had ...; land revenue in some provinces had fallen 20-30%)? Not a count the sentence's
         place has (Henan ... with 38 new cities), nor a figure in a later clause joined by 'and'."""
         m = _PLACE_SET.search(self.folded, left, end) if _PLACE_SET_NOUN.search(self.folded, left, end) else None
+        if m is not None and m.start() <= start < m.end() and _PARTS.search(m.group()):
+            return False  # 35 counties had been designated as pilots: a count of the place's own parts
         if m is not None and m.end() <= start and _NEW_CLAUSE.search(self.folded, m.end(), start):
             return False  # Most cities have scrapped ..., and the rate ... rose to 50 percent: a clause of its own
         if m is None or m.end() <= start:
@@ -466,21 +525,26 @@ class PlaceLookups:
         wanted = m.lastgroup
         if wanted == "any":  # 当地, Its: what the sentence before is about
             return self._sentence_before_is_about(m.start(), floor, headline)
+        if wanted == "own":  # 我们: the speaker's government: the headline's place (or the answer's, which the
+            if headline:     # caller carries), else the country when it was named last (a national agency speaking)
+                return None
+            wanted = "nation"
         if wanted.startswith("own_"):
             wanted = wanted[4:]
-            if headline and self._level_of(headline) == wanted:
+            if headline and self._level_of(headline) in _REFERRED_TYPES.get(wanted, (wanted,)):
                 return headline
+        types = _REFERRED_TYPES.get(wanted, (wanted,))
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         stop = max(floor, m.start() - REFER_REACH)
         while i >= 0 and self.regions[i][0] >= stop:
-            if self._subject_place(i) and self._level(i) == wanted:
+            if self._subject_place(i) and self._level(i) in types:
                 return self._region_text(i)
             i -= 1
         if i < 0:  # the segments of a large input before this one (earlier_places)
             for position, name, level in reversed(self.earlier_places):
                 if position < stop:
                     break
-                if level == wanted:
+                if level in types:
                     return name
         return None
 
@@ -554,6 +618,21 @@ class PlaceLookups:
                     groups[name] = self.text[s:e]
         return groups
 
+    def _whole_of(self, i: int, left: int) -> str:
+        """The named group whose parts the list of places ending with place i completes, named
+        with its possessive before the list in the same clause (The Greater Bay Area's nine mainland
+        cities plus Hong Kong and Macau produced a combined GDP …; 大湾区的内地九市与香港、澳门合计), else ""."""
+        first = i
+        while first > 0 and _LIST_JOINT.fullmatch(self.folded, self.regions[first - 1][1], self.regions[first][0]):
+            first -= 1
+        j = first - 1
+        if j < 0 or self.regions[j][0] < left or not self._is_group(j) \
+                or _CLAUSE_BREAK.search(self.folded, self.regions[j][1], self.regions[first][0]) \
+                or not _POSSESSIVE.match(self.folded, self.regions[j][1]) \
+                or not _PLUS_BEFORE.search(self.folded, max(0, self.regions[first][0] - 16), self.regions[first][0]):
+            return ""  # not 长三角的南京、杭州、合肥三大都市圈: some of its parts, not all
+        return self._region_text(j)
+
     def _holder(self, i: int, left: int, floor: int, headline: Optional[str]) -> Optional[str]:
         """The place that has the listed places a count counts, named before the list in its
         clause (福建省内已形成福州、厦漳泉2个都市圈, 我省形成沈阳、大连2个都市圈)."""
@@ -590,7 +669,7 @@ class PlaceLookups:
         """Can place i be what a later word refers back to: not a comparison base, a station,
         a stop on a route (机场至简阳城区, from Hefei to Shanghai) nor a dateline?"""
         s, e = self.regions[i]
-        return not (self._not_the_subject(s, e) or self._between(i) or _DESTINATION_BEFORE.search(
+        return not (self._not_the_subject(s, e) or self._aside(i) or self._between(i) or _DESTINATION_BEFORE.search(
             self.folded, max(0, s - 1), s) or (i > 0 and _TO_JOINT.fullmatch(self.folded, self.regions[i - 1][1], s)))
 
     def _sentence_before_is_about(self, at: int, floor: int, headline: Optional[str]) -> Optional[str]:
@@ -631,18 +710,24 @@ class PlaceLookups:
         return self._level_of(self.folded[slice(*self.regions[i])])
 
     def _level_of(self, name: str) -> str:
-        """"province", "city" or "area" (a metropolitan area or a circle: what 都市圈 and the
-        circle refer to) for a folded place name, else ""."""
+        """"province", "autonomous" (an autonomous region), "city" (also a municipality or a special
+        administrative region), "area" (a metropolitan area or a circle: what 都市圈 and the circle
+        refer to) or "nation" for a folded place name, else ""."""
         if _AREA_NAME_END.search(name):
             return "area"  # not 成德眉资, 长株潭: what a bare 都市圈 refers to is a 都市圈
         places = self.c.places
+        if name.lower() in self.c.nation_names:
+            return "nation"
         code = plain_code(places, name)
         place = places.places.get(code) if code else None
         if place is None:
             return "city" if name.lower() in self.c.city_names else ""
         level = places.levels.get(places.key(name), place.level)
         if level == "province":
-            return "province"
+            # a municipality or a special administrative region is a city (Hong Kong … The city's);
+            # an autonomous region is what "the region" stands for too
+            return "city" if place.zh.endswith(_CITY_PROVINCES) else (
+                "autonomous" if place.zh.endswith("自治区") else "province")
         if level == "prefecture" or (level == "county" and place.zh.endswith("市")):
             return "city"
         return ""

@@ -401,7 +401,7 @@ class Compiled:
     listed_only: regex.Pattern                # 宜城市, 应城市: county names kept only with their prefecture, places inside a list
     own_places: regex.Pattern                 # 本港: a paper's word for its own place (group names index own_place_names)
     own_place_names: tuple                    # the place each own_places word stands for, by group
-    refer_back: WordsBack                     # 全省, 该市, 都市圈, the circle (groups province, city, area, any, own_province, own_city); a reverse pattern
+    refer_back: WordsBack                     # 全省, 该市, 都市圈, the circle (groups province, city, area, region, any, own_province, own_city, own); a reverse pattern
     subject_stops: frozenset
     change_before: EndingAt                   # 增长|5.2%, grew |5%; group `level` marks 提高到|59.22%
     change_after: regex.Pattern               # 4.6%| rise
@@ -618,7 +618,7 @@ def compile_pack(pack: RulePack) -> Compiled:
     region_suffix = re.compile(
         "(?:" + _alternation(zh_suffixes) + r")|\s+(?:" + _alternation(en_suffixes) + r")\b")
     subject_stops = frozenset(f(w) for t in terms for w in t.subject_stops)
-    refer_groups = ("province", "city", "area", "any", "own_province", "own_city")
+    refer_groups = ("province", "city", "area", "region", "any", "own_province", "own_city", "own")
     refer_back = WordsBack(regex.compile("|".join(
         f"(?P<{group}>" + _bounded([fold(w, table) for t in terms for w in getattr(t, f"refer_{group}")], reverse=True) + ")"
         for group in refer_groups), regex.REVERSE),  # searched from a figure backwards

@@ -298,9 +298,11 @@ class Terms:
     refer_province: Words = ()
     refer_city: Words = ()
     refer_area: Words = ()
+    refer_region: Words = ()
     refer_any: Words = ()
     refer_own_province: Words = ()
     refer_own_city: Words = ()
+    refer_own: Words = ()
     # One-character names a headline may open with besides the provinces' abbreviations (陸推…).
     headline_abbreviations: Words = ()
     # Words a paper writes for its own place, as "word=place" (本港=香港 in Hong Kong papers): a
