@@ -48,6 +48,9 @@ _POSSESSIVE = regex.compile(r"['’]s\s|的\s?")
 # The sample of a survey (43 per cent of the 1,200 respondents): about no region.
 _SURVEY = regex.compile(r"(?i:\b(?:respondents|interviewees)\b|\b(?:people|residents|households|workers|commuters)\s+"
                         r"(?:surveyed|polled|interviewed)\b)|受访者|受访群众|被调查者")
+# 以全国约6%的国土面积 (with 6% of the country's land): the place whose total a share is of.
+_WITH_BEFORE = regex.compile(r"以$")
+_SHARE_AFTER = regex.compile(r"(?:约|近|不到|不足|超过)?[0-9０-９.]+\s?%的")
 # After a place: what is left out of it (除南昌市中心城区以外, 武汉市以外8市), not what a figure is about.
 _EXCEPT_AFTER = regex.compile(r"\p{Han}{0,6}?(?:以外|之外)")
 _EXCEPT_BEFORE = regex.compile(r"(?:以外|之外)的?$")
@@ -55,7 +58,7 @@ _EXCEPT_BEFORE = regex.compile(r"(?:以外|之外)的?$")
 _RANK_AFTER = regex.compile(r"(?:\p{Han}{0,6}?(?:前列|之首|首位)|首(?!批)|第一|领先|率先|之最)")
 # 等地 after a place: it and others like it (港人在深圳等地的消費), where something happens, not what it is about.
 _NOT_A_PLACE_AFTER = regex.compile(
-    r"等地|(?:东|西|南|北)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
+    r"等地|(?:东|西|南|北|中)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b"
     r"|['’]s\s+(?:(?:south|north)(?:east|west)?|east|west|interior|hinterland|heartland|coast)\b"
     r"|(?:\s+(?-i:[A-Z])[\w'’]*){1,3}\s+(?:rail\s+link|link|railway|line|bridge|tunnel|expressway|corridor)\b"
@@ -94,6 +97,7 @@ _SUM = regex.compile(r"合计|共计|总计|合共|(?i:\bcombined\b|\btogether\b
 # 由洪水桥往前海, 机场至新区的通行时间.
 _PROJECT_LENGTH = regex.compile(r"(?:铁路|高铁|城际|轨道|地铁|捷运|线|大桥|桥|运河|公路|隧道|通道)\S{0,6}?全长"
                              r"|(?:^|(?<=[,;:。\s]))全长")
+_PROJECT_NAMED_AFTER = regex.compile(r"\p{Han}{0,2}?(?:线|高铁|铁路|城际|大桥|通道|高速|隧道|运河)")
 _EN_PROJECT_AFTER = regex.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,6}?\s+(?i:railway|railroad|rail\s+line|line|link|bridge|"
                                   r"tunnel|canal|expressway|highway|road)\b")
 _TRIP = regex.compile(r"(?:从|由|自)\p{Han}{1,10}(?:到|往|至)|(?:至|到)\p{Han}{1,8}的(?:通行|通勤|行车)?(?:时间|车程)"
@@ -119,9 +123,9 @@ _HAN_AFTER = regex.compile(r"(?![东西南北中部])\p{Han}")  # 豫发布, 陸
 # A set of places with no name: a list counted (江阴、张家港、常熟三市) or closed by 等市 (黄冈、孝感等市的城镇化率),
 # one pointed back to (这7个示范县), the GDP of its nine mainland cities.
 _SET_SUBJECT = regex.compile(
-    r"(?=[两二三四五六七八九十这等百千0-9oO])"  # the first characters: the engine skips to them
+    r"(?=[两二三四五六七八九十这上前等百千0-9oO])"  # the first characters: the engine skips to them
     r"(?:(?P<sum>[两二三四五六七八九十]+(?:个|座)城市(?=合计|共|均))"
-    r"|(?P<these>这\s?[0-9两二三四五六七八九十]+\s?(?:个|座)\p{Han}{0,6}?(?:县|市|城市|区)(?![区级长委政府]))"
+    r"|(?P<these>(?:这|上述|前述)\s?[0-9两二三四五六七八九十]+\s?(?:个|座|大)\p{Han}{0,6}?(?:县|市|城市|区|都市圈|城市群)(?![区级长委政府]))"
     r"|[两二三四五六七八九十]+(?:个|座)?(?:市|县|城|地)(?![区级长委政府])|等(?:市|县|地)(?![区级长委政府城])"
     r"|(?P<of>(?i:\bof\s+(?:its|their|the)\s+(?:[a-z0-9-]+\s+){1,2}(?:cities|counties|provinces)\b))"
     r"|(?P<ranked>(?:百|[0-9]+)强(?:县|市|区|镇)|千亿(?:县|市)))")  # 百强县地区生产总值合计: a ranking's places
@@ -156,7 +160,7 @@ _EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
 REFER_REACH = 3000
 # Before a bare 都市圈 these make it a noun of its own (两个都市圈, 3个区域性都市圈, 的都市圈), not
 # the area named before.
-_NOT_REFERRING_BEFORE = regex.compile(r"(?:[0-9０-９一二两三四五六七八九十个大性的、“\"「]|现代化)$")
+_NOT_REFERRING_BEFORE = regex.compile(r"(?:[0-9０-９一二两三四五六七八九十个大性的、“\"「]|现代化|重点|主要|其他|其余|各|部分)$")
 # Before a place or a word referring back, these make it a partner (合肥与都市圈内其他城市) or a
 # destination or point of reference (郑州至都市圈各城市, 距成都主城区), not what a figure is about.
 _PARTNER_BEFORE = regex.compile(r"(?:与|和|及|同)$")
@@ -167,6 +171,12 @@ _ORIGIN_BEFORE = regex.compile(r"(?:从|自)$")
 # Between a list of places and a figure in the same clause, the words of a value they share
 # (德阳、眉山、资阳的城镇化率则在45%—55%之间): no other place, no clause break, no 分别.
 _SHARED_AFTER_LIST = regex.compile(r"[^，,。;；：:\n]{0,24}")
+# After a count of listed places, a verb of being chosen into a list made elsewhere (简阳、江油、西昌3个县（市）入选):
+# the count is of the set chosen, not of the places a holder named before the list has.
+# A count of places opening a clause (2025年前三季度，3个示范县（市）…): the subject of its sentence.
+_COUNTED_PLACES = regex.compile(r"(?:^|(?<=[，,：:]))\s?(?P<n>[0-9]+|[两二三四五六七八九十]+)\s?(?:个|座)\p{Han}{0,4}?"
+                                r"(?:县|市|区|城市|都市圈)(?:[（(][市县区、]{1,5}[）)])?(?![区级长委政府])")
+_CHOSEN_AFTER = regex.compile(r"\p{Han}{0,6}?(?:[（(][^）)]{1,6}[）)])?\s?(?:入选|获批|列入|纳入|上榜|入围)")
 _GROUP_MEMBERS_MAX = 6  # the longest list of members a group's name is made of (成德眉资: 4)
 _GROUP_SUFFIX = regex.compile(r"(?:都市圈|都市区|经济圈|城市群|地区|两地|双城)$")
 _AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|示范区|新区|(?i:metropolitan\s+(?:area|circle)|economic\s+circle))$")
@@ -365,6 +375,8 @@ class PlaceLookups:
                 if kind == "count" and self._listed(i, start):
                     if _MORE_MEMBERS.match(self.folded, end):
                         return ""  # 郑州、开封…5市及兰考县: some of the group's members, not the group
+                    if _CHOSEN_AFTER.match(self.folded, end, end + 16):
+                        return self._group_named_by(i)  # 四川有简阳、江油、西昌3个县（市）入选: the set chosen
                     return self._group_of_members(i, left, floor, headline) or self._holder(i, left, floor, headline) \
                         or self._group_named_by(i)
                 if self._in_a_list(i) and _RESPECTIVELY_AFTER.search(self.folded, end, right):
@@ -435,8 +447,9 @@ class PlaceLookups:
         if i < len(self.regions) and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[i][0]) \
                 and not self._not_the_subject(*self.regions[i]) and self.folded[self.regions[i][1]:][:1] != "-":
             return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
-        project = self._project_place(kind, start, end, left)
-        if project is None and (self._a_set_is_the_subject(left, start, end) or self._about_a_set(left, start)):
+        project = self._project_place(kind, start, end, left, headline)
+        if project is None and (self._a_set_is_the_subject(left, start, end) or self._about_a_set(left, start)
+                                or self._listed_set_again(left, end)):
             return ""  # twelve provinces had urbanization rates above 70 percent: a group with no name
         return project
 
@@ -494,16 +507,40 @@ class PlaceLookups:
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         return i >= 0 and self.regions[i][1] == m.start() and self._in_a_list(i)
 
-    def _project_place(self, kind: str, start: int, end: int, left: int) -> Optional[str]:
+    def _named_apart(self, i: int) -> bool:
+        """Does the text name place i somewhere not as the name of a line or road (广佛同城化 besides
+        广佛线)? A line named after two places (成渝中线高铁) is no region of its own."""
+        apart = getattr(self, "_names_apart", None)
+        if apart is None:
+            apart = self._names_apart = {self.folded[s:e] for s, e in self.regions
+                                         if not _PROJECT_NAMED_AFTER.match(self.folded, e, e + 8)}
+        return self.folded[slice(*self.regions[i])] in apart
+
+    def _listed_set_again(self, left: int, end: int) -> bool:
+        """Is the subject of the figure's sentence a set of places the sentence before listed and
+        counted, named again by its count (…有简阳市、江油市、西昌市3个县（市）入选。前三季度，3个示范县（市）
+        地区生产总值增长6.4%): a set with no name?"""
+        m = _COUNTED_PLACES.search(self.folded, left, end + 16)  # the count itself too (3个|示范县（市）)
+        if m is None or m.start() >= end or left == 0:
+            return False
+        before = self.sentence_start(left - 1)
+        listed = regex.compile(r"、[^，,。；;、]{1,12}?(?<![0-9])" + regex.escape(m.group("n")) + r"\s?(?:个|座)")
+        return bool(listed.search(self.folded, before, left))
+
+    def _project_place(self, kind: str, start: int, end: int, left: int, headline: Optional[str]) -> Optional[str]:
         """A figure whose sentence names no place it is about, but a line, bridge or canal (京雄
         城际铁路全长约92公里, The 55-kilometer Hong Kong-Zhuhai-Macao Bridge) or a trip between
         points that are no places (从北京西站到雄安站50分钟): about no region (""), or about the
-        place the project is named after (广佛线全长39.6公里, 桃园机场捷运全长51公里). None: no project."""
+        place the project is named after (广佛线全长39.6公里, 桃园机场捷运全长51公里) when the text
+        names it apart from lines too or names no place of its own in its headline. None: no
+        project, or the article's place."""
         clause = _CLAUSE_BREAK.search(self.folded, left, start)
         clause_start = clause.end() if clause else left
         if kind == "length" and _PROJECT_LENGTH.search(self.folded, clause_start, start):
             i = bisect.bisect_left(self.region_starts, clause_start)
             named = i < len(self.regions) and self.regions[i][1] <= start
+            if named and headline and not self._named_apart(i):
+                return None  # 成渝中线高铁全长约292公里 in an article on 四川 that names no 成渝 of its own: 四川
             return self._region_text(i) if named else ""
         if kind == "length" and _EN_PROJECT_AFTER.match(self.folded, end, end + MATCH_REACH) \
                 or kind == "duration" and _TRIP.search(self.folded, clause_start, start):
@@ -742,7 +779,8 @@ class PlaceLookups:
         not_a_place = _NOT_A_PLACE_AFTER.match(self.folded, e, e + MATCH_REACH)
         if average and not_a_place is not None and not_a_place.group() == "平均":
             not_a_place = None  # 达到67%的全国平均水平: the place's own average
-        return bool(base or not_a_place
+        share_of = _WITH_BEFORE.search(self.folded, max(0, s - 1), s) and _SHARE_AFTER.match(self.folded, e, e + 8)
+        return bool(base or share_of or not_a_place
                     or _RANK_AFTER.match(self.folded, e, e + MATCH_REACH)
                     or _EXCEPT_AFTER.match(self.folded, e, e + MATCH_REACH)
                     or (self.text[s:e].isupper() and self.text[s:e].isascii()))
