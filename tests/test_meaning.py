@@ -878,9 +878,34 @@ WIRE_PLACES = cases("wire-places", [
      "Shaanxi"),
 ])
 
+# Issue 12, real-text regions in Chinese reports and press conferences: a share of the country's total by a
+# set (以全国约3%的国土面积), sets with no name (这5个都市圈, 重点都市圈, a listed set chosen and named again by
+# its count), the speaker's 我们, a line named after places the article names only in line names, and a
+# part's clause inside a sentence about the province.
+SETS_AND_SPEAKERS = cases("sets-and-speakers", [
+    ("这5个都市圈以全国约3%的国土面积，集聚了约12%的人口。", "3%", "region", None),
+    ("这5个都市圈以全国约3%的国土面积，集聚了约12%的人口。", "12%", "region", None),
+    ("长三角以全国不到4%的国土面积，创造了近四分之一的经济总量。", "4%", "region", "长三角"),
+    ("上述4个都市圈常住人口合计约9000万人。", "9000万人", "region", None),
+    ("南京都市圈GDP达到5万亿元。重点都市圈中心城市至周边城市的通勤时间控制在45分钟以内。", "45分钟", "region", None),
+    ("国家发展改革委新闻发布会\n我国现有县级市397个。我们已支持100个县开展试点。", "100个", "region", "我国"),
+    ("四川省发展改革委新闻发布会\n我们已支持30个县开展试点。", "30个", "region", "四川省"),
+    ("在第二批名单中，河北有定州市、辛集市2个县（市）入选。", "2个", "region", None),
+    ("河北有定州市、辛集市2个县（市）入选。今年上半年，2个示范县（市）地区生产总值增长5.5%。", "5.5%", "region", None),
+    ("河北有定州市、辛集市2个县（市）入选。今年上半年，2个示范县（市）地区生产总值增长5.5%。", "2个", "region", None),
+    ("福建省内已形成福州、厦漳泉2个都市圈。", "2个", "region", "福建省"),
+    ("河北交通建设提速\n京津冀城际铁路全长约400公里。", "400公里", "region", "河北"),
+    ("广佛同城化提速\n广佛线全长约39.6公里。", "39.6公里", "region", "广佛"),
+    ("江西省政府工作报告\n全省经济增长5%左右，南昌都市圈常住人口达到1000万人，城市轨道交通运营里程突破200公里。",
+     "200公里", "region", "江西省"),
+    ("江西省政府工作报告\n全省经济增长5%左右，南昌都市圈常住人口达到1000万人，增长1.2%。", "1.2%", "region",
+     "南昌都市圈"),
+])
+
 @pytest.mark.parametrize("text,figure,field,expected", REFERRING_BACK + MEMBERS + KNOWN_PLACES + OWN_PLACES + ROUTES + GROUPS + PROJECTS
                          + DISTRICTS + GROUP_BY_MEMBERS + DIRECTIONS_EN + CARRY_EN
-                         + AROUND_AND_APART + OWN_GOVERNMENT + SETS_AND_NAMES + WIRE_PLACES)
+                         + AROUND_AND_APART + OWN_GOVERNMENT + SETS_AND_NAMES + WIRE_PLACES
+                         + SETS_AND_SPEAKERS)
 def test_the_place_a_word_refers_back_to(text, figure, field, expected):
     assert field_of(text, figure, field) == expected
 

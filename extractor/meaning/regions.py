@@ -176,6 +176,10 @@ _SHARED_AFTER_LIST = regex.compile(r"[^，,。;；：:\n]{0,24}")
 # A count of places opening a clause (2025年前三季度，3个示范县（市）…): the subject of its sentence.
 _COUNTED_PLACES = regex.compile(r"(?:^|(?<=[，,：:]))\s?(?P<n>[0-9]+|[两二三四五六七八九十]+)\s?(?:个|座)\p{Han}{0,4}?"
                                 r"(?:县|市|区|城市|都市圈)(?:[（(][市县区、]{1,5}[）)])?(?![区级长委政府])")
+# A place opening a clause after the first (…，长株潭都市圈常住人口…), and the article's own province or city
+# opening an earlier one (“十五五”时期，全省经济…).
+_CLAUSE_OPEN = regex.compile(r"[，,；;]\s?$")
+_OWN_TOPIC = regex.compile(r"全省|全市|我省|我市")
 _CHOSEN_AFTER = regex.compile(r"\p{Han}{0,6}?(?:[（(][^）)]{1,6}[）)])?\s?(?:入选|获批|列入|纳入|上榜|入围)")
 _GROUP_MEMBERS_MAX = 6  # the longest list of members a group's name is made of (成德眉资: 4)
 _GROUP_SUFFIX = regex.compile(r"(?:都市圈|都市区|经济圈|城市群|地区|两地|双城)$")
@@ -368,7 +372,9 @@ class PlaceLookups:
                 continue
             if e <= start and not self._not_the_subject(s, e) and not _REFERENCE_BEFORE.search(
                     self.folded, max(0, s - 1), s) and not self._aside(i) and not (
-                    kind not in ("duration", "length") and _EN_DESTINATION_BEFORE.search(self.folded, max(0, s - 20), s)):
+                    kind not in ("duration", "length") and _EN_DESTINATION_BEFORE.search(self.folded, max(0, s - 20), s)) \
+                    and not (kind == "length" and _PROJECT_NAMED_AFTER.match(self.folded, e, e + 8)
+                             and _PROJECT_LENGTH.search(self.folded, e, start)):  # 京津冀城际铁路全长: a line's name
                 respectively = RESPECTIVELY.search(self.folded, e, start)
                 if respectively is not None:
                     return self._respective(i, respectively.end(), start)
@@ -420,6 +426,9 @@ class PlaceLookups:
                 if not self._in_a_list(i):  # Shanghai, Jiangsu, Zhejiang and Anhui: none of them alone
                     if kind == "count" and start - e <= 1:
                         return self._region_text(i)  # 包括重庆市21个区: a count of that place's own parts
+                    topic = self._topic_again(i, left, start, floor, headline)
+                    if topic:
+                        return topic
                     return self._group_of_members(i, left, floor, headline) or self._region_text(i)
                 if _SHARED_AFTER_LIST.fullmatch(self.folded, e, start):
                     return self._group_named_by(i)  # 德阳、眉山、资阳的城镇化率则在45%—55%之间: the set's
@@ -506,6 +515,22 @@ class PlaceLookups:
             return m is not None
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         return i >= 0 and self.regions[i][1] == m.start() and self._in_a_list(i)
+
+    def _topic_again(self, i: int, left: int, start: int, floor: int, headline: Optional[str]) -> Optional[str]:
+        """The sentence's own province or city (全省, 全市 opening an earlier clause) when place i opens
+        a clause of its own in the middle of the sentence and the figure stands in a later clause that
+        opens with an indicator of its own: 全省经济年均增长5%左右，…，长株潭都市圈常住人口达到1800万人左右，
+        城际铁路运营里程突破600公里 (the province's target, not the area's). Else None."""
+        s, e = self.regions[i]
+        if not _CLAUSE_OPEN.search(self.folded, max(left, s - 2), s):
+            return None
+        clause = _CLAUSE_BREAK.search(self.folded, e, start)
+        if clause is None or not any(hit[0] == clause.end() for hit in self.keywords_before(start, clause.end(), 6)):
+            return None
+        own = _OWN_TOPIC.search(self.folded, left, s)
+        if own is None or own.start() > left and not _CLAUSE_OPEN.search(self.folded, max(left, own.start() - 2), own.start()):
+            return None
+        return self._referred(left, own.end(), floor, headline)
 
     def _named_apart(self, i: int) -> bool:
         """Does the text name place i somewhere not as the name of a line or road (广佛同城化 besides
