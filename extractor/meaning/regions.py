@@ -324,7 +324,7 @@ class PlaceLookups:
         base = self._base_value_of(start, end, after)
         if base is not None:
             return base  # faster than China's 5.0%, compared with 67% nationwide: the base's own value
-        if _SURVEY.search(self.folded, left, right):
+        if self._survey_between(left, right):
             return ""  # 43 per cent of the 1,200 respondents: a survey's sample, about no region
         own = bisect.bisect_right(self.region_starts, start)
         if own < after and not self._not_the_subject(*self.regions[own]):
@@ -372,7 +372,7 @@ class PlaceLookups:
                 continue
             if e <= start and not self._not_the_subject(s, e) and not _REFERENCE_BEFORE.search(
                     self.folded, max(0, s - 1), s) and not self._aside(i) and not (
-                    kind not in ("duration", "length") and _EN_DESTINATION_BEFORE.search(self.folded, max(0, s - 20), s)) \
+                    kind not in ("duration", "length") and self._destination(i)) \
                     and not (kind == "length" and _PROJECT_NAMED_AFTER.match(self.folded, e, e + 8)
                              and _PROJECT_LENGTH.search(self.folded, e, start)):  # 京津冀城际铁路全长: a line's name
                 respectively = RESPECTIVELY.search(self.folded, e, start)
@@ -474,6 +474,21 @@ class PlaceLookups:
                 and not self._not_the_subject(*self.regions[after]):
             return self._region_text(after)
         return None
+
+    def _survey_between(self, left: int, right: int) -> bool:
+        """Does a word for a survey's sample (respondents, 受访者) stand in text[left:right]? Its
+        places in the text are found once, then looked up by bisect."""
+        at = getattr(self, "_survey_words", None)
+        if at is None:
+            at = self._survey_words = [m.start() for m in _SURVEY.finditer(self.folded)]
+        k = bisect.bisect_left(at, left)
+        return k < len(at) and at[k] < right
+
+    @per_place
+    def _destination(self, i: int) -> bool:
+        """Is place i where an English trip or move goes (trips to mainland China)?"""
+        s = self.regions[i][0]
+        return bool(_EN_DESTINATION_BEFORE.search(self.folded, max(0, s - 20), s))
 
     @per_place
     def _aside(self, i: int) -> bool:
