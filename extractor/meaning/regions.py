@@ -123,12 +123,12 @@ _HAN_AFTER = regex.compile(r"(?![东西南北中部])\p{Han}")  # 豫发布, 陸
 # A set of places with no name: a list counted (江阴、张家港、常熟三市) or closed by 等市 (黄冈、孝感等市的城镇化率),
 # one pointed back to (这7个示范县), the GDP of its nine mainland cities.
 _SET_SUBJECT = regex.compile(
-    r"(?=[两二三四五六七八九十这上前等百千0-9oO])"  # the first characters: the engine skips to them
+    r"(?=[两二三四五六七八九十这上前等强千oO])"  # the first characters: the engine skips to them
     r"(?:(?P<sum>[两二三四五六七八九十]+(?:个|座)城市(?=合计|共|均))"
     r"|(?P<these>(?:这|上述|前述)\s?[0-9两二三四五六七八九十]+\s?(?:个|座|大)\p{Han}{0,6}?(?:县|市|城市|区|都市圈|城市群)(?![区级长委政府]))"
     r"|[两二三四五六七八九十]+(?:个|座)?(?:市|县|城|地)(?![区级长委政府])|等(?:市|县|地)(?![区级长委政府城])"
     r"|(?P<of>(?i:\bof\s+(?:its|their|the)\s+(?:[a-z0-9-]+\s+){1,2}(?:cities|counties|provinces)\b))"
-    r"|(?P<ranked>(?:百|[0-9]+)强(?:县|市|区|镇)|千亿(?:县|市)))")  # 百强县地区生产总值合计: a ranking's places
+    r"|(?P<ranked>(?<=百|(?<![0-9])[0-9]+)强(?:县|市|区|镇)|千亿(?:县|市)))")  # 百强县地区生产总值合计: a ranking's places
 _BETWEEN_AFTER_FIGURE = regex.compile(
     r"(?i:(?:\s+[a-z-]+){0,3}?\s+(?:of\s+(?:each\s+other|downtown|central|the\s+(?:city|centre|center))\b|between\s+(?-i:[A-Z])))")
 # Parts of a headline, written apart by a space (湖北：武汉都市圈“1小时通勤圈”基本形成 城镇化率达到65.59%).
@@ -174,7 +174,7 @@ _SHARED_AFTER_LIST = regex.compile(r"[^，,。;；：:\n]{0,24}")
 # After a count of listed places, a verb of being chosen into a list made elsewhere (简阳、江油、西昌3个县（市）入选):
 # the count is of the set chosen, not of the places a holder named before the list has.
 # A count of places opening a clause (2025年前三季度，3个示范县（市）…): the subject of its sentence.
-_COUNTED_PLACES = regex.compile(r"(?:^|(?<=[，,：:]))\s?(?P<n>[0-9]+|[两二三四五六七八九十]+)\s?(?:个|座)\p{Han}{0,4}?"
+_COUNTED_PLACES = regex.compile(r"[，,：:]\s?(?P<n>[0-9]+|[两二三四五六七八九十]+)\s?(?:个|座)\p{Han}{0,4}?"
                                 r"(?:县|市|区|城市|都市圈)(?:[（(][市县区、]{1,5}[）)])?(?![区级长委政府])")
 # A place opening a clause after the first (…，长株潭都市圈常住人口…), and the article's own province or city
 # opening an earlier one (“十五五”时期，全省经济…).
@@ -560,8 +560,12 @@ class PlaceLookups:
         """Is the subject of the figure's sentence a set of places the sentence before listed and
         counted, named again by its count (…有简阳市、江油市、西昌市3个县（市）入选。前三季度，3个示范县（市）
         地区生产总值增长6.4%): a set with no name?"""
-        m = _COUNTED_PLACES.search(self.folded, left, end + 16)  # the count itself too (3个|示范县（市）)
-        if m is None or m.start() >= end or left == 0:
+        if left == 0:
+            return False
+        # After a clause break (the sentence's first clause names what the one before listed);
+        # the count itself too (3个|示范县（市）).
+        m = _COUNTED_PLACES.search(self.folded, left - 1, end + 16)
+        if m is None or m.start() + 1 >= end:
             return False
         before = self.sentence_start(left - 1)
         listed = regex.compile(r"、[^，,。；;、]{1,12}?(?<![0-9])" + regex.escape(m.group("n")) + r"\s?(?:个|座)")

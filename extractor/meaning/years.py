@@ -102,8 +102,8 @@ _DATE_LINE = regex.compile(r".*?(?:(?:19|20)[0-9]{2}|[〇零一二三四五六�
 # Before a figure in its sentence, these make it a sum over a span, which no single year
 # dates: “十四五”以来, 2022年至2024年, 两年来, over the past five years (一年来 is the one year in
 # force: a work report's 2024年是…关键一年。一年来，…增长5.1%; 十一年来 is a span).
-_SPAN_MARKER = regex.compile(r"(?=[以期年两二三四五六七八九十0-9sSoOiI])"  # the first characters: the engine skips to them
-                          r"(?:(?<!今年|本年)以来|期间|(?<!(?<![十0-9])一)年来|年间|(?<![0-9])[两二三四五六七八九十0-9]{1,3}年(?:内)?累计|"
+_SPAN_MARKER = regex.compile(r"(?=[以期年sSoOiI])"  # the first characters: the engine skips to them
+                          r"(?:(?<!今年|本年)以来|期间|(?<!(?<![十0-9])一)年来|年间|(?<=(?<![0-9])[两二三四五六七八九十0-9]{1,3})年(?:内)?累计|"
                           r"(?i:\bsince\b|\bover\s+the\s+(?:past|last|same|next)\b|\bin\s+the\s+past\b))")
 _SINCE_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+){0,3}?(?:since\b|(?:over|in|during|within)\s+the\s+(?:next|coming|past|last)\s+"
                              r"(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+years\b))")
