@@ -30,7 +30,7 @@ from .meaning.regions import NATION, REFER_REACH, RESPECTIVELY, headline_place
 from .meaning.years import WRITTEN_REACH, report_year, stated_years, written_year
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
-from .meaning.targets import OTHER, TargetScope, latest_year
+from .meaning.targets import OTHER, TargetScope, future_years, latest_year
 from .pack.compiled import Compiled, compiled
 from .pack.rules import RulePack
 from .reading.digest import ArticleSpan, split_articles
@@ -353,14 +353,14 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
                   if isinstance(f, PeriodSpan) and f.start_year is not None]
     # Target years (到2030年) are never the year in force; each article's dateline and report
     # headline date its 今年 / 去年 and the figures that state no year.
-    futures = sorted((m.start(), m.end()) for pattern in c.future_years for m in pattern.finditer(folded))
+    futures = future_years(folded, c)
     articles = [(a.start - offset, written, reported) for a, (written, reported) in zip(spans, article_dates)
                 if a.start < stop]
     ctx = DocumentContext(text, folded, c, tokenizer, outlets, year_spans, carry.years if carry is not None else None,
-                          futures, articles)
+                          sorted((start, end) for start, end, _ in futures), articles)
     ctx.set_figures([(f.start, f.end) for f in figures])
     targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.dating.years],
-                          [(start, end, first) for start, end, first, _ in year_spans], ctx.dating.columns)
+                          [(start, end, first) for start, end, first, _ in year_spans], ctx.dating.columns, futures)
     window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), targets)
     # The text's own year; a large input's (WholeTextYear) is worked out on first read.
     own_year = carry.text_year if carry is not None and carry.text_year is not None else targets.text_year

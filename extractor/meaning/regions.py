@@ -48,6 +48,8 @@ _POSSESSIVE = regex.compile(r"['’]s\s|的\s?")
 # The sample of a survey (43 per cent of the 1,200 respondents): about no region.
 _SURVEY = regex.compile(r"(?i:\b(?:respondents|interviewees)\b|\b(?:people|residents|households|workers|commuters)\s+"
                         r"(?:surveyed|polled|interviewed)\b)|受访者|受访群众|被调查者")
+# One of these stands in every match of _SURVEY (in lower case): a text without any is not scanned.
+_SURVEY_WORDS = ("respondents", "interviewees", "surveyed", "polled", "interviewed", "受访者", "受访群众", "被调查者")
 # 以全国约6%的国土面积 (with 6% of the country's land): the place whose total a share is of.
 _WITH_BEFORE = regex.compile(r"以$")
 _SHARE_AFTER = regex.compile(r"(?:约|近|不到|不足|超过)?[0-9０-９.]+\s?%的")
@@ -480,7 +482,9 @@ class PlaceLookups:
         places in the text are found once, then looked up by bisect."""
         at = getattr(self, "_survey_words", None)
         if at is None:
-            at = self._survey_words = [m.start() for m in _SURVEY.finditer(self.folded)]
+            lower = self.folded.lower()
+            found = any(word in lower for word in _SURVEY_WORDS)
+            at = self._survey_words = [m.start() for m in _SURVEY.finditer(self.folded)] if found else []
         k = bisect.bisect_left(at, left)
         return k < len(at) and at[k] < right
 

@@ -84,10 +84,16 @@ _QUOTE_CLOSED = regex.compile(r"[,.，。!?！？]\s?[”\"」』]")
 MATCH_REACH = 80
 
 
+def future_years(folded: str, c: Compiled) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the phrases of a year ahead (到2030年, by 2030) in `folded`, in
+    text order: one scan per text, for the year scope and the target scope alike."""
+    found = sorted((m for pattern in c.future_years for m in pattern.finditer(folded)), key=lambda m: m.start())
+    return [(m.start(), m.end(), int(m.group("year"))) for m in found]
+
+
 def latest_year(folded: str, c: Compiled, stated_years: list[tuple[int, int]]) -> Optional[int]:
     """TargetScope(folded, c, stated_years).text_year, without the rest of the scope."""
-    return _latest(stated_years, sorted((m.start(), m.end(), 0) for pattern in c.future_years
-                                        for m in pattern.finditer(folded)))
+    return _latest(stated_years, future_years(folded, c))
 
 
 def _latest(stated_years: list[tuple[int, int]], futures: list[tuple[int, int, int]]) -> Optional[int]:
@@ -124,11 +130,13 @@ class TargetScope:
     text_year = DeferredYear()
 
     def __init__(self, folded: str, c: Compiled, stated_years: list[tuple[int, int]],
-                 plans: Sequence[tuple[int, int, int]] = (), columns: Optional[YearColumns] = None):
+                 plans: Sequence[tuple[int, int, int]] = (), columns: Optional[YearColumns] = None,
+                 futures: Optional[list[tuple[int, int, int]]] = None):
         """`stated_years`: (position, year) of the years the text states as such (no spans,
         comparison bases or lists of years: DocumentContext.years); `plans`: (start, end,
         start year) of the named plans and spans the text states (十五五, 2024—2030年);
-        `columns`: its tables whose header is a row of years (a plan's goals are a column)."""
+        `columns`: its tables whose header is a row of years (a plan's goals are a column);
+        `futures`: its future_years, when found already."""
         self.folded = folded
         self.c = c
         self.columns = columns
@@ -147,9 +155,7 @@ class TargetScope:
         self.line_breaks = [m.start() for m in regex.finditer("\n", folded)]
         self.stated = sorted(stated_years)
         self.stated_pos = [pos for pos, _ in self.stated]
-        self.futures = [(m.start(), m.end(), int(m.group("year")))
-                        for m in sorted((m for pattern in c.future_years for m in pattern.finditer(folded)),
-                                        key=lambda m: m.start())]
+        self.futures = future_years(folded, c) if futures is None else futures
         self.future_starts = [s for s, _, _ in self.futures]
         self.future_ends = [e for _, e, _ in self.futures]
         self.sections = self._goal_sections()

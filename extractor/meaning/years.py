@@ -92,7 +92,7 @@ _APPOSITIVE_LEAD = regex.compile(r"[,，]\s*(?i:home\s+to|spanning|covering|with
 _APPOSITIVE_REACH = 160
 # Paragraphs end at a line break, and so do the bullets of a digest summary ("... [1] - The
 # province ...", "Group 2: ..."): each bullet is a statement of its own, no year carries over.
-_PARAGRAPH_BREAK = regex.compile(r"\n|(?<=\S)\s+-\s+(?=\S)|(?i:\bgroup\s+[0-9]+\s*:)")
+_PARAGRAPH_BREAK = regex.compile(r"(?=[\sgG])(?:\n|(?<=\S)\s+-\s+(?=\S)|(?i:\bgroup\s+[0-9]+\s*:))")
 # A heading line: short, no sentence punctuation (一、2024年工作回顾). A year in it is the year of
 # the paragraphs under it until a heading with another year.
 _HEADING = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
