@@ -26,7 +26,7 @@ from .finding.quantities import Quantity, QuantityFinder
 from .finding.tokenize import Tokenizer
 from .meaning.changes import is_change
 from .meaning.context import DocumentContext
-from .meaning.regions import NATION, REFER_REACH, RESPECTIVELY, headline_place
+from .meaning.regions import NATION, REFER_REACH, RESPECTIVELY, carried_place, headline_place
 from .meaning.years import WRITTEN_REACH, report_year, stated_years, written_year
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
@@ -412,37 +412,6 @@ def _headline_end(window: Window, article: Optional[ArticleOf]) -> int:
     return line_end if line_end >= 0 else -1
 
 
-_ENGLISH_START = regex.compile(r"[^\p{Han}]{0,12}[A-Za-z]")  # an English sentence, not 2024年…
-# An interview's answer (答：…): the official goes on about what the question asked.
-_ANSWER = regex.compile(r"\s*答\s*[：:]")
-# A new item of a list (二是…, 其三, （二）, 3、): a topic of its own, nothing carried into it.
-_NEW_ITEM = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十0-9]+[、.．])")
-ANSWER_REACH = 2000  # how far back a sentence's paragraph start is looked for
-
-
-def _carried_place(window: Window, left: int) -> Optional[str]:
-    """The place the sentence right before (the one ending where the figure's starts, in its
-    paragraph) is about by its own words, for an English sentence or one of an interview's
-    answer that starts no new item of a list; else None (Chinese writers name the place again,
-    or mean the headline's)."""
-    start, end, place = window.last_place
-    if start == left:
-        return place if window.carried_into == left else None  # as a figure before in the same sentence
-    if not place or end > left or start < 0:
-        return None
-    between = window.folded[end:left]
-    if "\n" in between or between.strip():
-        return None
-    if _ENGLISH_START.match(window.folded, left, left + 12):
-        return place
-    if _NEW_ITEM.match(window.folded, left, left + 8):
-        return None
-    paragraph = window.folded.rfind("\n", max(0, left - ANSWER_REACH), left) + 1
-    if paragraph == 0 and left > ANSWER_REACH:
-        return None
-    return place if _ANSWER.match(window.folded, paragraph, paragraph + 4) else None
-
-
 def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_end: int) -> Row:
     """The row of one figure of `window`."""
     ctx, folded, namer = window.ctx, window.folded, window.namer
@@ -460,7 +429,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     if region == NATION:
         region = (article.headline_nation or article.headline_region) if article is not None else None
     elif region is None:
-        carried = _carried_place(window, left)
+        carried = carried_place(folded, window.last_place, window.carried_into, left)
         if carried:
             window.last_place = (left, right, carried)  # and on into the next sentence
             window.carried_into = left

@@ -253,6 +253,39 @@ def hyphenated_groups(folded: str, regions: list[tuple[int, int]]) -> list[tuple
     return out
 
 
+_ENGLISH_START = regex.compile(r"[^\p{Han}]{0,12}[A-Za-z]")  # an English sentence, not 2024年…
+# An interview's answer (答：…): the official goes on about what the question asked.
+_ANSWER = regex.compile(r"\s*答\s*[：:]")
+# A new item of a list (二是…, 其三, （二）, 3、): a topic of its own, nothing carried into it.
+_NEW_ITEM = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十0-9]+[、.．])")
+ANSWER_REACH = 2000  # how far back a sentence's paragraph start is looked for
+
+
+def carried_place(folded: str, last_place: tuple[int, int, str], carried_into: int, left: int) -> Optional[str]:
+    """The place the sentence right before (the one ending where the figure's, starting at
+    `left`, starts, in its paragraph) is about by its own words, for an English sentence or
+    one of an interview's answer that starts no new item of a list; else None (Chinese writers
+    name the place again, or mean the headline's). `last_place`: (start, end, place) of the
+    last sentence whose figures named their place; `carried_into`: the start of the last
+    sentence that took its place so (the engine keeps both, figure by figure)."""
+    start, end, place = last_place
+    if start == left:
+        return place if carried_into == left else None  # as a figure before in the same sentence
+    if not place or end > left or start < 0:
+        return None
+    between = folded[end:left]
+    if "\n" in between or between.strip():
+        return None
+    if _ENGLISH_START.match(folded, left, left + 12):
+        return place
+    if _NEW_ITEM.match(folded, left, left + 8):
+        return None
+    paragraph = folded.rfind("\n", max(0, left - ANSWER_REACH), left) + 1
+    if paragraph == 0 and left > ANSWER_REACH:
+        return None
+    return place if _ANSWER.match(folded, paragraph, paragraph + 4) else None
+
+
 def headline_place(title: Optional[str], c: Compiled, nation: bool = False) -> Optional[str]:
     """The first place named in a headline: the region of its article's figures by default
     (with `nation`, the first name of the country as a whole: the region of national figures).
