@@ -46,10 +46,11 @@ _COMPARED_FIGURE_BEFORE = regex.compile(
 _PLUS_BEFORE = regex.compile(r"\S\s?(?:与|和|及|以及|加上|(?i:plus|and|together\s+with))\s?$")  # its other parts plus A and B
 _POSSESSIVE = regex.compile(r"['’]s\s|的\s?")
 # The sample of a survey (43 per cent of the 1,200 respondents): about no region.
-_SURVEY = regex.compile(r"(?i:\b(?:respondents|interviewees)\b|\b(?:people|residents|households|workers|commuters)\s+"
-                        r"(?:surveyed|polled|interviewed)\b)|受访者|受访群众|被调查者")
+_SAMPLE_NOUNS, _SAMPLED, _SAMPLE_ZH = ("respondents", "interviewees"), ("surveyed", "polled", "interviewed"), ("受访者", "受访群众", "被调查者")
+_SURVEY = regex.compile(r"(?i:\b(?:" + "|".join(_SAMPLE_NOUNS) + r")\b|\b(?:people|residents|households|workers|commuters)\s+"
+                        r"(?:" + "|".join(_SAMPLED) + r")\b)|" + "|".join(_SAMPLE_ZH))
 # One of these stands in every match of _SURVEY (in lower case): a text without any is not scanned.
-_SURVEY_WORDS = ("respondents", "interviewees", "surveyed", "polled", "interviewed", "受访者", "受访群众", "被调查者")
+_SURVEY_WORDS = _SAMPLE_NOUNS + _SAMPLED + _SAMPLE_ZH
 # 以全国约6%的国土面积 (with 6% of the country's land): the place whose total a share is of.
 _WITH_BEFORE = regex.compile(r"以$")
 _SHARE_AFTER = regex.compile(r"(?:约|近|不到|不足|超过)?[0-9０-９.]+\s?%的")
