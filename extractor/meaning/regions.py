@@ -39,10 +39,10 @@ _HOLDER_BEFORE = regex.compile(r"(?i:\b(?:capital|part)\s+of\s+(?:the\s+)?)$")
 _EN_DESTINATION_BEFORE = regex.compile(r"(?i:\b(?:to|into|towards?)\s+(?:the\s+)?(?:mainland\s+)?)$")
 _LOCATED_IN = regex.compile(r"(?i:\s+in\s+(?:the\s+)?)")
 # A comparison base's own value: than China's 5.0%, compared with 67% nationwide, 比全国的59.8%.
-_COMPARED_BEFORE = regex.compile(
-    r"(?:(?i:\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against))|比|较|高于|低于|快于|慢于)\s*$")
+_COMPARED_WORDS = r"than|compared\s+(?:with|to)|versus|vs\.?|against"
+_COMPARED_BEFORE = regex.compile(r"(?:(?i:\b(?:" + _COMPARED_WORDS + r"))|比|较|高于|低于|快于|慢于)\s*$")
 _COMPARED_FIGURE_BEFORE = regex.compile(
-    r"(?i:\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?)$")
+    r"(?i:\b(?:" + _COMPARED_WORDS + r")\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?)$")
 _PLUS_BEFORE = regex.compile(r"\S\s?(?:与|和|及|以及|加上|(?i:plus|and|together\s+with))\s?$")  # its other parts plus A and B
 _POSSESSIVE = regex.compile(r"['’]s\s|的\s?")
 # The sample of a survey (43 per cent of the 1,200 respondents): about no region.
@@ -60,22 +60,24 @@ _EXCEPT_BEFORE = regex.compile(r"(?:以外|之外)的?$")
 # After a place: a rank among its peers (全国首条, 全省第一), not a figure about it.
 _RANK_AFTER = regex.compile(r"(?:\p{Han}{0,6}?(?:前列|之首|首位)|首(?!批)|第一|领先|率先|之最)")
 # 等地 after a place: it and others like it (港人在深圳等地的消費), where something happens, not what it is about.
+# A government or agency named after its place (重庆市发展改革委): the speaker, not what a figure is about.
+_AGENCY = r"(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))"
 _NOT_A_PLACE_AFTER = regex.compile(
-    r"等地|(?:东|西|南|北|中)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))|(?i:\s+(?:station|airport|road|avenue|"
+    r"等地|(?:东|西|南|北|中)?(?:站|路|大道|大街|机场|港|码头|公园|大桥|隧道|枢纽|线|平均)|\p{Han}{0,2}国际机场|\p{Han}{0,2}(?:产业园|工业园|园区|开发区)|" + _AGENCY + r"|(?i:\s+(?:station|airport|road|avenue|"
     r"street|port|park|bridge|line|think\s+tank|university|bank|firm|company|institute|academy)\b|-based\b"
     r"|['’]s\s+(?:(?:south|north)(?:east|west)?|east|west|interior|hinterland|heartland|coast)\b"
     r"|(?:\s+(?-i:[A-Z])[\w'’]*){1,3}\s+(?:rail\s+link|link|railway|line|bridge|tunnel|expressway|corridor)\b"
     r"|(?:-[a-z][\w'’]*){0,3}\s+(?:intercity\s+|high-speed\s+)?(?:railway|railroad|rail\s+line|expressway|highway)\b)")
-_AGENCY_AFTER = regex.compile(r"(?:省|市)?(?:发展和改革委员会|发展改革委|发改委|统计局|人民政府|政府(?!工作))")
+_AGENCY_AFTER = regex.compile(_AGENCY)
 _RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:(?:of|in|for)(?:\s+the)?))?\s?")
 _OF_PLACE_AFTER = regex.compile(r"\s?(?:以上|左右|以内)?的\s?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
 _LIST_JOINT = regex.compile(r"\s?(?:[、,和与及—]|(?i:,?\s*and))\s?")
 _MEMBERS_AFTER = regex.compile(r"[^，,。;；\n]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(](?![市县区州旗、]{1,6}[）)])|：)",
                             regex.IGNORECASE)  # not 9个市（州）, 20个县（市）: kinds of one division
-_BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|connects?|connecting|links?|linking|joins?|joining))\s+$"
-                                r"|连接(?:\p{Han}{1,12}[与和])?$")
-_BETWEEN_FIGURE_BEFORE = regex.compile(r"(?i:\b(?:linking|links?|connecting|connects?|joining|joins?)\s+(?:the\s+)?$)")
+_LINKS = r"connects?|connecting|links?|linking|joins?|joining"
+_BETWEEN_BEFORE = regex.compile(r"(?i:\b(?:between|" + _LINKS + r"))\s+$|连接(?:\p{Han}{1,12}[与和])?$")
+_BETWEEN_FIGURE_BEFORE = regex.compile(r"(?i:\b(?:" + _LINKS + r")\s+(?:the\s+)?$)")
 # A travel time around a place (a "one-hour commuting circle" around Xi'an): about that place, as 以X为中心 is.
 _AROUND_AFTER = regex.compile(r"(?i:[\"”’']?(?:\s+[a-z-]+){0,3}?[\"”’']?\s+(?:around|centred\s+on|centered\s+on"
                            r"|(?:commute|drive|ride|train\s+ride)\s+(?:of|from))\s+)")  # within a one-hour commute of Zhengzhou
