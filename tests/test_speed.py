@@ -36,6 +36,7 @@ WHOLE = None
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(size=st.integers(min_value=2_500, max_value=len(TEXT) // 2))
+@example(size=18_379)  # a cut after a line's name whose place the whole text named apart much later
 def test_records_are_the_same_whatever_the_segment_size(monkeypatch, size):
     global WHOLE
     if WHOLE is None:

@@ -333,6 +333,9 @@ class PlaceLookups:
     #: (start, name, type) of places named in the segments before this one, within REFER_REACH
     #: of its start (start relative to this segment, so negative); set by the engine.
     earlier_places: list = []
+    #: (start, folded name) of the places named apart from lines in the segments before, within
+    #: REFER_REACH of this one's start (start negative); set by the engine.
+    earlier_apart: list = []
     #: The answers of the per_place lookups, by (lookup, place); set per document.
     place_memo: dict
     #: Where the words referring back stand in the document (WordsBack.occurrences), on first need.
@@ -588,13 +591,30 @@ class PlaceLookups:
         return self._referred(left, own.end(), floor, headline)
 
     def _named_apart(self, i: int) -> bool:
-        """Does the text name place i somewhere not as the name of a line or road (广佛同城化 besides
-        广佛线)? A line named after two places (成渝中线高铁) is no region of its own."""
-        apart = getattr(self, "_names_apart", None)
-        if apart is None:
-            apart = self._names_apart = {self.folded[s:e] for s, e in self.regions
-                                         if not _PROJECT_NAMED_AFTER.match(self.folded, e, e + 8)}
-        return self.folded[slice(*self.regions[i])] in apart
+        """Does the text name place i, within REFER_REACH before it, not as the name of a line
+        or road (广佛同城化 besides 广佛线)? A line named after two places (成渝中线高铁) is no
+        region of its own. Looking back a bounded stretch (and at what the segments before
+        carried, `earlier_apart`), not at the whole text, a large input's segments see what one
+        piece sees."""
+        name = self.folded[slice(*self.regions[i])]
+        reach_from = self.regions[i][0] - REFER_REACH
+        for j in range(i, bisect.bisect_left(self.region_starts, reach_from) - 1, -1):
+            if self._apart(j) and self.folded[slice(*self.regions[j])] == name:
+                return True
+        return reach_from < 0 and any(position >= reach_from and apart == name
+                                      for position, apart in self.earlier_apart)
+
+    def _apart(self, i: int) -> bool:
+        """Is place i named other than as the name of a line or road (广佛线)?"""
+        return not _PROJECT_NAMED_AFTER.match(self.folded, self.regions[i][1], self.regions[i][1] + 8)
+
+    def apart_to_carry(self, reach_from: int) -> list[tuple[int, str]]:
+        """(start, folded name) of the places named apart from lines from `reach_from` on, with
+        those carried from earlier segments: what `_named_apart` of the next segment looks back at."""
+        k = bisect.bisect_left(self.region_starts, reach_from)
+        return [p for p in self.earlier_apart if p[0] >= reach_from] + [
+            (self.regions[j][0], self.folded[slice(*self.regions[j])])
+            for j in range(k, len(self.regions)) if self._apart(j)]
 
     def _listed_set_again(self, left: int, end: int) -> bool:
         """Is the subject of the figure's sentence a set of places the sentence before listed and
