@@ -122,7 +122,8 @@ def test_word_scans_take_empty_text():
 PIECES = ["1", "23", "1,234", "5.6", "2024", "12 345", "、", "，", ",", ";", "|", "。", " ", "  ", "\t", "\n",
           " " * 9, "%", "万", "亿元", "个", "人", "km", " km", "至", "-", "~", "和", " and ", "between ", "from ",
           " to ", "up from ", "约", "近", "$", "US$ ", "元", "GDP", "人口", "达到", "\u200b", "十", "三", "百分之",
-          "年", "第", "(", ")", "[", "]", ".", ":", "/", "people", " cities", "以上", "多", "左右", "x" * 120]
+          "年", "第", "(", ")", "[", "]", ".", ":", "/", "people", " cities", "以上", "多", "左右", "x" * 120,
+          "北京市", " | ", "数量", "number of ", "Total", "cities rose to ", "population, ", "总额", "社会消费品零售总额"]
 
 
 def quantities(text: str) -> list:
@@ -225,7 +226,7 @@ def test_words_referring_back_found_by_their_occurrences_are_those_the_pattern_f
         assert (found and (found.span(), found.lastgroup)) == (alone and (alone.span(), alone.lastgroup))
 
 
-def test_a_run_of_bare_numbers_builds_no_number_until_a_word_is_within_reach():
+def test_a_run_of_bare_numbers_builds_no_number_until_an_indicator_is_within_reach():
     from extractor.finding.normalize import fold
     from extractor.finding.quantities import IMPLIED_REACH, QuantityFinder
 
@@ -248,7 +249,16 @@ def test_a_run_of_bare_numbers_builds_no_number_until_a_word_is_within_reach():
     assert built("1,2,3、4,5,6") == ["3", "4"]
     assert built("1,2,3-4,5,6") == ["3", "4"]
     assert built("1,2,$3,4") == ["3"]
-    assert built("1,2,3多,4") == ["3", "4"]
+    assert built("1,2,3多,4") == ["3"]
+    # A word within reach that is no indicator, or one that a number cannot take its unit
+    # from (GDP and 人口 ask for a magnitude or grouped digits; 数量 does not): still quiet.
+    assert built("北京市 | 12,345 | 5.6 | 123\t1990 |\n" * 200) == []
+    # (A number that ends a line before a word is built: a hedge or a unit may follow past a
+    # line break.)
+    assert built("北京市 | 12,345 | 5.6 | 123\t1990\n" * 200) == ["1990"] * 199
+    assert built("GDP | 12,345 | 5.6 | 123\n") == ["12,345"]
+    assert built("常住人口 | 9,785 | 5.6 |\nTotal | 7 | 8 |\n") == ["9,785"]
+    assert built("数量 | 5 | 6\n") == ["5", "6"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -441,7 +451,7 @@ def test_ending_at_matches_what_a_reverse_search_finds(forms, text, pos, space):
     pos = min(pos, len(text))
     ending = EndingAt("(?:" + _alternation(forms, reverse=True) + ")" + space, forms, 8)
     found = ending.search(text, pos)
-    if pos == 0 or (text[pos - 1] not in ending._last and not text[pos - 1].isspace()):
+    if pos == 0 or (text[pos - 1] not in ending.last_chars and not text[pos - 1].isspace()):
         assert found is None
         return
     expected = ending.pattern.search(text, max(0, pos - 8), pos)

@@ -97,14 +97,15 @@ def quiet_edges(c: Compiled) -> tuple[frozenset, frozenset]:
     number. After it: digits and the separators of a run of figures, less every character a
     unit, an in-between hedge or a hedge after a number starts with (case-insensitive), and
     the list and range marks. Before it, these and the ends of figures (`%` of the table row
-    before: 12.5%\n13), less every character a currency sign or a hedge before a number ends
-    with. Kept on the compiled pack; empty (no fast path) when a form of the pack starts or
-    ends with white space."""
+    before: 12.5%\n13), less every character a currency sign, a hedge or a veto before a
+    number ends with. Kept on the compiled pack; empty (no fast path) when a form of the pack
+    starts or ends with white space."""
     edges = c.__dict__.get("_quiet_edges")
     if edges is None:
         after = [*c.suffix_forms, *c.qualifier_after_map, *c.qualifier_inside]
         starts = {ch for f in after if f for ch in (f[0].lower(), f[0].upper())}
         ends = {ch for f in [*c.prefix_forms, *c.qualifier_before_map] if f for ch in (f[-1].lower(), f[-1].upper())}
+        ends.update(*(words.last_chars for words in (c.veto_before, c.vague_before, c.rank_before)))
         runs = frozenset("0123456789" + _RUN_SEPARATORS) - _LIST_STARTS
         edges = ((runs - starts).union(_FIGURE_ENDS) - ends, runs - starts - ends)
         if any(ch.isspace() for ch in starts | ends):
@@ -113,27 +114,37 @@ def quiet_edges(c: Compiled) -> tuple[frozenset, frozenset]:
     return edges
 
 
+def _scaled(text: str) -> bool:
+    """Is the number written with a magnitude (20万, 2.5 million) or grouped (200,000)? Then
+    the indicators that ask for one (GDP, 人口) may give it its unit."""
+    return bool(_SCALE.search(text) or _GROUPED.search(text))
+
+
 class QuietNumbers:
     """Tells, per match of the number scan, whether it is a quiet number: one that can never
     become a figure nor help one, so that it is dropped before any object is built for it.
 
     Digits alone (1,200 or 3.5 included) are quiet when the nearest character on each side,
     past at most a few blanks, is a digit or a separator of a run of figures (`quiet_edges`),
-    and no letter stands in the IMPLIED_REACH characters before them. Then no unit, hedge,
+    and no indicator in their clause can give them a unit (`indicator_before`, asked only
+    when a letter stands in the IMPLIED_REACH characters before them). Then no unit, hedge,
     English noun, range or list mark follows (every one starts with a character that is not
-    an edge), no currency sign, range or list mark precedes, and no indicator or "up from"
-    can name them (no word within reach): QuantityFinder would find nothing in them, and
-    nothing in a neighbour changes with them gone (each test of a neighbour that reaches
-    them needs a range or list mark between). A number-dense input (1,1,1,…, a table dump)
-    was 9 µs of Python per number; a quiet one costs a few comparisons, and within a run
-    (each match starting where the one before left off) the look-back for letters is not
-    made again."""
+    an edge), no currency sign, hedge, veto, range or list mark precedes, and no "up from"
+    can name them (its words would end right before them): QuantityFinder would find nothing
+    in them, and nothing in a neighbour changes with them gone (each test of a neighbour that
+    reaches them needs a range or list mark between). A number-dense input (1,1,1,…, a table
+    dump) was 9 µs of Python per number; a quiet one costs a few comparisons, and within a
+    run (each match starting where the one before left off) the look-back for letters is not
+    made again. The cells of a labelled table (北京市 | 12,345 | 5.6) have a word in reach:
+    they cost a look for indicators in their clause, still a fraction of the full path."""
 
-    __slots__ = ("folded", "before", "edges", "run_end", "free_from")
+    __slots__ = ("folded", "before", "edges", "run_end", "free_from", "indicator_before")
 
-    def __init__(self, folded: str, edges: tuple[frozenset, frozenset]):
+    def __init__(self, folded: str, edges: tuple[frozenset, frozenset],
+                 indicator_before: Callable[[int, bool], object]):
         self.folded = folded
         self.before, self.edges = edges
+        self.indicator_before = indicator_before
         self.run_end = -1   # where a match continuing the current run starts
         self.free_from = 0  # no letter in folded[free_from:run_end]
 
@@ -158,7 +169,9 @@ class QuietNumbers:
             if folded[j] not in edges:
                 return False
             self.run_end = j if "0" <= folded[j] <= "9" else j + 1
-        return self.free_from <= (start - IMPLIED_REACH if start > IMPLIED_REACH else 0)
+        if self.free_from <= (start - IMPLIED_REACH if start > IMPLIED_REACH else 0):
+            return True
+        return self.indicator_before(start, _scaled(m.group())) is None
 
 
 @dataclass(slots=True)
@@ -219,7 +232,7 @@ class QuantityFinder:
     # -- numbers ----------------------------------------------------------------------
     def _numbers(self) -> list[_Number]:
         out: list[_Number] = []
-        quiet = QuietNumbers(self.folded, quiet_edges(self.c))
+        quiet = QuietNumbers(self.folded, quiet_edges(self.c), self._indicator_before)
         try:
             for m in scan(self.c.number_passes, self.folded, REGEX_TIMEOUT):
                 if quiet.skips(m):
@@ -408,24 +421,31 @@ class QuantityFinder:
     def _implied(self, n: _Number) -> Optional[tuple[str, Optional[str], Optional[tuple[int, int]]]]:
         """(kind, unit, subject span) from an indicator before a bare number in its clause:
         常住人口达到9785万, GDP突破5.4万亿, the number of metropolitan areas rose to 17."""
-        window_start = max(0, n.start - IMPLIED_REACH)
-        if not _LETTER.search(self.folded, window_start, n.start):
+        source = self._indicator_before(n.start, _scaled(n.text))
+        return None if source is None else self._implied_entry(source[0], n, source[1], source[2])
+
+    def _indicator_before(self, start: int, scaled: bool) -> Optional[tuple[object, int, Optional[tuple[int, int]]]]:
+        """(implied entry, clause start, noun span in the clause) of the indicator that gives
+        a bare number at `start` its unit, or None: the last one written in the number's
+        clause (a rule's phrase ending right before it first). Entries that ask for a
+        magnitude count only when the number is `scaled`."""
+        window_start = max(0, start - IMPLIED_REACH)
+        if not _LETTER.search(self.folded, window_start, start):
             return None  # no word, no indicator: a run of figures (a table dump, 1,2,3,...) asks no more
-        last_break = self._break_before(window_start, n.start)
-        if last_break >= 0 and self.folded[last_break] in ",，" and not self.folded[last_break + 1:n.start].strip():
+        last_break = self._break_before(window_start, start)
+        if last_break >= 0 and self.folded[last_break] in ",，" and not self.folded[last_break + 1:start].strip():
             # The figure in apposition to its indicator: "China's urban population, 940 million".
             last_break = self._break_before(window_start, last_break)
         if last_break >= 0:
             window_start = last_break + 1
-            if not _LETTER.search(self.folded, window_start, n.start):
+            if not _LETTER.search(self.folded, window_start, start):
                 return None  # no word in its clause (北京市 | 12,345 | 5.6: the cells after the first)
-        window = self.folded[window_start:n.start]
-        scaled = bool(_SCALE.search(n.text) or _GROUPED.search(n.text))
+        window = self.folded[window_start:start]
         for pattern, entry in self.c.implied_phrases:
             m = pattern.search(window)
             if m and (scaled or not entry.requires_scale):
                 noun = m.span("noun") if "noun" in pattern.groupindex and m.group("noun") else None
-                return self._implied_entry(entry, n, window_start, noun)
+                return entry, window_start, noun
         for form_end, form in reversed(self._indicators_within(window, window_start)):
             entry = self.c.implied_forms[form]
             if entry.requires_scale and not scaled:
@@ -435,7 +455,7 @@ class QuantityFinder:
                 after = _NOUN_AFTER.match(window, form_end - window_start)
                 if after:
                     noun = after.span(1)
-            return self._implied_entry(entry, n, window_start, noun)
+            return entry, window_start, noun
         return None
 
     def _break_before(self, start: int, end: int) -> int:

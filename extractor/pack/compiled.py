@@ -274,9 +274,9 @@ class EndingAt:
     def __init__(self, body: str, forms, reach: int, flags: int = 0, extra: str = ""):
         self.pattern = regex.compile("(?r)(?:" + body + ")$", flags)
         self.reach = reach
-        self._last = frozenset(extra).union(*({f[-1].lower(), f[-1].upper()} for f in forms if f))
+        self.last_chars = frozenset(extra).union(*({f[-1].lower(), f[-1].upper()} for f in forms if f))
         # Blanks after the words: the character before them must end a word (a table's \t7%).
-        self._past_blanks = not any(ch.isspace() for ch in self._last)
+        self._past_blanks = not any(ch.isspace() for ch in self.last_chars)
 
     def search(self, text: str, pos: int) -> Optional[regex.Match]:
         if pos == 0:
@@ -286,7 +286,7 @@ class EndingAt:
         if self._past_blanks:
             while k > begin and text[k].isspace():
                 k -= 1
-        if text[k] not in self._last and not (k == pos - 1 and text[k].isspace()):
+        if text[k] not in self.last_chars and not (k == pos - 1 and text[k].isspace()):
             return None
         found = self.pattern.match(text, begin, pos)
         if found is not None or text[pos - 1] != "\n":
