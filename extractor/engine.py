@@ -30,6 +30,7 @@ from .meaning.regions import NATION, REFER_REACH, RESPECTIVELY, carried_place, h
 from .meaning.years import WRITTEN_REACH, report_year, stated_years, written_year
 from .meaning.metrics import MATCH_REACH, MetricNamer, keyword_reaches
 from .meaning.places import code_in_document
+from .meaning.tables import may_be_row
 from .meaning.targets import OTHER, TargetScope, future_years, latest_year
 from .pack.compiled import Compiled, compiled
 from .pack.rules import RulePack
@@ -200,23 +201,44 @@ def _text_year(text: str, bounds: tuple[int, int], c: Compiled, outlet_lines: li
 
 def segment_bounds(text: str, size: Optional[int] = None) -> list[tuple[int, int]]:
     """Cuts about every `size` (default SEGMENT_CHARS) characters: after the last line break
-    of the segment's second half (or the first one just past it), else after a sentence
-    end, else a space. A cut at a line break changes no record: no context crosses one."""
+    of the segment's second half (or the first one just past it) that no table row follows,
+    else after any such line break, else after a sentence end, else a space. A cut at a line
+    break changes no record (what a later sentence reads of an earlier one is carried, see
+    Carry), unless it falls between a table's header of years and its rows."""
     size = size or SEGMENT_CHARS
     bounds, start = [], 0
     while len(text) - start > size:
         end = start + size
-        for mark in ("\n", "。", " "):
+        found = _line_cut(text, start + size // 2, end)
+        if found < 0:
+            found = _line_cut(text, end, end + size // 10, forward=True)
+        for mark in ("。", " "):
+            if found >= 0:
+                break
             found = text.rfind(mark, start + size // 2, end)
             if found < 0:
                 found = text.find(mark, end, end + size // 10)
-            if found >= 0:
-                end = found + 1
-                break
+        if found >= 0:
+            end = found + 1
         bounds.append((start, end))
         start = end
     bounds.append((start, len(text)))
     return bounds
+
+
+def _line_cut(text: str, lo: int, hi: int, forward: bool = False) -> int:
+    """The last (`forward`: the first) line break in text[lo:hi] before a line that is no
+    table row (meaning/tables: a row takes its column's year from the header above it), else
+    the last (first) line break, -1 when there is none."""
+    def next_break(after: int) -> int:
+        return text.find("\n", after + 1, hi) if forward else text.rfind("\n", lo, after)
+
+    first = found = text.find("\n", lo, hi) if forward else text.rfind("\n", lo, hi)
+    while found >= 0:
+        if not may_be_row(text, found + 1):
+            return found
+        found = next_break(found)
+    return first
 
 
 def _header_lines(text: str, article: ArticleSpan, outlet_texts: set[str]) -> str:

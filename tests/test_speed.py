@@ -54,10 +54,35 @@ def test_segments_cover_the_text_without_a_line_break():
     assert all(text[end - 1] == "。" and end - start <= 1_000 for start, end in bounds[:-1])
 
 
+
+PLAN_TABLE = ("规划提出，城镇化水平稳步提高。\n\n指标\t2020年\t2025年\t属性\n"
+              + "".join(f"指标{i}\t{50 + i}.2%\t{60 + i}%左右\t预期性\n" for i in range(12))
+              + "\n到2025年，全省城镇化率达到65%。\n")
+
+
+@pytest.mark.parametrize("size", range(720, 1300, 41))
+def test_a_cut_never_parts_a_table_of_years_from_its_header(monkeypatch, size):
+    """A row takes its year from the header above it, and a plan table's last column holds
+    its goals: the cut goes before a line that is no row whenever the second half of the
+    segment has one (here always: the table is shorter than half a segment)."""
+    from extractor.meaning.tables import may_be_row
+
+    text = "城镇化率达到59.22%。\n" * 10 + PLAN_TABLE * 8
+    bounds = segment_bounds(text, size)
+    assert len(bounds) >= 2
+    for start, end in bounds[:-1]:
+        assert text[end - 1] == "\n" and not may_be_row(text, end)
+    whole = extract_articles(text, default_rules())[1]
+    assert sum(row["target"] for row in whole) == 8 * 13  # the goal column, and the sentence after
+    monkeypatch.setattr(engine, "SEGMENT_CHARS", size)
+    assert extract_articles(text, default_rules())[1] == whole
+
+
 WORDS = ["one", "two hundred", "twenty-five", "a million", "an hour", "half", "the", "other", "often",
          "A", "an", "AN", "Million", "ONE", "Thirty", "someone", "tenth", "forty", "for", "x", "_", "\t",
          "5", "3.2", "2021", "million", "bn", "十四五", "三", "百分之六十", "万", "逾", "亿", "半年", "到",
-         "from", "between", "by", "to", "and", "14th", "Five-Year Plan", "—", "-", "年", " ", "\n", "，", "."]
+         "from", "between", "by", "to", "and", "14th", "Five-Year Plan", "—", "-", "年", " ", "\n", "，", ".",
+         "3万", "5.4万亿", "二十万", "5百分之十", "7千米", "1.8 万", "30多万", "2.5 million", "百分之5"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -67,9 +92,21 @@ def test_merged_passes_match_the_single_pattern(text):
 
     c = compiled(default_rules())
     single = regex.compile(rf"(?:{'|'.join(NUMBER_STARTS)})(?:{NUMBER_PATTERN})", regex.VERBOSE)
-    assert [m.span() for m in scan(c.number_passes, text, 5)] == [m.span() for m in single.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in scan(c.number_passes, text, 5)] == [
+        (m.span(), m.lastgroup) for m in single.finditer(text)]
     periods = regex.compile(f"(?:{'|'.join(_PERIOD_STARTS)}){PERIOD_BODY}", regex.VERBOSE)
     assert [m.span() for m in scan(PERIOD_PASSES, text, 5)] == [m.span() for m in periods.finditer(text)]
+
+
+def test_a_match_inside_another_passes_match_is_dropped_without_running_again(monkeypatch):
+    """3万 (the digits' pass) holds 万 (the Chinese numerals' pass): the single scan never
+    starts inside a match, so 万 is dropped, and nothing is run again."""
+    import extractor.finding.scan as module
+
+    monkeypatch.setattr(module, "_exact", lambda *args: pytest.fail("ran again"))
+    c = compiled(default_rules())
+    text = "常住人口3万，增加了二十万人，5.4万亿元和三百个"
+    assert [m.group() for m in scan(c.number_passes, text, 5)] == ["3万", "二十万", "5.4万亿", "三百"]
 
 
 def test_a_pass_is_run_again_after_a_match_of_another():

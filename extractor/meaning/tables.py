@@ -35,6 +35,15 @@ _GOAL_ROW = regex.compile(r"预期性|约束性|預期性|約束性")
 MAX_ROW = 240
 
 
+def may_be_row(text: str, line_start: int) -> bool:
+    """May the line starting at `line_start` be a row of a table (a cell break in its first
+    MAX_ROW characters)? Read on the original text: a cut before it (engine.segment_bounds)
+    would part the row from its header."""
+    line_end = text.find("\n", line_start, line_start + MAX_ROW + 1)
+    line = text[line_start:line_end if line_end >= 0 else line_start + MAX_ROW + 1]
+    return any(mark in line for mark in _BREAK_MARKS)
+
+
 @dataclass(frozen=True)
 class Table:
     header_start: int
