@@ -19,8 +19,10 @@ from typing import Iterator, Sequence
 def scan(passes: Sequence, text: str, timeout: float) -> Iterator:
     """The matches of `passes` (each with a regex-like `finditer(text, pos, timeout=)`) over
     `text`, earliest first and not overlapping, as one `finditer` of their alternation gives
-    them. Where a match of one pass overlaps a match of another (rare: "by 2025-2030"), the
-    scan goes on from the earlier match's end with every pass run again from there.
+    them. A match that lies inside the match before it (the 万 of 3万, found by the Chinese
+    numerals' pass) is dropped. Where a match of one pass runs past the end of another's that
+    it overlaps (rare: "by 2025-2030"), the scan goes on from the earlier match's end with
+    every pass run again from there.
 
     A pass that runs out of `timeout` gives the matches it found; TimeoutError is raised
     after them."""
@@ -45,6 +47,10 @@ def _merged(passes: Sequence, text: str, timeout: float, busy: list) -> Iterator
     end = 0
     for m in sorted(chain(*busy), key=lambda m: m.start()):
         if m.start() < end:
+            if m.end() <= end:
+                # Inside the match before (万 of 3万): the single scan never starts there, and
+                # the pass's next matches are those it finds from `end` (the first at or after it).
+                continue
             yield from _exact(passes, text, end, timeout)
             return
         yield m
