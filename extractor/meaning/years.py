@@ -14,6 +14,7 @@ from typing import Callable, Optional, Sequence, Union
 
 import regex
 
+from ..finding.scan import scan
 from ..pack.compiled import REGEX_TIMEOUT
 from .spans import MAX_SENTENCE, inside, overlaps
 from .tables import YearColumns
@@ -29,11 +30,7 @@ _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "
 # adjective ("China's 2024 GDP expanded 5%") or followed by a when-clause ("since 2020, when
 # output fell 5%") dates what follows it, as a leading Chinese year does.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
-_YEAR_MENTION = regex.compile(
-    # A look-ahead on the first character lets the engine skip most positions at once; an
-    # English mention starts a word with one of eight letters (checked first: 1.5x faster on English).
-    r"(?:(?=[较比同上去今本前12〇零一二三四五六七八九(（])"
-    r"|\b(?=[iIfFoOaAbBdDlLtT])(?=(?i:(?:in|for|of|as|by|during)\s|(?:last|this|a)\s+year|the\s+pre)))"
+_YEAR_BODY = (
     r"(?:(?P<base>[较比])?(?P<zh>(?<![0-9])(?:18|19|20)[0-9]{2}(?![0-9])|[〇零一二三四五六七八九]{4})\s?年"
     r"(?!代|度?(?:政府)?工作报告|.{0,14}统计公报)(?:末|底|初)?"
     r"(?P<de>的)?(?P<list>[、和及与](?=(?:19|20)[0-9]{2}年))?"
@@ -47,6 +44,14 @@ _YEAR_MENTION = regex.compile(
     r"|(?P<when>(?:19|20)[0-9]{2})(?=,\s+when\b)"
     r"|(?i:(?P<en_previous>\ba\s+year\s+(?:earlier|before)|\bthe\s+(?:previous|preceding)\s+year)"
     r"|(?P<en_last>\blast\s+year)|(?P<en_this>\bthis\s+year))\b)")
+# Where a mention can start, one look-ahead per pass of the scan (finding/scan.py), so that the
+# engine skips most positions at once: a Chinese word or numeral, a parenthesis, or the first
+# two digits of a year (every alternative that starts with a digit starts with 18, 19 or 20:
+# the other numbers of a table are not tried at all); an English mention starts a word with
+# one of eight letters. Two passes, not one pattern with both look-aheads: 1.7x faster on English.
+YEAR_MENTION_STARTS = (r"(?=[较比同上去今本前〇零一二三四五六七八九(（]|1[89]|20)",
+                       r"\b(?=[iIfFoOaAbBdDlLtT])(?=(?i:(?:in|for|of|as|by|during)\s|(?:last|this|a)\s+year|the\s+pre))")
+_YEAR_PASSES = tuple(regex.compile(start + _YEAR_BODY) for start in YEAR_MENTION_STARTS)
 _EN_BASE = regex.compile(r"(?i:\b(?:from|than|over|compared\s+with)\s+)$")
 # "Under a plan unveiled in 2023, the area will house 2.5 million people": the year dates the
 # plan's release, not the figures after it.
@@ -213,7 +218,7 @@ def stated_years(folded: str, excluded: Sequence[tuple[int, int]], spans_of_year
                  dates: Optional[TextDates] = None) -> list[YearMention]:
     """The years `folded` states as such: not in `excluded` (outlet lines) nor in a span of
     years (`spans_of_years`, sorted, each (start, end, start year, end year): 2021—2025年),
-    nor a comparison base or a list of years (see _YEAR_MENTION); the end of a plan
+    nor a comparison base or a list of years (see _YEAR_BODY); the end of a plan
     (“十二五”末) is its end year. `state["in_force"]`: the year in force at the start of
     `folded` (a segment of a large input), set to the one at its end; years in `quiet`
     (target years 到2030年, date lines; sorted spans) are never in force. 今年 / 去年 count
@@ -242,7 +247,7 @@ def _plan_ends(folded: str, spans_of_years: Sequence[tuple], excluded: Sequence[
 
 def _mentions(folded: str, state: dict, quiet: Sequence[tuple[int, int]], dates: TextDates):
     in_force = state.get("in_force")
-    for m in _YEAR_MENTION.finditer(folded, timeout=REGEX_TIMEOUT):
+    for m in scan(_YEAR_PASSES, folded, REGEX_TIMEOUT):
         english = bool(m.group("en") or m.group("paren") or m.group("en_previous") or m.group("en_last")
                        or m.group("en_this"))
         if m.group("rbase") and not m.group("rde"):
