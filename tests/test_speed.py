@@ -118,6 +118,26 @@ def test_a_pass_is_run_again_after_a_match_of_another():
     assert [m.group() for m in scan(PERIOD_PASSES, text, 5)] == ["by 2025", "2021—2025年"]
 
 
+
+# The single patterns the passes of sentence ends and paragraph breaks stand for.
+SENTENCE_END = regex.compile(
+    r"[。！？!?\n]|(?<=[A-Za-z0-9%)\]\"”'’])\.(?=\s+[A-Z\"“\[(]|\s*$)|(?<=\S)\s-\s(?=\S)")
+PARAGRAPH_BREAK = regex.compile(r"(?=[\sgG])(?:\n|(?<=\S)\s+-\s+(?=\S)|(?i:\bgroup\s+[0-9]+\s*:))")
+BLANKS_AND_DASHES = ["x", "Ab", "-", " - ", " ", "  ", "\n", "\r", "\t", "\u3000", "\xa0", ".", "。", "5", "%", "group 2:",
+                     "Group", "(", "“", "--", "- ", " -"]
+
+
+@settings(max_examples=500, deadline=None)
+@example("x\n- - x", 0)  # a line break, then a dash the single pattern reads after it
+@given(st.lists(st.sampled_from(BLANKS_AND_DASHES), max_size=30).map("".join), st.integers(0, 5))
+def test_sentence_ends_and_paragraph_breaks_by_passes_are_those_of_one_pattern(text, pos):
+    from extractor.meaning.context import _SENTENCE_END_PASSES
+    from extractor.meaning.years import _PARAGRAPH_BREAK_PASSES
+
+    for passes, single in ((_SENTENCE_END_PASSES, SENTENCE_END), (_PARAGRAPH_BREAK_PASSES, PARAGRAPH_BREAK)):
+        assert [m.span() for m in scan(passes, text, 5)] == [m.span() for m in single.finditer(text)]
+        assert [m.span() for m in scan(passes, text[pos:], 5)] == [m.span() for m in single.finditer(text[pos:])]
+
 spans = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 20)), max_size=30).map(
     lambda pairs: [(s, s + n) for s, n in sorted(pairs)])
 

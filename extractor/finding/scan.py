@@ -13,7 +13,9 @@ start with different characters).
 from __future__ import annotations
 
 from itertools import chain
-from typing import Iterator, Sequence
+from typing import Iterator, Optional, Sequence
+
+import regex
 
 
 def scan(passes: Sequence, text: str, timeout: float) -> Iterator:
@@ -77,3 +79,34 @@ def _exact(passes: Sequence, text: str, pos: int, timeout: float) -> list:
         out.append(m)
         pos = m.end()
         heads[best] = next(iterators[best], None)
+
+
+class BlanksBeforeMark:
+    r"""A pass of `scan` for a pattern whose matches start at the first of the blanks before
+    a mark (a dash between words: `(?<=\S)\s+-\s+(?=\S)`): the marks are found by
+    `str.find` (in C) and the pattern is matched at the start of the blanks before each,
+    not tried at every blank of an English text. Its `finditer` gives what the pattern's own
+    gives, when the pattern can start only at the first of a run of blanks (a lookbehind for
+    a non-blank) and its blanks run up to the mark. `not_first`: characters the blanks may
+    not start with (a line break, which another pass takes there)."""
+
+    _BLANKS_BACK = regex.compile(r"(?r)\s+")
+
+    def __init__(self, pattern: regex.Pattern, mark: str, not_first: str = ""):
+        self.pattern = pattern
+        self.mark = mark
+        self.not_first = not_first
+
+    def finditer(self, text: str, pos: int = 0, timeout: Optional[float] = None) -> Iterator:
+        end = pos
+        k = text.find(self.mark, pos)
+        while k >= 0:
+            blanks = self._BLANKS_BACK.match(text, end, k)
+            if blanks is not None and text[blanks.start()] not in self.not_first:
+                m = self.pattern.match(text, blanks.start(), timeout=timeout)
+                if m is not None:
+                    yield m
+                    end = m.end()
+                    k = text.find(self.mark, max(end, k + 1))
+                    continue
+            k = text.find(self.mark, k + 1)

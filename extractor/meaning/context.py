@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 
 import regex
 
+from ..finding.scan import BlanksBeforeMark, scan
 from ..finding.tokenize import Tokenizer
 from ..pack.compiled import REGEX_TIMEOUT, Compiled
 from .spans import MAX_SENTENCE, inside
@@ -20,8 +21,12 @@ from .regions import PlaceLookups, hyphenated_groups, place_span, without_bare_d
 from .years import YearScope
 
 
-_SENTENCE_END = regex.compile(
-    r"[。！？!?\n]|(?<=[A-Za-z0-9%)\]\"”'’])\.(?=\s+[A-Z\"“\[(]|\s*$)|(?<=\S)\s-\s(?=\S)")
+# Where sentences end, in two passes (finding/scan.py): punctuation and line breaks; and a
+# dash between words (a digest's "Jilin - The province ..."), looked for from each dash, not
+# at every blank of English text (4x faster than one pattern of both).
+_SENTENCE_END_PASSES = (
+    regex.compile(r"(?=[。！？!?\n.])(?:[。！？!?\n]|(?<=[A-Za-z0-9%)\]\"”'’])\.(?=\s+[A-Z\"“\[(]|\s*$))"),
+    BlanksBeforeMark(regex.compile(r"(?<=\S)\s-\s(?=\S)"), "-", "\n"))
 _HAN = regex.compile(r"\p{Han}+")
 # The words after a count, with a short gloss in parentheses inside them (3条市域（郊）铁路, 20个县（市）).
 _HAN_WORDS = regex.compile(r"\p{Han}+(?:[（(]\p{Han}{1,4}[）)]\p{Han}*)*")
@@ -56,7 +61,7 @@ class DocumentContext(PlaceLookups):
         self.folded = folded
         self.c = c
         self.tokenizer = tokenizer
-        self.ends = [m.end() for m in _SENTENCE_END.finditer(folded, timeout=REGEX_TIMEOUT)]
+        self.ends = [m.end() for m in scan(_SENTENCE_END_PASSES, folded, REGEX_TIMEOUT)]
         self.dating = YearScope(folded, excluded, spans_of_years, year_state, futures, articles)
         self.regions: list[tuple[int, int]] = []
         self.hits: list[tuple[int, int, tuple[str, ...]]] = []

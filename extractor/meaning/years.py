@@ -14,7 +14,7 @@ from typing import Callable, Optional, Sequence, Union
 
 import regex
 
-from ..finding.scan import scan
+from ..finding.scan import BlanksBeforeMark, scan
 from ..pack.compiled import REGEX_TIMEOUT
 from .spans import MAX_SENTENCE, inside, overlaps
 from .tables import YearColumns
@@ -97,7 +97,10 @@ _APPOSITIVE_LEAD = regex.compile(r"[,，]\s*(?i:home\s+to|spanning|covering|with
 _APPOSITIVE_REACH = 160
 # Paragraphs end at a line break, and so do the bullets of a digest summary ("... [1] - The
 # province ...", "Group 2: ..."): each bullet is a statement of its own, no year carries over.
-_PARAGRAPH_BREAK = regex.compile(r"(?=[\sgG])(?:\n|(?<=\S)\s+-\s+(?=\S)|(?i:\bgroup\s+[0-9]+\s*:))")
+# In two passes (finding/scan.py): line breaks and "Group 2:"; and a dash between words,
+# looked for from each dash, not at every blank of English text (3x faster than one pattern).
+_PARAGRAPH_BREAK_PASSES = (regex.compile(r"(?=[\ngG])(?:\n|(?i:\bgroup\s+[0-9]+\s*:))"),
+                           BlanksBeforeMark(regex.compile(r"(?<=\S)\s+-\s+(?=\S)"), "-", "\n"))
 # A heading line: short, no sentence punctuation (一、2024年工作回顾). A year in it is the year of
 # the paragraphs under it until a heading with another year.
 _HEADING = regex.compile(r"^[^\n。；;！？!?]{2,40}$", regex.MULTILINE)
@@ -324,7 +327,7 @@ class YearScope:
         self.year_starts = [y.start for y in self.years]
         self.year_ends = [y.end for y in self.years]
         self.text_year = None
-        self.paragraphs = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
+        self.paragraphs = [0] + [m.end() for m in scan(_PARAGRAPH_BREAK_PASSES, folded, REGEX_TIMEOUT)]
         self.columns = YearColumns(folded)
         self.section_years = list(self._section_years())
         self.section_starts = [p for p, _ in self.section_years]
