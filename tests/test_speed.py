@@ -4,6 +4,7 @@ what one piece, one pattern and a linear walk give."""
 
 from __future__ import annotations
 
+import bisect
 import time
 from pathlib import Path
 
@@ -137,6 +138,35 @@ def test_sentence_ends_and_paragraph_breaks_by_passes_are_those_of_one_pattern(t
     for passes, single in ((_SENTENCE_END_PASSES, SENTENCE_END), (_PARAGRAPH_BREAK_PASSES, PARAGRAPH_BREAK)):
         assert [m.span() for m in scan(passes, text, 5)] == [m.span() for m in single.finditer(text)]
         assert [m.span() for m in scan(passes, text[pos:], 5)] == [m.span() for m in single.finditer(text[pos:])]
+
+
+SECTION_LINES = ["一、2024年工作回顾", "二、2025年主要目标", "主要任务：", "专栏1 重点工程", "Next steps", "Review of 2024",
+                 "12\t456\t7%", "常住人口城镇化率达到59.22%。", "指标\t2020年\t2025年", "下一步，我们将推进以下工作：",
+                 "今后五年", "x", "", "规划期至2025年　远期展望至2035年", "主要成就和进展"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SECTION_LINES), max_size=14).map("\n".join),
+       st.sampled_from([None, "goals", "back", "other"]))
+def test_sections_from_the_headings_that_change_them_are_those_of_every_heading(text, carried):
+    """TargetScope keeps the marks where the kind of section changes: at every position of
+    any text it gives the section that a mark at every heading gives (with a section carried
+    from the segment before too)."""
+    from extractor.finding.normalize import fold
+    from extractor.meaning.targets import _HEADING_LINE, _LEAD_IN, OTHER, TargetScope, _section_kind
+
+    c = compiled(default_rules())
+    folded = fold(text, c.table)
+    marks = [(m.end(), _section_kind(m.group())) for m in _HEADING_LINE.finditer(folded) if m.start() > 0 or carried]
+    marks += [(m.end(), "goals") for m in _LEAD_IN.finditer(folded)]
+    marks = sorted(marks + ([(0, carried)] if carried else []))
+    scope = TargetScope(folded, c, [])
+    if carried:
+        scope.carry_section(carried)
+    for pos in range(len(folded) + 1):
+        i = bisect.bisect_right([p for p, _ in marks], pos) - 1
+        assert scope.section_at(pos) == (marks[i][1] if i >= 0 else OTHER), pos
+    assert (scope.sections[-1][1] if scope.sections else OTHER) == (marks[-1][1] if marks else OTHER)
 
 spans = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 20)), max_size=30).map(
     lambda pairs: [(s, s + n) for s, n in sorted(pairs)])

@@ -37,6 +37,9 @@ _GOALS = regex.compile(r"^\s*专栏|^\s*專欄|(?:发展|主要|预期|总体|�
                        r"(?i:\b(?:targets|goals|outlook|next\s+steps)\b)")
 _LOOKING_BACK = regex.compile(r"回顾|成就|进展|完成情况|成效|综合|(?i:\b(?:review|results|achievements)\b)")
 _SECTION_WORD = regex.compile(_LOOKING_BACK.pattern + "|" + _GOALS.pattern)
+# A part of every section word, none holding a line break: the lines that may hold one.
+_SECTION_HINT = regex.compile(r"专栏|專欄|目标|任务|工作|下一步|展望|今后|回顾|成就|进展|完成情况|成效|综合"
+                              r"|(?i:targets|goals|outlook|next|review|results|achievements)")
 # A line that states a span up to a year (规划期至2025年　远期展望至2035年) is a headline's dek,
 # not the heading of a section of goals.
 _SPAN_STATEMENT = regex.compile(r"[至到]\s?(?:19|20)[0-9]{2}\s?年")
@@ -163,15 +166,48 @@ class TargetScope:
         self.text_year = _latest(stated_years, self.futures)
 
     def _goal_sections(self) -> list[tuple[int, str]]:
-        """(position, GOALS / BACK / OTHER) at each heading and lead-in, in text order."""
-        marks = []
-        for m in _HEADING_LINE.finditer(self.folded):
-            line = m.group()
-            if m.start() == 0:
-                continue  # the headline
-            marks.append((m.end(), _section_kind(line)))
-        marks.extend((m.end(), GOALS) for m in _LEAD_IN.finditer(self.folded))
-        return sorted(marks)
+        """(position, GOALS / BACK / OTHER) where the kind of section changes: at a heading or
+        lead-in of goals or of a look back, and at the first heading after one (which ends it).
+
+        A heading whose kind is OTHER after another OTHER, or before any other kind, changes
+        nothing (section_at gives OTHER before the first mark). Most headings hold no section
+        word (the rows of a pasted table are short lines too): the headings with one are found
+        from the words' places, and of the others only the first after each section's mark
+        is read."""
+        folded = self.folded
+        words = [m.start() for m in _SECTION_HINT.finditer(folded)]
+        marks = [(m.end(), GOALS) for m in _LEAD_IN.finditer(folded)]
+        line_start = -1
+        for at in words:
+            if at < line_start:
+                continue  # a word of a line read already
+            line_start = folded.rfind("\n", 0, at) + 1
+            line = _HEADING_LINE.match(folded, line_start)
+            if line is not None and line_start > 0:  # the headline opens no section
+                kind = _section_kind(line.group())
+                if kind != OTHER:
+                    marks.append((line.end(), kind))
+            end = folded.find("\n", at)
+            line_start = len(folded) if end < 0 else end + 1
+        return self._with_ends(marks)
+
+    def _with_ends(self, marks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """`marks` with the first heading after each of goals or of a look back (which ends
+        its section), in order, a mark of the same kind as the one before it left out."""
+        for position, kind in list(marks):
+            after = self._heading_after(position) if kind != OTHER else None
+            if after is not None:
+                marks.append(after)
+        marks.sort()
+        return [mark for i, mark in enumerate(marks) if i == 0 or mark[1] != marks[i - 1][1]]
+
+    def _heading_after(self, position: int) -> Optional[tuple[int, str]]:
+        """The mark of the first heading (not the headline) whose mark lies past `position`."""
+        line_start = self.folded.rfind("\n", 0, position) + 1
+        for m in _HEADING_LINE.finditer(self.folded, line_start):
+            if m.start() > 0 and m.end() > position:
+                return m.end(), _section_kind(m.group())
+        return None
 
     def carry_section(self, section: str) -> None:
         """A later segment of a large input: the section the segments before ended in goes
@@ -180,7 +216,7 @@ class TargetScope:
         first = _HEADING_LINE.match(self.folded)
         if first is not None:
             marks.append((first.end(), _section_kind(first.group())))
-        self.sections = sorted(marks + self.sections)
+        self.sections = self._with_ends(marks + self.sections)
         self.section_starts = [s for s, _ in self.sections]
 
     def section_at(self, pos: int) -> str:

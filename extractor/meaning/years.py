@@ -319,8 +319,8 @@ class YearScope:
         self.dates = TextDates(articles)
         # (start, end, is a date line) of every heading line: read once, for the date lines
         # here and the years of sections (_section_years).
-        self._headings = [(m.start(), m.end(), bool(_DATE_LINE.fullmatch(m.group())))
-                          for m in _HEADING.finditer(folded, timeout=REGEX_TIMEOUT)]
+        self._headings = [(m.start(), m.end(), "年" in m.group() and _DATE_LINE.fullmatch(m.group()) is not None)
+                          for m in _HEADING.finditer(folded, timeout=REGEX_TIMEOUT)]  # (a date line holds 年)
         date_lines = [(start, end) for start, end, dated in self._headings if dated]
         quiet = _merged(sorted(self._futures + date_lines))
         self.years = stated_years(folded, excluded, self.periods, year_state, quiet, self.dates)
