@@ -384,7 +384,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     ctx.set_figures([(f.start, f.end) for f in figures])
     targets = TargetScope(folded, c, [(y.start, y.year) for y in ctx.dating.years],
                           [(start, end, first) for start, end, first, _ in year_spans], ctx.dating.columns, futures)
-    window = Window(doc, text, folded, offset, ctx, MetricNamer(pack, c), targets)
+    window = Window(doc, text, folded, offset, ctx, MetricNamer(c), targets)
     # The text's own year; a large input's (WholeTextYear) is worked out on first read.
     own_year = carry.text_year if carry is not None and carry.text_year is not None else targets.text_year
     window.targets.text_year = ctx.dating.text_year = own_year

@@ -362,7 +362,7 @@ def _python(code: str, cache: Path) -> str:
 
 _EXTRACT = "from extractor import extract; print([r.value for r in extract('城镇化率达到59.22%')])"
 _PRELOADED = ("import extractor.pack.cache as c, extractor.meaning.context as m; from regex import _main; "
-              "print(len(c._preloaded) > 0, any(_main._cache[k] is m._SENTENCE_END for k in c._preloaded))")
+              "print(len(c._preloaded) > 0, any(_main._cache[k] is m._SENTENCE_END_PASSES[0] for k in c._preloaded))")
 
 
 def test_the_modules_patterns_come_compiled_from_the_cache(tmp_path):
@@ -380,3 +380,29 @@ def test_a_damaged_pattern_cache_is_ignored(tmp_path):
     entry.write_bytes(b"not a pickle")
     assert _python(_PRELOADED, cache) == "False False"
     assert _python(_EXTRACT, cache) == "[59.22]"
+
+
+def test_a_pack_compiled_before_reads_its_files_only_when_asked(tmp_path):
+    """With the compiled form in the cache, a run needs nothing else: the validated files are
+    not read (nor written again), and a pack still gives them, and its metrics, when asked."""
+    cache = tmp_path / "cache"
+    assert _python(_EXTRACT, cache) == "[59.22]"
+    validated = list(cache.glob("rules-*.pickle"))
+    assert validated and list(cache.glob("compiled-*.pickle"))
+    for entry in validated:
+        entry.unlink()
+    assert _python(_EXTRACT, cache) == "[59.22]"
+    assert not list(cache.glob("rules-*.pickle"))
+    asked = ("from extractor.pack.rules import load_rules; pack = load_rules(); "
+             "print(pack.files is not None, 'urbanization_rate' in pack.metrics, pack.metric_files['urbanization_rate'])")
+    assert _python(asked, cache) == "True True metrics/urbanization_rate.toml"
+    assert list(cache.glob("rules-*.pickle"))
+
+
+def test_a_deferred_pack_pickles_as_its_sources():
+    import pickle
+
+    pack = rules.RulePack.deferred(load_rules().sources)
+    copy = pickle.loads(pickle.dumps(pack))
+    assert copy._files is None and copy.sources == pack.sources
+    assert copy.metrics.keys() == load_rules().metrics.keys()

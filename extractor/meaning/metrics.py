@@ -26,7 +26,6 @@ from typing import Optional
 import regex
 
 from ..pack.compiled import Compiled
-from ..pack.rules import RulePack
 
 # How far a planning-period keyword may stand before its span: 规划期为2021—2035年.
 PERIOD_KEYWORD_REACH = 6
@@ -95,11 +94,10 @@ def keyword_reaches(c: Compiled, folded: str, keyword_end: int, start: int) -> b
 
 
 class MetricNamer:
-    def __init__(self, pack: RulePack, c: Compiled):
-        self.pack = pack
+    def __init__(self, c: Compiled):
         self.c = c
         self.kinds = c.metric_kinds  # per metric, built with the pack: one set lookup per figure
-        self.named_plans = next((m.name for m in pack.metrics.values() if m.named_plans), None)
+        self.named_plans = c.named_plans
 
     def _first_accepting(self, metrics: tuple[str, ...], kind: str) -> Optional[str]:
         return next((m for m in metrics if kind in self.kinds[m]), None)
@@ -156,14 +154,14 @@ class MetricNamer:
         cues = _RATE_WORDS if points else self.c.growth_cues
         for name in metrics:
             growth = f"{name}_growth"
-            if growth in self.pack.metrics and cues.search(folded, begin, start):
+            if growth in self.kinds and cues.search(folded, begin, start):
                 return growth
         return None
 
     def growth_name(self, metric: str) -> Optional[str]:
         """The growth metric derived from `metric`, if it has one."""
         growth = f"{metric}_growth"
-        return growth if growth in self.pack.metrics else None
+        return growth if growth in self.kinds else None
 
     def gap_of_two(self, kind: str, hits: list[Hit], folded: str, start: int) -> bool:
         """Are percentage points at `start` the gap between two indicators (module constants
@@ -291,7 +289,7 @@ class MetricNamer:
         metrics = hit[2]
         if not metrics or self._first_accepting(metrics, kind):
             return True
-        return kind == "percentage" and any(f"{m}_growth" in self.pack.metrics for m in metrics)
+        return kind == "percentage" and any(f"{m}_growth" in self.kinds for m in metrics)
 
     def for_named_plan(self) -> Optional[str]:
         return self.named_plans

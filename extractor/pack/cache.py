@@ -152,6 +152,17 @@ def store(contents: dict[str, bytes], files: dict) -> None:
         _store(origin, "rules", files)
 
 
+def has_compiled(contents: dict[str, bytes]) -> bool:
+    """Does the cache hold the compiled form of the pack made of `contents`? Then that pack
+    validated when it was compiled (the key covers its bytes and the code that reads them)."""
+    origin = _origin_of("compiled", contents, "used")
+    path = _entry(origin, "compiled") if origin is not None else None
+    try:
+        return path is not None and path.is_file() and _private(path)
+    except OSError:
+        return False
+
+
 def load_compiled(contents: dict[str, bytes]):
     """The compiled form (pack/compiled.Compiled) of the pack made of `contents`, if cached."""
     origin = _origin_of("compiled", contents, "used")

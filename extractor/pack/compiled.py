@@ -427,6 +427,7 @@ class Compiled:
     future_years: list[RulePattern]               # 到2030年, by 2030: targets when the year lies ahead
     places: PlaceNames
     metric_kinds: dict[str, frozenset]  # the kinds of figure each metric names
+    named_plans: Optional[str]          # the metric of named plans (“十四五”), if the pack has one
     dictionary_words: list[str] = field(default_factory=list)
     tokenizer: Optional[Tokenizer] = None           # over dictionary_words, its jieba dictionary built
     # After these characters (the end of a number or of a unit) a hyphen joins a range:
@@ -739,6 +740,7 @@ def compile_pack(pack: RulePack) -> Compiled:
         range_dash_after=frozenset(CN_NUM_CHARS + "%‰") | {
             form[-1] for form, u in suffix_forms.items() if not u.rule.english and not form[-1].isascii()},
         metric_kinds={name: frozenset(m.kinds) for name, m in pack.metrics.items()},
+        named_plans=next((m.name for m in pack.metrics.values() if m.named_plans), None),
     )
 
 

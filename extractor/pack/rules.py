@@ -485,33 +485,45 @@ def growth_metric(metric: Metric) -> Metric:
 class RulePack:
     """All rule files of a pack, merged; the engine compiles what it needs from it once.
 
-    `metrics` holds the named metrics of the files and the growth metrics derived from them."""
+    `metrics` holds the named metrics of the files and the growth metrics derived from them.
+    A pack whose compiled form the per-user cache holds (`deferred`) reads its files only
+    when asked for them: a run of the command line needs the compiled form alone, and
+    unpickling the validated files as well cost a twentieth of a cold start."""
 
     def __init__(self, files: dict[str, RuleFile]):
-        self.files = files
+        self._files: Optional[dict[str, RuleFile]] = files
         # The bytes of the rule files by label, when loaded from files (load_rules): the key
         # of the pack's compiled form in the per-user cache (pack/cache.py).
         self.sources: Optional[dict[str, bytes]] = None
-        self.metrics: dict[str, Metric] = {}
-        self.metric_files: dict[str, str] = {}
-        for name, rule_file in files.items():
-            if rule_file.metric is None:
-                continue
-            metric = rule_file.metric
-            if metric.name in self.metrics:
-                raise RuleError(name, "metric -> name",
-                                f"duplicated metric name {metric.name!r} (also in {self.metric_files[metric.name]})")
-            self.metrics[metric.name] = metric
-            self.metric_files[metric.name] = name
-        for name, metric in list(self.metrics.items()):
-            if AMOUNT_KINDS.isdisjoint(metric.kinds):
-                continue
-            derived = growth_metric(metric)
-            if derived.name in self.metrics:
-                raise RuleError(self.metric_files[derived.name], "metric -> name",
-                                f"{derived.name!r} is derived from {name!r} (the growth rule); name it otherwise")
-            self.metrics[derived.name] = derived
-            self.metric_files[derived.name] = self.metric_files[name]
+        self._metrics = _metrics_of(files)
+
+    @classmethod
+    def deferred(cls, sources: dict[str, bytes]) -> "RulePack":
+        """The pack made of `sources` (label -> bytes), validated before (its compiled form
+        is in the cache): its files are read from the cache, or parsed, on first need."""
+        pack = cls.__new__(cls)
+        pack._files, pack._metrics, pack.sources = None, None, sources
+        return pack
+
+    @property
+    def files(self) -> dict[str, RuleFile]:
+        if self._files is None:
+            self._files = _validated_files(self.sources)
+        return self._files
+
+    @property
+    def metrics(self) -> dict[str, Metric]:
+        return self._metric_tables()[0]
+
+    @property
+    def metric_files(self) -> dict[str, str]:
+        """The file each metric is named in (a derived growth metric: its base's)."""
+        return self._metric_tables()[1]
+
+    def _metric_tables(self) -> tuple[dict[str, Metric], dict[str, str]]:
+        if self._metrics is None:
+            self._metrics = _metrics_of(self.files)
+        return self._metrics
 
     def collect(self, field: str) -> list:
         """Every entry of a list field (units, qualifiers, ...) across the pack's files."""
@@ -532,7 +544,35 @@ class RulePack:
         return "".join(self.collect("pairs"))
 
     def __reduce__(self):
+        if self._files is None and self.sources is not None:
+            return (RulePack.deferred, (self.sources,))
         return (RulePack, (self.files,))
+
+
+def _metrics_of(files: dict[str, RuleFile]) -> tuple[dict[str, Metric], dict[str, str]]:
+    """(metrics by name, the file each is named in): the files' named metrics and the growth
+    metrics derived from them; a name given twice is a RuleError."""
+    metrics: dict[str, Metric] = {}
+    metric_files: dict[str, str] = {}
+    for name, rule_file in files.items():
+        if rule_file.metric is None:
+            continue
+        metric = rule_file.metric
+        if metric.name in metrics:
+            raise RuleError(name, "metric -> name",
+                            f"duplicated metric name {metric.name!r} (also in {metric_files[metric.name]})")
+        metrics[metric.name] = metric
+        metric_files[metric.name] = name
+    for name, metric in list(metrics.items()):
+        if AMOUNT_KINDS.isdisjoint(metric.kinds):
+            continue
+        derived = growth_metric(metric)
+        if derived.name in metrics:
+            raise RuleError(metric_files[derived.name], "metric -> name",
+                            f"{derived.name!r} is derived from {name!r} (the growth rule); name it otherwise")
+        metrics[derived.name] = derived
+        metric_files[derived.name] = metric_files[name]
+    return metrics, metric_files
 
 
 def _location(error: dict) -> str:
@@ -629,14 +669,21 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> RulePack:
     for directory in extra_dirs:
         sources.extend((str(path), path) for path in rule_files(Path(directory)))
     contents = {label: _read(path, label) for label, path in sources}
-    files = rulecache.load(contents)
-    if files is not None:
-        pack = RulePack(files)
-    else:
-        pack = RulePack({label: parse_file(data, label) for label, data in contents.items()})
-        rulecache.store(contents, pack.files)
+    if rulecache.has_compiled(contents):
+        return RulePack.deferred(contents)
+    pack = RulePack(_validated_files(contents))
     pack.sources = contents  # what the pack was made of: the key of its compiled form in the cache
     return pack
+
+
+def _validated_files(contents: dict[str, bytes]) -> dict[str, RuleFile]:
+    """The parsed and validated rule files of `contents` (label -> bytes), from the cache
+    when it holds them."""
+    files = rulecache.load(contents)
+    if files is None:
+        files = {label: parse_file(data, label) for label, data in contents.items()}
+        rulecache.store(contents, files)
+    return files
 
 
 @functools.lru_cache(maxsize=1)
