@@ -37,7 +37,7 @@ _GOALS = regex.compile(r"^\s*专栏|^\s*專欄|(?:发展|主要|预期|总体|�
                        r"(?i:\b(?:targets|goals|outlook|next\s+steps)\b)")
 _LOOKING_BACK = regex.compile(r"回顾|成就|进展|完成情况|成效|综合|(?i:\b(?:review|results|achievements)\b)")
 _SECTION_WORD = regex.compile(_LOOKING_BACK.pattern + "|" + _GOALS.pattern)
-# A part of every section word, none holding a line break: the lines that may hold one.
+# A part of every section word: a heading without one is read no further.
 _SECTION_HINT = regex.compile(r"专栏|專欄|目标|任务|工作|下一步|展望|今后|回顾|成就|进展|完成情况|成效|综合"
                               r"|(?i:targets|goals|outlook|next|review|results|achievements)")
 # A line that states a span up to a year (规划期至2025年　远期展望至2035年) is a headline's dek,
@@ -171,24 +171,15 @@ class TargetScope:
 
         A heading whose kind is OTHER after another OTHER, or before any other kind, changes
         nothing (section_at gives OTHER before the first mark). Most headings hold no section
-        word (the rows of a pasted table are short lines too): the headings with one are found
-        from the words' places, and of the others only the first after each section's mark
-        is read."""
+        word (the rows of a pasted table are short lines too): each costs one search of its
+        characters, and no mark."""
         folded = self.folded
-        words = [m.start() for m in _SECTION_HINT.finditer(folded)]
         marks = [(m.end(), GOALS) for m in _LEAD_IN.finditer(folded)]
-        line_start = -1
-        for at in words:
-            if at < line_start:
-                continue  # a word of a line read already
-            line_start = folded.rfind("\n", 0, at) + 1
-            line = _HEADING_LINE.match(folded, line_start)
-            if line is not None and line_start > 0:  # the headline opens no section
-                kind = _section_kind(line.group())
+        for m in _HEADING_LINE.finditer(folded):
+            if m.start() > 0 and _SECTION_HINT.search(folded, m.start(), m.end()):  # not the headline
+                kind = _section_kind(m.group())
                 if kind != OTHER:
-                    marks.append((line.end(), kind))
-            end = folded.find("\n", at)
-            line_start = len(folded) if end < 0 else end + 1
+                    marks.append((m.end(), kind))
         return self._with_ends(marks)
 
     def _with_ends(self, marks: list[tuple[int, str]]) -> list[tuple[int, str]]:
