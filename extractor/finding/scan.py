@@ -101,7 +101,8 @@ class BlanksBeforeMark:
         end = pos
         k = text.find(self.mark, pos)
         while k >= 0:
-            blanks = self._BLANKS_BACK.match(text, end, k)
+            # (A hyphen inside a word, the most common, has no blank before it: no regex call.)
+            blanks = self._BLANKS_BACK.match(text, end, k) if k > end and text[k - 1].isspace() else None
             if blanks is not None and text[blanks.start()] not in self.not_first:
                 m = self.pattern.match(text, blanks.start(), timeout=timeout)
                 if m is not None:

@@ -57,8 +57,12 @@ _LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 def to_json(row: dict, columns: Sequence[str] = FIELDS) -> str:
     """One record as one line of JSON: Chinese as is, every line-breaking character escaped
-    (json.dumps escapes the C0 ones itself), so any reader sees one record per line."""
-    return json.dumps(ordered(row, columns), ensure_ascii=False).translate(_LINE_BREAKS)
+    (json.dumps escapes the C0 ones itself), so any reader sees one record per line. (Most
+    lines hold none: three searches in C, not a translation of every character.)"""
+    line = json.dumps(ordered(row, columns), ensure_ascii=False)
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:
+        return line.translate(_LINE_BREAKS)
+    return line
 
 
 #: Free-text columns, where a leading = + - @ tab or CR can make a spreadsheet run a formula.
