@@ -60,6 +60,7 @@ _GROWTH_RATE = regex.compile(r"(?i:\bgrowth\s+rates?\b|\bgrowth\s+of\b|\bgrew\b|
 _PLAN_BEFORE = regex.compile(r"(?r)(?:计划|目标|確定的|确定的|预期|(?i:\b(?:its|the|a|their)\s+(?:annual\s+|full-year\s+|growth\s+)?(?:target|goal)\s+of))\s*$")
 _PLAN_AFTER = regex.compile(r"\s?的?(?:年度|预期|全年)?目标")
 _CLAUSE_BREAK = regex.compile(r"[，,；;]")
+_LETTER = regex.compile(r"[^\W\d_]")  # a sentence without one (a row of bare figures) asks its words nothing
 # A threshold that defines a class of places (300万至500万的Ⅰ型大城市).
 _CLASS_OF_PLACES = regex.compile(r"\s?(?:以下|以上|及以上)?人?(?:\s?[至到—\-–]\s?[0-9.一二三四五六七八九十百千万亿]+\s?[万亿]?人?)?"
                                  r"\s?的\s?(?:[ⅠⅡI]+型)?(?:小|中等|大|特大|超大)?(?:城市|都市圈|县城)")
@@ -442,6 +443,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     ctx, folded, namer = window.ctx, window.folded, window.namer
     start, end = figure.start, figure.end
     left, right = ctx.sentence_bounds(start, end)
+    worded = _LETTER.search(folded, left, right) is not None
     kind = "period" if isinstance(figure, PeriodSpan) else figure.kind
     hits = [h for h in ctx.keywords_before(start, left, limit=6) if not window.inside_figure_words(h[0])]
     # Percentage points between two indicators (户籍人口城镇化率…，与常住人口城镇化率相差…) are of neither.
@@ -450,7 +452,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     floor = article.span.start - window.offset if article is not None else 0  # < 0: the article began earlier
     headline_end = _headline_end(window, article)
     region = ctx.region(start, end, left, right, kind, floor, article.headline_region if article is not None else None,
-                        headline_end)
+                        headline_end, worded)
     if region == NATION:
         region = (article.headline_nation or article.headline_region) if article is not None else None
     elif region is None:
@@ -545,7 +547,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
     today = article.span.published_year if article is not None else None
     target = window.targets.is_target(start, end, left, right, continues, today)
     change = is_change(folded, namer.c, start, end, figure.unit, metric, subject,
-                       folded[hit[0]:hit[1]] if hit is not None and metric != kind else None, previous_end)
+                       folded[hit[0]:hit[1]] if hit is not None and metric != kind else None, previous_end, left, worded)
     if in_list:
         target, change = target or window.last_value[2], change or window.last_value[3]
     elif window.last_value[0] >= left and window.last_value[1] == "count" and len(window.figure_words) > 1 \
@@ -558,7 +560,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
         unit = window.local_currency(region, article.headline_region if article is not None else None) or unit
     return _new_row(window, article, figure, left, right, kind=kind, metric=metric,
                     value=to_json_number(figure.value), unit=unit, qualifier=figure.qualifier,
-                    year=ctx.dating.year(start, end, left, right),
+                    year=ctx.dating.year(start, end, left, right, worded),
                     start_year=None, end_year=None, subject=subject,
                     region=region, target=target, change=change)
 

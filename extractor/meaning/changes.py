@@ -38,12 +38,15 @@ MATCH_REACH = 80
 
 
 def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str], metric: str,
-              subject: Optional[str], keyword: Optional[str], previous_end: int) -> bool:
+              subject: Optional[str], keyword: Optional[str], previous_end: int, left: int = 0,
+              worded: bool = True) -> bool:
     """`keyword`: the folded keyword that names the figure, if any (新增城镇人口);
-    `previous_end`: where the figure before it ends (a word of addition reaches no further)."""
+    `previous_end`: where the figure before it ends (a word of addition reaches no further);
+    `left`, `worded`: where its sentence starts and whether the sentence holds a letter (words
+    looked for only within a sentence without one are not looked for)."""
     if metric.endswith("_growth") or unit == "pp" or metric in c.change_flows:
         return True
-    if unit == "%" and _SHARE.search(folded, max(0, start - 20), start):
+    if unit == "%" and (worded or start - 20 < left) and _SHARE.search(folded, max(0, start - 20), start):
         return False  # a share of an addition is a level: 新增城镇人口占全国的六成以上
     if keyword is not None and c.change_keywords.search(keyword):
         return True
@@ -57,8 +60,10 @@ def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str
     # The figure before bounds the reach, unless this one continues its list of items
     # (新建未来社区360个、城乡风貌样板区120个).
     bound = start - 40 if folded.startswith("、", previous_end) else max(previous_end, start - 40)
-    clause = _CLAUSE_START.search(folded, max(0, bound), start)
-    head = c.change_heads.search(folded, clause.end() if clause else max(0, bound), start)
+    head = None
+    if worded or bound < left:
+        clause = _CLAUSE_START.search(folded, max(0, bound), start)
+        head = c.change_heads.search(folded, clause.end() if clause else max(0, bound), start)
     if head is not None and not _SAYS_MORE.match(folded, head.end(), start):
         return True
     new = c.change_keywords.match(subject.lower()) if subject is not None else None

@@ -342,7 +342,7 @@ class PlaceLookups:
     _refer_words: Optional[tuple[list[int], list[int]]] = None
 
     def region(self, start: int, end: int, left: int, right: int, kind: str, floor: int = 0,
-               headline: Optional[str] = None, headline_end: int = -1) -> Optional[str]:
+               headline: Optional[str] = None, headline_end: int = -1, worded: bool = True) -> Optional[str]:
         """The place a figure is about: None when its sentence names none (the caller takes the
         headline's, `headline`), "" when it is about none on purpose. In order: a place right
         after it with 的 (超过80%的涪城区); a part of a breakdown (东部18个); a time between places;
@@ -353,7 +353,10 @@ class PlaceLookups:
         list summed, counted or shared out, or a member of a named group (which it is then
         about); in a 分别 list the place in the value's position; else a national word, the
         first place of a plan's sentence, a place right after it, a project's place or a set
-        of places with no name (README, "Years and places")."""
+        of places with no name (README, "Years and places").
+
+        `worded`: the sentence holds a letter. False (the row of a table of bare figures) skips
+        every test of words standing within the sentence; those that may read past it stay."""
         if start < headline_end:  # the headline: its parts are statements of their own
             space = _HEADLINE_PART.search(self.folded, left, start)
             if space is not None:
@@ -370,22 +373,23 @@ class PlaceLookups:
         own = bisect.bisect_right(self.region_starts, start)
         if own < after and not self._not_the_subject(*self.regions[own]):
             return self._region_text(own)  # 12 western provincial-level regions: a place in the figure's own words
-        if _ONE_OF_SET.search(self.folded, max(left, start - MATCH_REACH), start) \
-                or kind == "count" and (_ONE_OF.search(self.folded, max(left, start - 24), start)
+        if worded and _ONE_OF_SET.search(self.folded, max(left, start - MATCH_REACH), start) \
+                or kind == "count" and (worded and _ONE_OF.search(self.folded, max(left, start - 24), start)
                                         or _ONE_OF_AFTER.match(self.folded, end, end + 16)):
             return ""  # one of about 27 Chinese cities with output above 1 trillion yuan, 全国27个万亿城市之一: the set's
-        if kind == "count" and _BETWEEN_FIGURE_BEFORE.search(self.folded, max(left, start - 24), start):
+        if kind == "count" and worded and _BETWEEN_FIGURE_BEFORE.search(self.folded, max(left, start - 24), start):
             return ""  # a line linking the two downtowns: the places a line links, about no one place
-        if kind == "count" and _EXCEPT_BEFORE.search(self.folded, max(left, start - 4), start):
+        if kind == "count" and worded and _EXCEPT_BEFORE.search(self.folded, max(left, start - 4), start):
             return ""  # 取消武汉市以外8市的落户限制: the places left when one is taken out, a set with no name
-        direction = _DIRECTION_BEFORE.search(self.folded, max(left, start - 8), start)
-        if direction is None:  # 试点县中，赣北地区8个、赣中南地区12个: a province's part, its one-character name and a direction
+        direction = _DIRECTION_BEFORE.search(self.folded, max(left, start - 8), start) if worded else None
+        if direction is None and worded:  # 试点县中，赣北地区8个、赣中南地区12个: a province's part, its one-character name and a direction
             direction = _PROVINCE_PART_BEFORE.search(self.folded, max(left, start - 8), start)
             if direction is not None and self.folded[direction.start("part")] not in self.c.places.abbreviations:
                 direction = None
         if direction is not None:
             return self.text[direction.start("part"):direction.end("part")]  # 60个试点县中，东部18个，中部22个
-        if _DIFFERENCE_BEFORE.search(self.folded, max(left, start - 24), start) and self._places_before(left, start) > 1:
+        if worded and _DIFFERENCE_BEFORE.search(self.folded, max(left, start - 24), start) \
+                and self._places_before(left, start) > 1:
             return ""  # X 79.9 percent, while Y 58.9 percent, a difference of 21 percentage points
         if kind == "duration":
             around = _AROUND_AFTER.match(self.folded, end, end + MATCH_REACH)
@@ -474,10 +478,11 @@ class PlaceLookups:
                 if _SHARED_AFTER_LIST.fullmatch(self.folded, e, start):
                     return self._group_named_by(i)  # 德阳、眉山、资阳的城镇化率则在45%—55%之间: the set's
             i -= 1
-        referred = self._referred(left, start, floor, headline)
+        referred = self._referred(left, start, floor, headline) if worded else None
         if referred is not None:
             return referred
-        national = _NATIONAL.search(self.folded, left, self._words_end(end))
+        words_end = self._words_end(end)  # English words after it may run past the sentence
+        national = _NATIONAL.search(self.folded, left, words_end) if worded or words_end > end else None
         if national is not None and not _EN_BASE_BEFORE.search(self.folded, max(left, national.start() - 16),
                                                                 national.start()):
             return NATION  # 17 national-level metropolitan areas: the country, as the headline names it
@@ -497,8 +502,8 @@ class PlaceLookups:
         if i < len(self.regions) and _RIGHT_AFTER.fullmatch(self.folded, end, self.regions[i][0]) \
                 and not self._not_the_subject(*self.regions[i]) and self.folded[self.regions[i][1]:][:1] != "-":
             return self._region_text(i)  # 达到59.22%的河南; not the 116-kilometer Shenzhen-Jiangmen railway
-        project = self._project_place(kind, start, end, left, headline)
-        if project is None and (self._a_set_is_the_subject(left, start, end) or self._about_a_set(left, start)
+        project = self._project_place(kind, start, end, left, headline, worded)
+        if project is None and (worded and (self._a_set_is_the_subject(left, start, end) or self._about_a_set(left, start))
                                 or self._listed_set_again(left, end)):
             return ""  # twelve provinces had urbanization rates above 70 percent: a group with no name
         return project
@@ -631,23 +636,24 @@ class PlaceLookups:
         listed = regex.compile(r"、[^，,。；;、]{1,12}?(?<![0-9])" + regex.escape(m.group("n")) + r"\s?(?:个|座)")
         return bool(listed.search(self.folded, before, left))
 
-    def _project_place(self, kind: str, start: int, end: int, left: int, headline: Optional[str]) -> Optional[str]:
+    def _project_place(self, kind: str, start: int, end: int, left: int, headline: Optional[str],
+                       worded: bool = True) -> Optional[str]:
         """A figure whose sentence names no place it is about, but a line, bridge or canal (京雄
         城际铁路全长约92公里, The 55-kilometer Hong Kong-Zhuhai-Macao Bridge) or a trip between
         points that are no places (从北京西站到雄安站50分钟): about no region (""), or about the
         place the project is named after (广佛线全长39.6公里, 桃园机场捷运全长51公里) when the text
         names it apart from lines too or names no place of its own in its headline. None: no
-        project, or the article's place."""
-        clause = _CLAUSE_BREAK.search(self.folded, left, start)
+        project, or the article's place. (`worded`: see region.)"""
+        clause = _CLAUSE_BREAK.search(self.folded, left, start) if worded else None
         clause_start = clause.end() if clause else left
-        if kind == "length" and _PROJECT_LENGTH.search(self.folded, clause_start, start):
+        if kind == "length" and worded and _PROJECT_LENGTH.search(self.folded, clause_start, start):
             i = bisect.bisect_left(self.region_starts, clause_start)
             named = i < len(self.regions) and self.regions[i][1] <= start
             if named and headline and not self._named_apart(i):
                 return None  # 成渝中线高铁全长约292公里 in an article on 四川 that names no 成渝 of its own: 四川
             return self._region_text(i) if named else ""
         if kind == "length" and _EN_PROJECT_AFTER.match(self.folded, end, end + MATCH_REACH) \
-                or kind == "duration" and _TRIP.search(self.folded, clause_start, start):
+                or kind == "duration" and worded and _TRIP.search(self.folded, clause_start, start):
             return ""
         return None
 

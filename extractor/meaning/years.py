@@ -397,13 +397,14 @@ class YearScope:
             return False  # 14.21 percentage points higher than the figure for 2010
         return bool(_TRAILING_GAP.fullmatch(gap) or _TRAILING_PHRASE.fullmatch(gap))
 
-    def year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
+    def year(self, start: int, end: int, left: int, right: int, worded: bool = True) -> Optional[int]:
         """The year the text gives this figure: its sentence's ("59.22% in 2024", "2024年，…",
         "2020年的55.43%"), else the last year stated before it in its paragraph (a year carries
         on until another year or a span is stated, or a sentence speaks of the future: 未来),
         else the year of the heading it stands under, else that of a report headline
         (2024年…统计公报); in a table whose header is a row of years, that of its column. A figure under a span (“十四五”以来, since 2021) or of every year
-        (每年安排1亿元) has none."""
+        (每年安排1亿元) has none. `worded`: the sentence holds a letter (False skips the tests
+        of words within it)."""
         cell = self.columns.cell(start)
         if cell is not None:
             return cell[0]  # 常住人口城镇化率　54.2%　58%左右: the year of its column
@@ -416,11 +417,12 @@ class YearScope:
         year = self._sentence_year(start, end, left, right)
         if year is not None:
             return year
-        if self._under_span(left, start) or _YEARS_FROM_NOW.search(self.folded, left, right) \
-                or _EVERY_YEAR_BEFORE.search(self.folded, left, start) or _EVERY_YEAR_AFTER.match(self.folded, end, end + 16):
+        if self._under_span(left, start, worded) or worded and (
+                _YEARS_FROM_NOW.search(self.folded, left, right) or _EVERY_YEAR_BEFORE.search(self.folded, left, start)) \
+                or _EVERY_YEAR_AFTER.match(self.folded, end, end + 16):
             return None
-        if not _LATER.search(self.folded, left, start):
-            year = self._carried(start, left, bool(_PLANNED.search(self.folded, left, start)))
+        if not worded or not _LATER.search(self.folded, left, start):
+            year = self._carried(start, left, worded and bool(_PLANNED.search(self.folded, left, start)))
             if year is not None:
                 return year if year > 0 else None
         return self.dates.reported(start)
@@ -477,7 +479,7 @@ class YearScope:
             return last
         return None
 
-    def _under_span(self, left: int, start: int) -> bool:
+    def _under_span(self, left: int, start: int, worded: bool = True) -> bool:
         """Does a span of years govern the figure (十四五以来, 2022年至2024年, since 2021)? One
         in its clause (after the last ；) that is not in a title (《…计划（2023－2025）》)."""
         left = max(left, self.folded.rfind("；", left, start) + 1, self.folded.rfind(";", left, start) + 1)
@@ -488,7 +490,7 @@ class YearScope:
                     and self.folded.find("》", p_end, start) >= 0):
                 return True
             i += 1
-        return bool(_SPAN_MARKER.search(self.folded, left, start))
+        return worded and bool(_SPAN_MARKER.search(self.folded, left, start))
 
     def _sentence_year(self, start: int, end: int, left: int, right: int) -> Optional[int]:
         period_year = self._period_year(start, left)
