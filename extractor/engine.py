@@ -545,7 +545,7 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
         window.last_rate = (left, metric)
     continues = window.last_target[0] < left and window.last_target[1]
     today = article.span.published_year if article is not None else None
-    target = window.targets.is_target(start, end, left, right, continues, today)
+    target = window.targets.is_target(start, end, left, right, continues, today, worded)
     change = is_change(folded, namer.c, start, end, figure.unit, metric, subject,
                        folded[hit[0]:hit[1]] if hit is not None and metric != kind else None, previous_end, left, worded)
     if in_list:

@@ -229,13 +229,14 @@ class TargetScope:
         return today is None or year >= today
 
     def is_target(self, start: int, end: int, left: int, right: int, continues_target: bool,
-                  today: Optional[int] = None) -> bool:
+                  today: Optional[int] = None, worded: bool = True) -> bool:
         """Is the figure at [start, end) in the sentence [left, right) a target? `continues_target`:
-        the last figure of an earlier sentence was one; `today`: the year of the text's dateline."""
+        the last figure of an earlier sentence was one; `today`: the year of the text's dateline;
+        `worded`: the sentence holds a letter (False skips the tests of words within it)."""
         cell = self.columns.cell(start) if self.columns is not None else None
         if cell is not None:
             return cell[1]  # 常住人口城镇化率　54.2%　58%左右　预期性: the goal column of a plan's table
-        return self._looks_ahead(start, end, left, right, continues_target, today) \
+        return self._looks_ahead(start, end, left, right, continues_target, today, worded) \
             and not self._never(start, end, left, today)
 
     def _never(self, start: int, end: int, left: int, today: Optional[int]) -> bool:
@@ -251,7 +252,7 @@ class TargetScope:
             or self._own_past_year(left, start, today))  # 突破500万人（2024年为443万人）
 
     def _looks_ahead(self, start: int, end: int, left: int, right: int, continues_target: bool,
-                     today: Optional[int]) -> bool:
+                     today: Optional[int], worded: bool = True) -> bool:
         """What the words around the figure say: a target word, a year ahead, a section of goals."""
         folded, c = self.folded, self.c
         actual = self._actual_before(left, start)
@@ -264,9 +265,9 @@ class TargetScope:
             cue = max(cue, self.plan_ends[j])
         if cue >= 0 and actual <= cue:
             return True
-        if actual < 0 and self._subject_of_future(left, start, end, right):
+        if actual < 0 and worded and self._subject_of_future(left, start, end, right):
             return True  # The 85-km intercity railway … is scheduled to open by 2027
-        if actual < 0 and _APPOSED_BEFORE.search(self.folded, max(left, start - 16), start) \
+        if actual < 0 and worded and _APPOSED_BEFORE.search(self.folded, max(left, start - 16), start) \
                 and _FUTURE_AFTER_APPOSITIVE.match(self.folded, end, min(right, end + MATCH_REACH + 40)):
             return True  # The West Rail Link, an 18km line to Qianhai, is expected to begin in 2026
         if (c.target_after.match(folded, end, end + MATCH_REACH) and actual < 0
