@@ -29,7 +29,8 @@ _PHRASAL_UP = regex.compile(r"(?i:\b(?:set|sets|setting|built|build|building|dre
 # "…, adding that 35 counties had been named": a speaker adds words, the figure none.
 _SAYS_MORE = regex.compile(r"(?i:\s+that\b)")
 # The start of a figure's clause: where a word of addition at its head is looked for.
-_CLAUSE_START = regex.compile(r"(?r)[，,；;。：:\n]")
+_CLAUSE_MARKS = "，,；;。：:\n"
+_CLAUSE_START = regex.compile(f"(?r)[{_CLAUSE_MARKS}]")
 # A share right before a percentage (占全国的, 占比): the figure is a level.
 _SHARE = regex.compile(r"(?r)(?:占[^，,；;。0-9]{0,15}|占比|比重)\s*(?:为|達|达|达到)?\s*$")
 # How far past a figure a change word may be matched (a 4.6%| rise): a bounded match costs
@@ -61,7 +62,9 @@ def is_change(folded: str, c: Compiled, start: int, end: int, unit: Optional[str
     # (新建未来社区360个、城乡风貌样板区120个).
     bound = start - 40 if folded.startswith("、", previous_end) else max(previous_end, start - 40)
     head = None
-    if worded or bound < left:
+    # (The clause starts in the sentence when the sentence starts after a clause mark, 。 or a
+    # line break: a sentence without a letter then holds no head.)
+    if worded or bound < left and not (left and folded[left - 1] in _CLAUSE_MARKS):
         clause = _CLAUSE_START.search(folded, max(0, bound), start)
         head = c.change_heads.search(folded, clause.end() if clause else max(0, bound), start)
     if head is not None and not _SAYS_MORE.match(folded, head.end(), start):
