@@ -542,6 +542,12 @@ REFERRING_BACK = cases("refer", [
     ("合肥与淮南、六安等城市的通勤时间缩短到40分钟。", "40分钟", "region", None),
     ("郑州至都市圈各城市的通达时间控制在30分钟以内。", "30分钟", "region", "郑州"),
     ("全省已形成两个都市圈，都市圈人口合计2000万人。", "2000万人", "region", None),
+    # A place that opens the next line is not the subject of a figure that ends one (a table's
+    # next row, the next paragraph); hard-wrapped English may break around its preposition.
+    ("湖北发布数据\n常住人口城镇化率\t66.1%\n武汉\t84.7%", "66.1%", "region", "湖北"),
+    ("湖北发布数据\n常住人口城镇化率\t66.1%\n武汉\t84.7%", "84.7%", "region", "武汉"),
+    ("Hubei data\nThe urbanization rate stood at 66.1%\nWuhan plans more subway lines.", "66.1%", "region", "Hubei"),
+    ("Retail sales rose 6.3% in\nWuhan last year.", "6.3%", "region", "Wuhan"),
 ])
 
 # Issue 12, class 16: the places a group consists of (包括, 由…组成, 以X为中心, covers) are its

@@ -69,8 +69,11 @@ _NOT_A_PLACE_AFTER = regex.compile(
     r"|(?:\s+(?-i:[A-Z])[\w'’]*){1,3}\s+(?:rail\s+link|link|railway|line|bridge|tunnel|expressway|corridor)\b"
     r"|(?:-[a-z][\w'’]*){0,3}\s+(?:intercity\s+|high-speed\s+)?(?:railway|railroad|rail\s+line|expressway|highway)\b)")
 _AGENCY_AFTER = regex.compile(_AGENCY)
-_RIGHT_AFTER = regex.compile(r"\s?(?:的|之|(?i:(?:of|in|for)(?:\s+the)?))?\s?")
-_OF_PLACE_AFTER = regex.compile(r"\s?(?:以上|左右|以内)?的\s?")
+# A place right after a figure (达到59.22%的河南, 59.22% in Henan) on its line: a figure that ends a
+# line is not about the place the next line opens with (a table's next row, the next paragraph);
+# hard-wrapped English may break the line around its preposition.
+_RIGHT_AFTER = regex.compile(r"[^\S\r\n]?(?:的|之)?[^\S\r\n]?|\s?(?i:(?:of|in|for)(?:\s+the)?)\s?")
+_OF_PLACE_AFTER = regex.compile(r"[^\S\r\n]?(?:以上|左右|以内)?的[^\S\r\n]?")
 _LIST_END = regex.compile(r"\s?(?:等)?\s?")
 _LIST_JOINT = regex.compile(r"\s?(?:[、,和与及—]|(?i:,?\s*and))\s?")
 _MEMBERS_AFTER = regex.compile(r"[^，,。;；\n]{0,40}?(?:[，,]\s*(?:包括|including|such\s+as|among\s+them)|[（(](?![市县区州旗、]{1,6}[）)])|：)",
