@@ -177,7 +177,7 @@ ROW_PIECES = ["12\t456.12\t156\t84%", "3\t5.6%\t7%", "2024\t55.4%", "(2024)\t61%
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(ROW_PIECES), max_size=40).map("".join))
-@example("广州发布数据\n城镇化率\n5%\n的郑州")  # a test that reads past the sentence stays (odd as its finding is)
+@example("广州发布数据\n城镇化率\n5%\n的郑州\n5%\nnational level")  # tests that read past the line
 @example("郑州市城镇化率\n12\t5%\n(2024)\t61%\n")
 def test_a_sentence_without_words_asks_its_words_nothing(monkeypatch, text):
     """A figure whose sentence holds no letter (a row of bare figures) skips the tests of the
