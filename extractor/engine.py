@@ -483,6 +483,8 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
                         lambda: ctx.clause(start, end, left, right), previous_end, after, named_after)
     if gap:
         metric = None
+    elif metric is None:
+        metric = _column_metric(window, kind, start)  # 城市　地区生产总值 / 武汉　21106.2亿元: the header names it
     if window.last_amount[0] == left and _CLASS_OF_PLACES.match(folded, end) \
             and (hit is None or hit[1] <= previous_end or _CLAUSE_BREAK.search(folded, hit[1], start)) \
             and namer.metric_of((window.last_amount[1],), kind):
@@ -563,6 +565,28 @@ def _row(figure: Figure, window: Window, article: Optional[ArticleOf], previous_
                     year=ctx.dating.year(start, end, left, right, worded),
                     start_year=None, end_year=None, subject=subject,
                     region=region, target=target, change=change)
+
+
+def _column_metric(window: Window, kind: str, start: int) -> Optional[str]:
+    """The metric a cell of a table takes from above it when its row names none: the header
+    cell of its column (地区生产总值), else the table's caption (【2022—2024年常住人口城镇化率】);
+    a percentage under a header of growth (比上年增长) is the growth of the column left of it."""
+    found = window.ctx.labels.labels(start)
+    if found is None:
+        return None
+    cell, left, caption = found
+    namer, ctx = window.namer, window.ctx
+    for span in (cell, caption):
+        for hit in ctx.hits_within(*span) if span is not None else ():
+            metric = namer.metric_of(hit[2], kind)
+            if metric is not None:
+                return metric
+    if kind == "percentage" and cell is not None and left is not None and namer.c.growth_cues.search(window.folded, *cell):
+        for hit in ctx.hits_within(*left):
+            growth = next((g for g in map(namer.growth_name, hit[2]) if g), None)
+            if growth is not None:
+                return growth
+    return None
 
 
 def _shared_subject(namer: MetricNamer, folded: str, hit, start: int, right: int, metric: str, in_list: bool,

@@ -500,6 +500,30 @@ TABLES_HO2 = cases("tables-ho2", [
     ("某省规划\n\n专栏1　“十三五”时期主要成就\n\n建成保障性住房5万套。", "5万套", "target", False),
 ])
 
+# A table of places names its indicator above its cells: the header cell of the column, else
+# the caption over the table; a column of growth takes the growth of the column left of it.
+_CAPTIONED = "成渝城市观察\n\n表3　2023—2024年户籍人口城镇化率\n城市\t2023年\t2024年\n成都\t69.8%\t70.3%\n重庆\t54.1%\t55.0%\n"
+_HEADED = ("西部省会经济\n\n地区\t地区生产总值\t同比增长\t常住人口\n西安\t12010亿元\t4.6%\t1307万人\n"
+           "兰州\t3487亿元\t5.3%\t442万人\n\n全年新增城镇就业12万人。")
+COLUMNS = cases("columns", [
+    (_CAPTIONED, "69.8%", "metric", "hukou_urbanization_rate"),
+    (_CAPTIONED, "55.0%", "metric", "hukou_urbanization_rate"),
+    (_CAPTIONED, "55.0%", "year", 2024),
+    (_CAPTIONED, "54.1%", "region", "重庆"),
+    (_HEADED, "12010亿元", "metric", "gdp"),
+    (_HEADED, "4.6%", "metric", "gdp_growth"),
+    (_HEADED, "4.6%", "change", True),
+    (_HEADED, "5.3%", "metric", "gdp_growth"),
+    (_HEADED, "442万人", "metric", "resident_population"),
+    (_HEADED, "442万人", "region", "兰州"),
+    (_HEADED, "12万人", "metric", "new_urban_jobs"),
+    # A row that names its own indicator keeps it (常住人口城镇化率 under a header of years).
+    ("某市统计公报\n\n【主要指标】\n指标\t2023年\t2024年\n常住人口城镇化率\t61.2%\t62.0%\n", "62.0%", "metric",
+     "urbanization_rate"),
+    # No table: a short line over a sentence is no caption.
+    ("常住人口城镇化率\n全市新增5个试点镇。", "5个", "metric", "count"),
+])
+
 # Issue 12, classes 16-19: the place each figure is about.
 REGIONS = cases("region", [
     ("以洛阳、开封、新乡等8市为重点推进都市圈建设。", "8市", "region", None),
@@ -918,6 +942,6 @@ def test_the_place_a_word_refers_back_to(text, figure, field, expected):
 
 @pytest.mark.parametrize("text,figure,field,expected", NAMING + TARGET_CHANGE + TARGET_SCOPE + CHANGE_CLASSES + NAMING_CLASSES
                          + PROJECTIONS + CHANGE_WORDS + YEARS + REGIONS + YEARS_STYLES + NAMING_STYLES
-                         + NAMING_HO2 + YEARS_HO2 + TABLES_HO2 + SPEECH_HO2 + HO3)
+                         + NAMING_HO2 + YEARS_HO2 + TABLES_HO2 + COLUMNS + SPEECH_HO2 + HO3)
 def test_what_a_figure_means(text, figure, field, expected):
     assert field_of(text, figure, field) == expected

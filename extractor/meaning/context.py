@@ -18,6 +18,7 @@ from ..finding.tokenize import Tokenizer
 from ..pack.compiled import REGEX_TIMEOUT, Compiled
 from .spans import MAX_SENTENCE, inside
 from .regions import PlaceLookups, hyphenated_groups, place_span, without_bare_directions
+from .tables import ColumnLabels
 from .years import YearScope
 
 
@@ -63,6 +64,7 @@ class DocumentContext(PlaceLookups):
         self.tokenizer = tokenizer
         self.ends = [m.end() for m in scan(_SENTENCE_END_PASSES, folded, REGEX_TIMEOUT)]
         self.dating = YearScope(folded, excluded, spans_of_years, year_state, futures, articles)
+        self.labels = ColumnLabels(folded)  # what stands above a table's cells
         self.regions: list[tuple[int, int]] = []
         self.hits: list[tuple[int, int, tuple[str, ...]]] = []
         for start, end, term in c.lexicon.finditer(folded):

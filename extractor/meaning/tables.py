@@ -1,10 +1,14 @@
-"""Tables of indicators pasted as text, whose columns are years.
+"""Tables pasted as text: the years of their columns, and the labels above their cells.
 
 A plan lists its main indicators as a table: a header row of years (指标　2020年　2025年　属性)
 and one row per indicator (常住人口城镇化率　54.2%　58%左右　预期性). A cell's year is that of
 its column, not one stated in a sentence; and in a plan's table (a 属性 / 目标 column, or rows
 marked 预期性 / 约束性) the last year's column holds the goals. The header is no heading whose
 year dates the paragraphs after it.
+
+A table of places (城市　地区生产总值　比上年增长 / 武汉　21106.2亿元　5.2%) names its indicator
+above its cells: in the header cell of their column, or in a caption over the table
+(【2022—2024年常住人口城镇化率】): ColumnLabels.
 
 The header rows are found in one pass over the text; a figure's row is found by bisect and
 its column by counting the cell breaks before it in its row (a bounded slice).
@@ -33,6 +37,8 @@ _GOAL_HEADER = regex.compile(r"属性|屬性|目标|目標|规划值|規劃值|(
 _GOAL_ROW = regex.compile(r"预期性|约束性|預期性|約束性")
 #: How long a row may be (characters): a figure's column is counted in a bounded slice.
 MAX_ROW = 240
+#: How long a table's caption may be (【2024年经济总量与增速】, 表1 主要指标).
+MAX_CAPTION = 60
 
 
 def may_be_row(text: str, line_start: int) -> bool:
@@ -125,3 +131,76 @@ class YearColumns:
         """Is [start, end) inside a header row of years?"""
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and end <= self.tables[i].header_end
+
+
+@dataclass(frozen=True)
+class _Block:
+    start: int                  # where its first line (the header) starts
+    end: int                    # where its last row ends
+    header_end: int
+    caption: Optional[tuple[int, int]]  # the short line right above it, without cell breaks
+
+
+class ColumnLabels:
+    """What stands above a cell of a table: the header cell of its column, the one left of
+    that, and the table's caption. A table is a block of consecutive lines that hold cell
+    breaks, each no longer than a row; its first line is its header. The blocks are found
+    in one pass over the text, on the first figure that asks (most texts have no cell break
+    and are never read), and a figure's block by bisect."""
+
+    def __init__(self, folded: str):
+        self.folded = folded
+        self._blocks: Optional[list[_Block]] = None
+        self._starts: list[int] = []
+        self._cells: dict[int, list[tuple[int, int]]] = {}  # the header cells of each block read
+
+    def _find_blocks(self) -> list[_Block]:
+        blocks: list[_Block] = []
+        if not any(mark in self.folded for mark in _BREAK_MARKS):
+            return blocks
+        pos, first, previous = 0, -1, None  # previous: the span of the line before
+        for line in self.folded.split("\n"):
+            end = pos + len(line)
+            row = len(line) <= MAX_ROW and _CELL_BREAK.search(line) is not None and not _SENTENCE_END.search(line)
+            if row and first < 0:
+                first, header_end, before = pos, end, previous
+            elif not row and first >= 0:
+                blocks.append(self._block(first, pos - 1, header_end, before))
+                first = -1
+            previous = (pos, end)
+            pos = end + 1
+        if first >= 0:
+            blocks.append(self._block(first, len(self.folded), header_end, before))
+        return blocks
+
+    def _block(self, start: int, end: int, header_end: int, before: Optional[tuple[int, int]]) -> _Block:
+        caption = before if before is not None and 0 < before[1] - before[0] <= MAX_CAPTION \
+            and not _CELL_BREAK.search(self.folded, *before) else None
+        return _Block(start, end, header_end, caption)
+
+    def labels(self, start: int) -> Optional[tuple[Optional[tuple[int, int]], Optional[tuple[int, int]],
+                                                   Optional[tuple[int, int]]]]:
+        """(its column's header cell, the header cell left of it, the caption) for a figure
+        at `start` in a row under a table's header; None for a figure outside a table's rows."""
+        if self._blocks is None:
+            self._blocks = self._find_blocks()
+            self._starts = [b.start for b in self._blocks]
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0 or not self._blocks[i].header_end < start < self._blocks[i].end:
+            return None
+        block = self._blocks[i]
+        row_start = self.folded.rfind("\n", block.header_end, start) + 1
+        while row_start < start and self.folded[row_start].isspace():
+            row_start += 1  # an indented row
+        column = len(_CELL_BREAK.findall(self.folded, row_start, start))
+        cells = self._cells.get(i)
+        if cells is None:
+            cells, cell_start = [], block.start
+            for m in _CELL_BREAK.finditer(self.folded, block.start, block.header_end):
+                cells.append((cell_start, m.start()))
+                cell_start = m.end()
+            cells.append((cell_start, block.header_end))
+            self._cells[i] = cells
+        cell = cells[column] if column < len(cells) else None
+        left = cells[column - 1] if 0 < column <= len(cells) else None
+        return cell, left, block.caption
