@@ -195,6 +195,7 @@ _AREA_NAME_END = regex.compile(r"(?:都市圈|都市区|都会区|经济圈|示�
 # English direction adjectives that name a part of the country only before a word for places
 # (rules/terms.toml, areas_en): 12 western provincial-level regions, the central and western provinces.
 _BARE_DIRECTIONS = frozenset({"western", "eastern", "northeastern", "northwestern", "southwestern", "central and western"})
+_ONE_PLACE_NOUNS = frozenset({"province", "city", "region"})  # the southwestern province: one place, named again
 _PLACES_NOUN_AFTER = regex.compile(r"(?i:\s+(?:[a-z-]+\s+)?(?:provinces|provincial-level\s+regions|regions|areas)\b)")
 # The types of place each word referring back may stand for (_level_of): 该省 / the province an
 # autonomous region too, the region an area or an autonomous region.
@@ -241,9 +242,19 @@ def place_span(folded: str, c: Compiled, start: int, end: int) -> tuple[int, int
 def without_bare_directions(folded: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`regions` without the English direction adjectives (western, central and western) that
     stand before no word for places: 12 western provinces names the west, western Xi'an and
-    Western medicine name no part of the country."""
-    return [(s, e) for s, e in regions
-            if folded[s:e].lower() not in _BARE_DIRECTIONS or _PLACES_NOUN_AFTER.match(folded, e, e + MATCH_REACH)]
+    Western medicine name no part of the country; nor with one place word after them (the
+    southwestern province): a writer's second name for the province named before, which the
+    rules' words referring back resolve (terms.refer_province)."""
+    kept = []
+    for s, e in regions:
+        name = folded[s:e].lower()
+        if name in _BARE_DIRECTIONS and not _PLACES_NOUN_AFTER.match(folded, e, e + MATCH_REACH):
+            continue
+        direction, _, noun = name.rpartition(" ")
+        if direction in _BARE_DIRECTIONS and noun in _ONE_PLACE_NOUNS:
+            continue
+        kept.append((s, e))
+    return kept
 
 
 def hyphenated_groups(folded: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
