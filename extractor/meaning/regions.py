@@ -29,8 +29,9 @@ MATCH_REACH = 80
 # Regions: a comparison base or an exception just before a place (高于全国, 比上年, 占全省, 除X), words after a
 # place that make it a station, road or park, a place right after a figure (59.22%的河南),
 # places listed with 、 and a count right after them, and 分别 (respectively).
-_BASE_BEFORE = regex.compile(
-    r"(?:比|较|高于|低于|高出|低出|快于|慢于|超过|占|对|不足|集中了|集聚了|除了?|(?i:than|above|below|against|except|excluding|"
+_BASE_BEFORE = regex.compile(  # (比最低的郑州高6个百分点: the lowest, the base all the same)
+    r"(?:(?:比|较|高于|低于|高出|低出|快于|慢于|超过)(?:最[高低多少大小快慢]的)?|占|对|不足|集中了|集聚了|除了?|"
+    r"(?i:than|above|below|against|except|excluding|"
     r"(?P<share>(?:%|percent|per\s+cent|share|proportion)\s+of)))\s*$")
 # Before a place: the place an English appositive puts a city in (Chengdu, capital of Sichuan province, …),
 # a trip's destination (trips to mainland China), a place locating the one before it (the Northern
