@@ -286,7 +286,7 @@ class Carry:
     section: str = OTHER
     years: dict = field(default_factory=dict)  # the year in force (context.stated_years)
     segments: int = 0
-    places: list = field(default_factory=list)  # (input offset, name, type) a later word referring back may mean
+    places: list = field(default_factory=list)  # (input offset, name, type, subject) a later word referring back may mean
     apart: list = field(default_factory=list)  # (input offset, folded name) of places named apart from lines
 
 
@@ -390,7 +390,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
     own_year = carry.text_year if carry is not None and carry.text_year is not None else targets.text_year
     window.targets.text_year = ctx.dating.text_year = own_year
     if carry is not None and carry.segments:  # a later segment of a large input
-        ctx.earlier_places = [(position - offset, name, level) for position, name, level in carry.places]
+        ctx.earlier_places = [(position - offset, *place) for position, *place in carry.places]
         ctx.earlier_apart = [(position - offset, name) for position, name in carry.apart]
         window.last_target = (-1, carry.last_target)
         window.last_rate = (-1, carry.last_rate)
@@ -415,8 +415,7 @@ def _extract_window(text: str, bounds: tuple[int, int], pack: RulePack, doc: str
         rows.append(_row(figure, window, article, previous_end))
         previous_end = figure.end
     if carry is not None and more:
-        carry.places = [(position + offset, name, level)
-                         for position, name, level in ctx.places_to_carry(len(text) - REFER_REACH)]
+        carry.places = [(position + offset, *place) for position, *place in ctx.places_to_carry(len(text) - REFER_REACH)]
         carry.apart = [(position + offset, name) for position, name in ctx.apart_to_carry(len(text) - REFER_REACH)]
         carry.segments += 1
         carry.last_target = window.last_target[1]

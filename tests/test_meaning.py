@@ -572,6 +572,10 @@ REFERRING_BACK = cases("refer", [
     ("湖北发布数据\n常住人口城镇化率\t66.1%\n武汉\t84.7%", "84.7%", "region", "武汉"),
     ("Hubei data\nThe urbanization rate stood at 66.1%\nWuhan plans more subway lines.", "66.1%", "region", "Hubei"),
     ("Retail sales rose 6.3% in\nWuhan last year.", "6.3%", "region", "Wuhan"),
+    # The speaker's own province named only by its government; a bare 都市圈 after 省级 is no
+    # word referring back.
+    ("长株潭都市圈建设提速\n湖南省人民政府新闻办公室今天举行发布会。我省还将安排省级都市圈专项资金15亿元。",
+     "15亿元", "region", "湖南省"),
     # A comparison base with a superlative between (比最低的郑州) is still no subject.
     ("成都城镇化率最高，为81.3%，比最低的巴中高28.4个百分点。", "28.4个百分点", "region", "成都"),
     # A direction and one place word (the southwestern province) name the province named before again.

@@ -169,7 +169,7 @@ _EN_WORDS_AFTER = regex.compile(r"(?:\s+[A-Za-z-]+){1,3}")
 REFER_REACH = 3000
 # Before a bare 都市圈 these make it a noun of its own (两个都市圈, 3个区域性都市圈, 的都市圈), not
 # the area named before.
-_NOT_REFERRING_BEFORE = regex.compile(r"(?:[0-9０-９一二两三四五六七八九十个大性的、“\"「]|现代化|重点|主要|其他|其余|各|部分)$")
+_NOT_REFERRING_BEFORE = regex.compile(r"(?:[0-9０-９一二两三四五六七八九十个大性的级、“\"「]|现代化|重点|主要|其他|其余|各|部分)$")
 # Before a place or a word referring back, these make it a partner (合肥与都市圈内其他城市) or a
 # destination or point of reference (郑州至都市圈各城市, 距成都主城区), not what a figure is about.
 _PARTNER_BEFORE = regex.compile(r"(?:与|和|及|同)$")
@@ -345,8 +345,8 @@ class PlaceLookups:
     """The region lookups of DocumentContext (which sets folded, text, c, regions,
     region_starts and the figure spans these read)."""
 
-    #: (start, name, type) of places named in the segments before this one, within REFER_REACH
-    #: of its start (start relative to this segment, so negative); set by the engine.
+    #: (start, name, type, whether a subject) of places named in the segments before this one,
+    #: within REFER_REACH of its start (start relative to this segment, so negative); set by the engine.
     earlier_places: list = []
     #: (start, folded name) of the places named apart from lines in the segments before, within
     #: REFER_REACH of this one's start (start negative); set by the engine.
@@ -691,7 +691,8 @@ class PlaceLookups:
             if headline:     # caller carries), else the country when it was named last (a national agency speaking)
                 return None
             wanted = "nation"
-        if wanted.startswith("own_"):
+        own = wanted.startswith("own_")
+        if own:
             wanted = wanted[4:]
             if headline and self._level_of(headline) in _REFERRED_TYPES.get(wanted, (wanted,)):
                 return headline
@@ -699,31 +700,38 @@ class PlaceLookups:
         i = bisect.bisect_left(self.region_starts, m.start()) - 1
         stop = max(floor, m.start() - REFER_REACH)
         while i >= 0 and self.regions[i][0] >= stop:
-            if self._subject_place(i) and self._level(i) in types:
+            # The speaker's own province or city (我省, 全市) may be named by its government only
+            # (山东省人民政府新闻办公室举行发布会…我省还将安排): no subject, but the speaker's place.
+            if self._level(i) in types and (self._subject_place(i) or own and self._by_agency(i)):
                 return self._region_text(i)
             i -= 1
         if i < 0:  # the segments of a large input before this one (earlier_places)
-            for position, name, level in reversed(self.earlier_places):
+            for position, name, level, subject in reversed(self.earlier_places):
                 if position < stop:
                     break
-                if level in types:
+                if level in types and (subject or own):
                     return name
         return None
 
-    def places_to_carry(self, reach_from: int) -> list[tuple[int, str, str]]:
-        """(start, name, type) of the places named from `reach_from` on that a word referring
-        back may stand for, with those carried from earlier segments: what the next segment of
-        a large input looks back at (positions relative to this one)."""
+    def places_to_carry(self, reach_from: int) -> list[tuple[int, str, str, bool]]:
+        """(start, name, type, whether it is a subject) of the places named from `reach_from`
+        on that a word referring back may stand for (the others named by their government, for
+        我省), with those carried from earlier segments: what the next segment of a large input
+        looks back at (positions relative to this one)."""
         found = []
         i = len(self.regions) - 1
         while i >= 0 and self.regions[i][0] >= reach_from:
             level = self._level(i)
-            if level and self._subject_place(i):
-                found.append((self.regions[i][0], self._region_text(i), level))
+            if level and (self._subject_place(i) or self._by_agency(i)):
+                found.append((self.regions[i][0], self._region_text(i), level, self._subject_place(i)))
             i -= 1
         if i < 0:
             found.extend(p for p in reversed(self.earlier_places) if p[0] >= reach_from)
         return found[::-1]
+
+    def _by_agency(self, i: int) -> bool:
+        """Is place i named by its government or one of its agencies (山东省人民政府新闻办公室)?"""
+        return _AGENCY_AFTER.match(self.folded, self.regions[i][1], self.regions[i][1] + MATCH_REACH) is not None
 
     def _group_of_members(self, i: int, left: int, floor: int, headline: Optional[str]) -> Optional[str]:
         """The group whose members place i is among: a metropolitan area or circle named (or
