@@ -64,7 +64,7 @@ class DocumentContext(PlaceLookups):
         self.tokenizer = tokenizer
         self.ends = [m.end() for m in scan(_SENTENCE_END_PASSES, folded, REGEX_TIMEOUT)]
         self.dating = YearScope(folded, excluded, spans_of_years, year_state, futures, articles)
-        self.labels = ColumnLabels(folded)  # what stands above a table's cells
+        self.labels = ColumnLabels(folded, self.hits_within)  # what stands above a table's cells
         self.regions: list[tuple[int, int]] = []
         self.hits: list[tuple[int, int, tuple[str, ...]]] = []
         for start, end, term in c.lexicon.finditer(folded):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 import regex
 
@@ -146,10 +146,14 @@ class ColumnLabels:
     that, and the table's caption. A table is a block of consecutive lines that hold cell
     breaks, each no longer than a row; its first line is its header. The blocks are found
     in one pass over the text, on the first figure that asks (most texts have no cell break
-    and are never read), and a figure's block by bisect."""
+    and are never read), and a figure's block by bisect. `words(start, end)` gives the
+    keywords in a stretch: a table whose header and caption hold none (a dump of bare
+    figures) has no labels, and its cells are not read."""
 
-    def __init__(self, folded: str):
+    def __init__(self, folded: str, words: Callable[[int, int], list]):
         self.folded = folded
+        self.words = words
+        self._worded: dict[int, bool] = {}  # per block read: whether its header or caption holds a keyword
         self._blocks: Optional[list[_Block]] = None
         self._starts: list[int] = []
         self._cells: dict[int, list[tuple[int, int]]] = {}  # the header cells of each block read
@@ -189,6 +193,12 @@ class ColumnLabels:
         if i < 0 or not self._blocks[i].header_end < start < self._blocks[i].end:
             return None
         block = self._blocks[i]
+        worded = self._worded.get(i)
+        if worded is None:
+            worded = self._worded[i] = bool(self.words(block.start, block.header_end)) or (
+                block.caption is not None and bool(self.words(*block.caption)))
+        if not worded:
+            return None
         row_start = self.folded.rfind("\n", block.header_end, start) + 1
         while row_start < start and self.folded[row_start].isspace():
             row_start += 1  # an indented row
