@@ -127,6 +127,7 @@ NOT_QUANTITIES = [
     "Phase 2 projects", "千家万户", "进一步统一", "一带一路", "三农", "打造一个中心", "实施一批项目",
     "one single system", "十分重要", "大陆", "内陆", "数百家企业", "每万人", "时速350公里", "二十届三中全会",
     "in 2020", "from 2018", "2025-10-18 00:29", "v3.0版", "3.0版方案", "一次性", "三次产业",
+    "Updated 7:00 AM GMT+8\n\nHubei's cities are lifting curbs.",  # no noun across a blank line
 ]
 
 

@@ -50,7 +50,8 @@ _TRAILING_SCALE = regex.compile(r"(?:[万亿]+|(?i:\s?(?:thousand|million|billio
 _RANGE = regex.compile(r"\s{0,2}(?:-{1,2}|—{1,2}|–|~|至|到|(?i:to)(?=\s))\s{0,2}")
 _BETWEEN = regex.compile(r"(?i)\bbetween\s$")
 _AND = regex.compile(r"(?i)\s+and\s+")
-_EN_WORDS = regex.compile(r"\s+([A-Za-z][A-Za-z'’\-]*)")
+# The words after a number (38 new cities), hard-wrapped or not, but never across a blank line.
+_EN_WORDS = regex.compile(r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)([A-Za-z][A-Za-z'’\-]*)")
 _GROUPED = regex.compile(r"[0-9][, ][0-9]{3}")  # 200,000 is an amount as surely as 20万
 _YEARLIKE = regex.compile(r"(?:19|20)\d\d")
 _CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
