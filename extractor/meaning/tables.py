@@ -50,6 +50,15 @@ def may_be_row(text: str, line_start: int) -> bool:
     return any(mark in line for mark in _BREAK_MARKS)
 
 
+def _column(folded: str, header_end: int, start: int) -> int:
+    """The column of a figure at `start` in a row under a header ending at `header_end`: the
+    cell breaks before it in its row (a bounded slice)."""
+    row_start = folded.rfind("\n", max(header_end, start - MAX_ROW), start) + 1
+    while row_start < start and folded[row_start].isspace():
+        row_start += 1  # an indented row
+    return len(_CELL_BREAK.findall(folded, row_start, start))
+
+
 @dataclass(frozen=True)
 class Table:
     header_start: int
@@ -111,19 +120,13 @@ class YearColumns:
         table = self.tables[i]
         return table if table.header_end < start < table.end else None
 
-    def _column(self, table: Table, start: int) -> int:
-        row_start = self.folded.rfind("\n", max(table.header_end, start - MAX_ROW), start) + 1
-        while row_start < start and self.folded[row_start].isspace():
-            row_start += 1  # an indented row
-        return len(_CELL_BREAK.findall(self.folded, row_start, start))
-
     def cell(self, start: int) -> Optional[tuple[Optional[int], bool]]:
         """For a figure in a row of such a table: the year of its column and whether the
         column holds goals; None for a figure outside them."""
         table = self._table_of(start)
         if table is None:
             return None
-        column = self._column(table, start)
+        column = _column(self.folded, table.header_end, start)
         year = table.years[column] if column < len(table.years) else None
         return year, column == table.goal_column
 
@@ -199,10 +202,7 @@ class ColumnLabels:
                 block.caption is not None and bool(self.words(*block.caption)))
         if not worded:
             return None
-        row_start = self.folded.rfind("\n", block.header_end, start) + 1
-        while row_start < start and self.folded[row_start].isspace():
-            row_start += 1  # an indented row
-        column = len(_CELL_BREAK.findall(self.folded, row_start, start))
+        column = _column(self.folded, block.header_end, start)
         cells = self._cells.get(i)
         if cells is None:
             cells, cell_start = [], block.start
