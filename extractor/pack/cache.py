@@ -97,10 +97,16 @@ def _entry(origin: dict, kind: str = "rules") -> Optional[Path]:
     return directory / f"{kind}-{checksum:08x}-{len(origin['files'])}.pickle"
 
 
+def _usable(origin: dict, kind: str) -> Optional[Path]:
+    """The cache entry of `origin` when it exists and is the current user's alone."""
+    path = _entry(origin, kind)
+    return path if path is not None and path.is_file() and _private(path) else None
+
+
 def _load(origin: dict, kind: str):
     try:
-        path = _entry(origin, kind)
-        if path is None or not path.is_file() or not _private(path):
+        path = _usable(origin, kind)
+        if path is None:
             return None
         with open(path, "rb") as handle:
             stored_origin, value = pickle.load(handle)
@@ -129,14 +135,24 @@ def _store(origin: dict, kind: str, value) -> None:
         log.debug("rule cache not written: %s", exc)
 
 
+# The last origin worked out, (kind, contents, origin): a run asks has_compiled, then
+# load_compiled, for the same contents; the modules' code is read and hashed once, not twice.
+_last_origin: tuple = (None, None, None)
+
+
 def _origin_of(kind: str, contents: dict[str, bytes], doing: str) -> Optional[dict]:
     """The origin of a `kind` ("rules" or "compiled") entry for `contents`; None (logged) when
     it cannot be worked out: the cache is then skipped, never the run."""
+    global _last_origin
+    if _last_origin[0] == kind and _last_origin[1] is contents:
+        return _last_origin[2]
     try:
-        return (_origin if kind == "rules" else _compiled_origin)(contents)
+        origin = (_origin if kind == "rules" else _compiled_origin)(contents)
     except Exception as exc:
         log.debug("rule cache not %s: %s", doing, exc)
         return None
+    _last_origin = (kind, contents, origin)
+    return origin
 
 
 def load(contents: dict[str, bytes]) -> Optional[dict]:
@@ -156,9 +172,8 @@ def has_compiled(contents: dict[str, bytes]) -> bool:
     """Does the cache hold the compiled form of the pack made of `contents`? Then that pack
     validated when it was compiled (the key covers its bytes and the code that reads them)."""
     origin = _origin_of("compiled", contents, "used")
-    path = _entry(origin, "compiled") if origin is not None else None
     try:
-        return path is not None and path.is_file() and _private(path)
+        return origin is not None and _usable(origin, "compiled") is not None
     except OSError:
         return False
 
